@@ -1,0 +1,45 @@
+# gids: make site builds the guides into site/; make test runs every test.
+SWIFT ?= swift
+# Debian packages the build and the tests need. Installed when missing (as root, via apt-get).
+DEB_PACKAGES := libcmark-dev libstemmer-dev libxml2-dev pkg-config nodejs
+RELEASE_BIN := .build/release/gids
+
+.PHONY: site test check deps lint format clean
+
+site: deps
+	$(SWIFT) build -c release --product gids
+	$(RELEASE_BIN) build --content content --templates templates --output site
+
+check: deps
+	$(SWIFT) build -c release --product gids
+	$(RELEASE_BIN) check --content content --templates templates
+
+test: deps lint
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel Package.swift Sources Tests
+
+# Installs the Debian packages above that are not installed yet. Fails with the list when
+# they are missing and we are not root.
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  if [ "$$p" = nodejs ] && command -v node >/dev/null 2>&1; then continue; fi; \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "missing Debian packages:$$missing; run 'sudo apt-get install$$missing' or run make as root" >&2; exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf .build site

@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+// One target per pipeline stage: load → front matter → markdown → graph → validate → render → index → write.
+import PackageDescription
+
+let package = Package(
+    name: "gids",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gids", targets: ["gids"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries from Debian: libcmark-dev (CommonMark 0.30) and libstemmer-dev (Snowball).
+        .systemLibrary(
+            name: "CCmark", pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        // libxml2's HTML parser (Debian libxml2-dev), for reading built HTML in the tests.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        .target(name: "GidsDiagnostics"),
+        .target(name: "GidsCore", dependencies: ["GidsDiagnostics"]),
+        .target(name: "GidsLoad", dependencies: ["GidsCore"]),
+        .target(name: "GidsFrontMatter", dependencies: ["GidsLoad", "Yams"]),
+        .target(name: "GidsMarkdown", dependencies: ["GidsCore", "CCmark"]),
+        .target(name: "GidsGraph", dependencies: ["GidsFrontMatter", "GidsMarkdown"]),
+        .target(name: "GidsValidation", dependencies: ["GidsGraph"]),
+        .target(
+            name: "GidsRender",
+            dependencies: ["GidsGraph", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "GidsSearch", dependencies: ["GidsGraph", "CStemmer"]),
+        .target(name: "GidsOutput", dependencies: ["GidsCore"]),
+        .target(
+            name: "GidsBuild",
+            dependencies: [
+                "GidsLoad", "GidsFrontMatter", "GidsMarkdown", "GidsGraph", "GidsValidation",
+                "GidsRender", "GidsSearch", "GidsOutput",
+            ]),
+        .executableTarget(
+            name: "gids",
+            dependencies: ["GidsBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .testTarget(name: "GidsCoreTests", dependencies: ["GidsCore"]),
+        .testTarget(name: "GidsFrontMatterTests", dependencies: ["GidsFrontMatter"]),
+        .testTarget(name: "GidsMarkdownTests", dependencies: ["GidsMarkdown"]),
+        .testTarget(name: "GidsSearchTests", dependencies: ["GidsSearch"]),
+        .testTarget(name: "GidsBuildTests", dependencies: ["GidsBuild", "GidsSearch", "CLibXML2"]),
+    ]
+)

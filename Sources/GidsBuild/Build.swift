@@ -1,0 +1,101 @@
+import Foundation
+import GidsCore
+import GidsFrontMatter
+import GidsGraph
+import GidsLoad
+import GidsMarkdown
+import GidsOutput
+import GidsRender
+import GidsSearch
+import GidsValidation
+
+/// Where a build reads and writes.
+public struct BuildOptions: Sendable {
+    public var contentDirectory: String
+    public var templatesDirectory: String
+    public var outputDirectory: String
+    /// False for `gids check`: run every stage up to rendering, write nothing.
+    public var write: Bool
+
+    public init(
+        contentDirectory: String = "content", templatesDirectory: String = "templates",
+        outputDirectory: String = "site", write: Bool = true
+    ) {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+        self.outputDirectory = outputDirectory
+        self.write = write
+    }
+}
+
+/// What a build did: its diagnostics (unsorted; print with ``DiagnosticPrinter``), and counts.
+public struct BuildResult: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    /// Pages and tools per guide title, in guide order.
+    public var pagesPerGuide: [(guide: String, pages: Int)] = []
+    /// Files in the output (0 when nothing was written).
+    public var filesWritten = 0
+    /// External links found (http, https, mailto, tel), collected and not fetched.
+    public var externalLinks: [String] = []
+    /// True when the output folder was replaced.
+    public var wrote = false
+
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}
+
+/// Runs the whole pipeline: load → front matter → markdown → graph → validate → render →
+/// index → write. Diagnostics of every stage are gathered, and the stages that can go on after
+/// errors do, so one run reports every problem. Nothing is written when any error was found;
+/// the previous output then stays exactly as it was.
+public func runBuild(_ options: BuildOptions) -> BuildResult {
+    var result = BuildResult()
+    let (tree, loadDiagnostics) = loadSources(root: options.contentDirectory)
+    result.diagnostics += loadDiagnostics
+    let (model, modelDiagnostics) = decodeContent(tree)
+    result.diagnostics += modelDiagnostics
+
+    let sources = model.pages + (model.home.map { [$0] } ?? [])
+    let parsed = sources.concurrentMap { source in
+        (source.file.path, MarkdownDocument(markdown: source.body, lineOffset: source.bodyLineOffset))
+    }
+    let documents = Dictionary(uniqueKeysWithValues: parsed)
+
+    let (templates, templateDiagnostics) = TemplateSet.load(directory: options.templatesDirectory)
+    result.diagnostics += templateDiagnostics
+
+    let (graphOrNil, graphDiagnostics) = buildGraph(model: model, documents: documents, tree: tree)
+    result.diagnostics += graphDiagnostics
+    guard let graph = graphOrNil else { return result }
+    result.diagnostics += validate(graph)
+    result.pagesPerGuide = graph.guides.map { ($0.config.title, $0.readingOrder.count) }
+    var external = Set<String>()
+    for page in graph.pages.values {
+        for link in page.links { if case .external(let url) = link.target { external.insert(url) } }
+    }
+    result.externalLinks = external.sorted()
+
+    guard !result.diagnostics.hasErrors, let templates else { return result }
+    let rendered = renderSite(graph, templates: templates)
+    let index = buildSearchIndex(graph)
+    var files = rendered.files
+    do {
+        files["search-index.json"] = try index.jsonData()
+    } catch {
+        result.diagnostics.append(
+            .error(SourceLocation(path: options.outputDirectory), "cannot encode the search index: \(error)", code: "index.encode"))
+        return result
+    }
+    guard options.write else { return result }
+    do {
+        try writeSite(
+            files: files, copies: rendered.copies, to: options.outputDirectory,
+            protectedPaths: [options.contentDirectory, options.templatesDirectory])
+        result.filesWritten = files.count + rendered.copies.count
+        result.wrote = true
+    } catch let error as OutputError {
+        result.diagnostics.append(.error(SourceLocation(path: error.path), error.message, code: "output.write"))
+    } catch {
+        result.diagnostics.append(.error(SourceLocation(path: options.outputDirectory), "\(error)", code: "output.write"))
+    }
+    return result
+}

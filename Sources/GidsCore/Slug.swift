@@ -1,0 +1,46 @@
+import Foundation
+
+/// The one slug function of gids, used for page URLs, heading ids (fragments) and by the link
+/// checker, so that what the renderer writes is what the checker looks for.
+///
+/// Rule (examples in `Tests/GidsCoreTests/SlugTests.swift`):
+/// 1. Unicode compatibility decomposition (NFKD), then every combining mark is dropped:
+///    `Financiële` → `Financiele`, `café` → `cafe`.
+/// 2. Lowercased.
+/// 3. Letters and digits are kept; spaces, `-` and `_` become `-`; everything else
+///    (punctuation, parentheses, quotes, symbols) is dropped: `Wet (Wmo)` → `wet-wmo`.
+/// 4. Runs of `-` collapse to one; leading and trailing `-` are trimmed.
+/// 5. An empty result becomes `sectie`.
+public enum Slug {
+    /// The slug of `text` by the rule above.
+    public static func make(_ text: String) -> String {
+        var out = ""
+        var pendingHyphen = false
+        for scalar in TextFolding.fold(text).unicodeScalars {
+            let props = scalar.properties
+            if props.isAlphabetic || props.numericType != nil {
+                if pendingHyphen && !out.isEmpty { out.append("-") }
+                pendingHyphen = false
+                out.unicodeScalars.append(scalar)
+            } else if scalar == " " || scalar == "-" || scalar == "_" || scalar == "\t" {
+                pendingHyphen = true
+            }
+        }
+        return out.isEmpty ? "sectie" : out
+    }
+
+    /// A slug of `text` not yet in `used`, which it then joins: the first heading `Overzicht`
+    /// gets `overzicht`, the next ones `overzicht-1`, `overzicht-2`, … skipping any suffix
+    /// already taken (also by a heading literally titled `Overzicht 1`).
+    public static func unique(_ text: String, used: inout Set<String>) -> String {
+        let base = make(text)
+        var candidate = base
+        var counter = 0
+        while used.contains(candidate) {
+            counter += 1
+            candidate = "\(base)-\(counter)"
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+import GidsCore
+import GidsLoad
+import Yams
+
+/// YAML 1.2 core schema booleans: only `true`/`false` (any case form the spec lists).
+/// Yams' default resolver follows YAML 1.1, where `no`, `yes`, `on` and `N` are booleans too;
+/// editors write those as text ("Open source: no" is not what they mean by a Dutch `nee`).
+let core12Resolver: Resolver = {
+    try! Resolver.basic
+        .appending(.bool, "^(?:true|True|TRUE|false|False|FALSE)$")
+        .appending(.null, "^(?:~|null|Null|NULL|)$")
+        .appending(.int, "^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+}()
+
+/// Parses `yaml` (which starts at line `lineOffset + 1` of `file`) to a Yams node tree.
+/// Syntax errors, duplicate keys and aliases become diagnostics at the right line and column.
+func composeYAML(_ yaml: String, file: SourceFile, lineOffset: Int, diagnostics: inout [Diagnostic]) -> Node? {
+    // Anchors and aliases are refused before parsing: front matter never needs them, and an
+    // alias bomb ("billion laughs") would otherwise be expanded when keys are compared.
+    if let position = aliasPosition(in: yaml) {
+        diagnostics.append(
+            .error(
+                file.location(line: position.line + lineOffset, column: position.column),
+                "YAML anchors and aliases (& and *) are not supported in front matter",
+                code: "yaml.alias", hint: "write the value out in full"))
+        return nil
+    }
+    do {
+        return try Yams.compose(yaml: yaml, core12Resolver)
+    } catch let error as YamlError {
+        diagnostics.append(yamlDiagnostic(error, file: file, lineOffset: lineOffset))
+        return nil
+    } catch {
+        diagnostics.append(.error(file.location(line: lineOffset + 1), "invalid YAML: \(error)", code: "yaml.syntax"))
+        return nil
+    }
+}
+
+private func yamlDiagnostic(_ error: YamlError, file: SourceFile, lineOffset: Int) -> Diagnostic {
+    func at(_ mark: Mark) -> SourceLocation { file.location(line: mark.line + lineOffset, column: mark.column) }
+    switch error {
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+        .composer(_, let problem, let mark, _):
+        var hint: String?
+        if problem.contains("tab") { hint = "indent YAML with spaces, not tabs" }
+        if problem.contains("mapping values are not allowed") {
+            hint = "put text that contains ': ' between quotes"
+        }
+        return .error(at(mark), "invalid YAML: \(problem)", code: "yaml.syntax", hint: hint)
+    case .duplicatedKeysInMapping(let keys, let context):
+        return .error(
+            at(context.mark), "duplicate key '\(keys.joined(separator: "', '"))'", code: "yaml.duplicate-key",
+            hint: "each key may appear once; remove or merge the repeated one")
+    default:
+        return .error(file.location(line: lineOffset + 1), "invalid YAML: \(error)", code: "yaml.syntax")
+    }
+}
+
+/// Position (1-based line, column) of the first `&anchor` or `*alias` token outside quotes
+/// and comments, in a line-based scan that is enough for front matter.
+private func aliasPosition(in yaml: String) -> (line: Int, column: Int)? {
+    for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var quote: Character?
+        var previous: Character = " "
+        var column = 0
+        for character in line {
+            column += 1
+            if let q = quote {
+                if character == q { quote = nil }
+            } else if character == "\"" || character == "'" {
+                if previous == " " || previous == ":" || previous == "-" || previous == "[" || previous == "," {
+                    quote = character
+                }
+            } else if character == "#" && (previous == " " || column == 1) {
+                break
+            } else if (character == "&" || character == "*")
+                && (previous == " " || previous == "[" || previous == "," || column == 1)
+            {
+                let rest = line.dropFirst(column)
+                if let next = rest.first, !next.isWhitespace { return (index + 1, column) }
+            }
+            previous = character
+        }
+    }
+    return nil
+}
+
+/// Reads typed values from one YAML mapping and records diagnostics at the values' positions.
+struct MappingReader {
+    let file: SourceFile
+    let lineOffset: Int
+    let pairs: [(key: String, keyNode: Node, value: Node)]
+    let location: SourceLocation
+    var diagnostics: [Diagnostic] = []
+
+    init?(_ node: Node, file: SourceFile, lineOffset: Int, what: String, diagnostics: inout [Diagnostic]) {
+        self.file = file
+        self.lineOffset = lineOffset
+        let location = file.location(
+            line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+        self.location = location
+        guard case .mapping(let mapping) = node else {
+            diagnostics.append(.error(location, "\(what) must be a mapping of keys to values", code: "yaml.type"))
+            return nil
+        }
+        pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+    }
+
+    func locate(_ node: Node) -> SourceLocation {
+        file.location(line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
+    }
+
+    func node(_ key: String) -> Node? {
+        guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
+        if case .scalar(let scalar) = value, core12Resolver.resolveTag(of: value) == .null, scalar.style == .plain { return nil }
+        return value
+    }
+
+    /// Text: any scalar is read as its literal text (`no` stays `no`, `2018` stays `2018`).
+    mutating func string(_ key: String, required: Bool = false) -> Located<String>? {
+        guard let value = node(key) else {
+            if required {
+                diagnostics.append(
+                    .error(location, "missing required key '\(key)'", code: "frontmatter.missing-key"))
+            }
+            return nil
+        }
+        guard case .scalar(let scalar) = value else {
+            diagnostics.append(.error(locate(value), "'\(key)' must be text", code: "frontmatter.type"))
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            diagnostics.append(.error(locate(value), "'\(key)' is empty", code: "frontmatter.empty"))
+            return nil
+        }
+        return Located(text, at: locate(value))
+    }
+
+    mutating func int(_ key: String) -> Int? {
+        guard let value = node(key) else { return nil }
+        guard case .scalar(let scalar) = value, let number = Int(scalar.string) else {
+            diagnostics.append(
+                .error(locate(value), "'\(key)' must be a whole number", code: "frontmatter.type"))
+            return nil
+        }
+        return number
+    }
+
+    mutating func bool(_ key: String) -> Located<Bool>? {
+        guard let value = node(key) else { return nil }
+        if case .scalar(let scalar) = value, scalar.style == .plain {
+            switch scalar.string.lowercased() {
+            case "true": return Located(true, at: locate(value))
+            case "false": return Located(false, at: locate(value))
+            default: break
+            }
+        }
+        diagnostics.append(
+            .error(
+                locate(value), "'\(key)' must be true or false", code: "frontmatter.type",
+                hint: "YAML 1.2: only true and false are booleans; yes, no, ja and nee are text"))
+        return nil
+    }
+
+    /// A list of text; a single scalar is taken as a one-item list.
+    mutating func stringList(_ key: String) -> [Located<String>] {
+        guard let value = node(key) else { return [] }
+        switch value {
+        case .scalar(let scalar):
+            return [Located(scalar.string, at: locate(value))]
+        case .sequence(let sequence):
+            var out: [Located<String>] = []
+            for item in sequence {
+                if case .scalar(let scalar) = item, !scalar.string.isEmpty {
+                    out.append(Located(scalar.string, at: locate(item)))
+                } else {
+                    diagnostics.append(
+                        .error(locate(item), "each item of '\(key)' must be text", code: "frontmatter.type"))
+                }
+            }
+            return out
+        default:
+            diagnostics.append(.error(locate(value), "'\(key)' must be a list", code: "frontmatter.type"))
+            return []
+        }
+    }
+
+    mutating func date(_ key: String) -> CalendarDate? {
+        guard let value = node(key) else { return nil }
+        guard case .scalar(let scalar) = value, let date = CalendarDate(iso: scalar.string) else {
+            diagnostics.append(
+                .error(
+                    locate(value), "'\(key)' must be a date written as YYYY-MM-DD", code: "frontmatter.date",
+                    hint: "for example: \(key): 2018-09-01"))
+            return nil
+        }
+        return date
+    }
+
+    /// The items of a list of mappings.
+    mutating func mappings(_ key: String, required: Bool = false) -> [Node] {
+        guard let value = node(key) else {
+            if required {
+                diagnostics.append(
+                    .error(location, "missing required key '\(key)'", code: "frontmatter.missing-key"))
+            }
+            return []
+        }
+        guard case .sequence(let sequence) = value else {
+            diagnostics.append(.error(locate(value), "'\(key)' must be a list", code: "frontmatter.type"))
+            return []
+        }
+        return Array(sequence)
+    }
+
+    /// Warns once per key not in `known`, with a did-you-mean.
+    mutating func warnUnknownKeys(known: Set<String>, what: String) {
+        for pair in pairs where !known.contains(pair.key) {
+            let hint = Suggestion.closest(to: pair.key, among: known.sorted()).map { "did you mean '\($0)'?" }
+            diagnostics.append(
+                .warning(
+                    locate(pair.keyNode), "unknown key '\(pair.key)' in \(what)", code: "frontmatter.unknown-key",
+                    hint: hint))
+        }
+    }
+}

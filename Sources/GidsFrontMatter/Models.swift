@@ -1,0 +1,130 @@
+import GidsCore
+import GidsLoad
+
+/// A beleidsdomein (policy domain) declared in `site.yml`: `{id: wmo, title: Wmo 2015, summary: …}`.
+public struct DomainDefinition: Sendable, Hashable {
+    public let id: String
+    public let title: String
+    public let summary: String?
+    public let location: SourceLocation
+}
+
+/// The site file `content/site.yml`.
+public struct SiteConfig: Sendable {
+    /// Site title, shown in every page header and `<title>`.
+    public let title: String
+    /// BCP 47 language tag for `<html lang>`; `nl` for the guides.
+    public let language: String
+    /// Introduction on the home page and its meta description.
+    public let description: String?
+    /// Render raw HTML in Markdown (CommonMark 0.30 §4.6, §6.6). Off by default: editors'
+    /// pages are Markdown, and raw HTML is where unsafe markup gets in.
+    public let rawHTML: Bool
+    /// The beleidsdomeinen, in the order of the file.
+    public let domains: [DomainDefinition]
+    public let file: SourceFile
+}
+
+/// A beleidsfase (policy phase) of a phased guide.
+public struct PhaseDefinition: Sendable, Hashable {
+    public let id: String
+    public let title: String
+    public let summary: String
+    public let location: SourceLocation
+}
+
+/// One allowed value of a facet: `{id: ideeen, title: Ideeën en voorstellen}`.
+public struct FacetValue: Sendable, Hashable {
+    public let id: String
+    public let title: String
+}
+
+/// A facet of a chooser guide (Keuzewijzer). Its `id` is the front-matter key tools use.
+public struct FacetDefinition: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// Values from ``FacetDefinition/values``; `multiple` allows a list.
+        case list(multiple: Bool)
+        /// `true`/`false` in front matter, with values `ja` and `nee`.
+        case boolean
+    }
+    public let id: String
+    public let title: String
+    public let kind: Kind
+    public let values: [FacetValue]
+    public let location: SourceLocation
+}
+
+/// A guide file `content/<guide>/guide.yml`. A guide has phases (a phased guide) or facets
+/// (a chooser), not both.
+public struct GuideConfig: Sendable {
+    /// The guide folder's name, slugified: the first segment of its URLs.
+    public let slug: String
+    /// The guide folder relative to the content root (`woudlopersgids`).
+    public let folder: String
+    public let title: String
+    public let summary: String
+    /// Position on the home page; guides without order come last, by title.
+    public let order: Int?
+    public let phases: [PhaseDefinition]
+    public let facets: [FacetDefinition]
+    public let file: SourceFile
+}
+
+/// `basis` or `verdieping`: how deep a page goes.
+public enum PageLevel: String, Sendable, Hashable, CaseIterable {
+    case basis
+    case verdieping
+
+    /// Dutch label for the site.
+    public var label: String { self == .basis ? "Basis" : "Verdieping" }
+}
+
+/// Where a tool is used: `{gemeente: Amsterdam, url: https://…}`.
+public struct ToolUse: Sendable, Hashable {
+    public let gemeente: String
+    public let url: Located<String>?
+}
+
+/// Front matter of a page or a tool. Keys are documented in README.md ("Front matter").
+public struct PageMetadata: Sendable {
+    public enum Kind: String, Sendable { case page, tool }
+    public let kind: Kind
+    public let title: String
+    public let summary: String
+    public let phase: Located<String>?
+    public let order: Int?
+    public let domains: [Located<String>]
+    public let level: PageLevel?
+    public let related: [Located<String>]
+    public let updated: CalendarDate?
+    public let slug: Located<String>?
+    // Tools (Keuzewijzer):
+    /// Facet id → chosen values (boolean facets give `ja` or `nee`).
+    public let facetValues: [String: [Located<String>]]
+    public let usedBy: [ToolUse]
+    public let yields: String?
+    public let why: String?
+    public let tips: [String]
+    public let inclusion: String?
+}
+
+/// A Markdown file split into its front matter and body.
+public struct PageSource: Sendable {
+    public let file: SourceFile
+    public let metadata: PageMetadata
+    /// The Markdown after the front matter.
+    public let body: String
+    /// Lines before the body (front matter and its delimiters): add to body line numbers.
+    public let bodyLineOffset: Int
+}
+
+/// The front-matter stage's result: every decoded file; files with errors are left out
+/// (their diagnostics say why).
+public struct ContentModel: Sendable {
+    public let site: SiteConfig?
+    public let guides: [GuideConfig]
+    /// Pages and tools, each with the slug of the guide folder it is in (nil at the root).
+    public let pages: [PageSource]
+    /// `content/index.md`, the home page introduction.
+    public let home: PageSource?
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GidsCore
+import GidsLoad
+import GidsMarkdown
+
+/// Resolves link destinations written in Markdown against the content tree.
+///
+/// Rules, in order:
+/// 1. A scheme (`name:`) or `//host` makes the link external. `http`, `https`, `mailto` and `tel`
+///    are collected and not fetched; `javascript:`, `vbscript:` and `data:` are refused (errors).
+/// 2. A bare `#fragment` points into the page itself.
+/// 3. Otherwise the path (percent-decoded, `?query` ignored) is resolved against the folder of
+///    the linking file. A path ending in `.md` must be a page; any other must be a file under
+///    `content/` (an asset). A path starting with `/` or climbing above `content/` is an error.
+/// Fragments are compared after percent-decoding, exactly (case-sensitive), with heading ids.
+public struct LinkResolver: Sendable {
+    public let pageIDs: Set<String>
+    public let assetPaths: Set<String>
+    public let hasHome: Bool
+    public let rootDisplayPath: String
+
+    public init(pageIDs: Set<String>, assetPaths: Set<String>, hasHome: Bool, rootDisplayPath: String) {
+        self.pageIDs = pageIDs
+        self.assetPaths = assetPaths
+        self.hasHome = hasHome
+        self.rootDisplayPath = rootDisplayPath
+    }
+
+    static let collectedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+    static let refusedSchemes: Set<String> = ["javascript", "vbscript", "data"]
+
+    /// The target of `destination` written in the file `fromPath` (content-relative) at `location`.
+    public func resolve(_ destination: String, from fromPath: String, at location: SourceLocation, isImage: Bool)
+        -> LinkTarget
+    {
+        if let scheme = Self.scheme(of: destination) {
+            if Self.refusedSchemes.contains(scheme) && !(isImage && scheme == "data") {
+                return .broken(
+                    .error(location, "'\(scheme):' links are not allowed", code: "link.unsafe-scheme",
+                           hint: "link to a page or to an http(s) address"))
+            }
+            return .external(destination)
+        }
+        if destination.hasPrefix("//") { return .external(destination) }
+        var path = destination
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            fragment = fragment?.removingPercentEncoding ?? fragment
+            path = String(path[..<hash])
+        }
+        if let question = path.firstIndex(of: "?") { path = String(path[..<question]) }
+        path = path.removingPercentEncoding ?? path
+        if path.isEmpty {
+            guard let fragment, !fragment.isEmpty else {
+                return .broken(.error(location, "empty link", code: "link.empty", hint: "write the target between the parentheses"))
+            }
+            return .samePage(fragment: fragment)
+        }
+        if path.hasPrefix("/") {
+            return .broken(
+                .error(
+                    location, "absolute path '\(path)'", code: "link.absolute-path",
+                    hint: "write the path relative to this file, e.g. '../\(path.dropFirst())'"))
+        }
+        guard let resolved = SitePath.resolve(path, against: SitePath.directory(of: fromPath)) else {
+            return .broken(
+                .error(location, "'\(destination)' points outside the content folder", code: "link.outside-content"))
+        }
+        if resolved.lowercased().hasSuffix(".md") {
+            if resolved == "index.md" && hasHome { return .home(fragment: fragment) }
+            if pageIDs.contains(resolved) { return .page(resolved, fragment: fragment) }
+            let hint = Suggestion.closest(to: resolved, among: pageIDs.sorted())
+                .map { "did you mean '\(SitePath.relative(from: SitePath.directory(of: fromPath), to: $0))'?" }
+            return .broken(
+                .error(
+                    location, "linked page '\(path)' not found (looked for \(display(resolved)))",
+                    code: "link.missing-page", hint: hint))
+        }
+        if assetPaths.contains(resolved) { return .asset(resolved, fragment: fragment) }
+        var hint: String?
+        if pageIDs.contains(resolved + ".md") {
+            hint = "link to the Markdown file: '\(path).md'"
+        } else if let near = Suggestion.closest(to: resolved, among: assetPaths.sorted()) {
+            hint = "did you mean '\(SitePath.relative(from: SitePath.directory(of: fromPath), to: near))'?"
+        }
+        let what = isImage ? "image" : "file"
+        return .broken(
+            .error(
+                location, "\(what) '\(path)' not found (looked for \(display(resolved)))",
+                code: isImage ? "link.missing-image" : "link.missing-file", hint: hint))
+    }
+
+    private func display(_ path: String) -> String { rootDisplayPath.isEmpty ? path : rootDisplayPath + "/" + path }
+
+    /// The lowercased URL scheme (RFC 3986 §3.1) of `text`, if it has one.
+    public static func scheme(of text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let candidate = text[..<colon]
+        guard let first = candidate.first, first.isASCII, first.isLetter,
+            candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return nil }
+        return candidate.lowercased()
+    }
+}

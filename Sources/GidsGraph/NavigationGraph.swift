@@ -1,0 +1,153 @@
+import GidsCore
+import GidsFrontMatter
+import GidsLoad
+import GidsMarkdown
+
+/// A node of the navigation graph.
+public enum NodeID: Sendable, Hashable, Comparable {
+    case site
+    case guide(String)
+    /// Guide slug and phase id.
+    case phase(String, String)
+    /// A page or tool, by its path under `content/`.
+    case page(String)
+    case domain(String)
+}
+
+/// How two nodes are connected.
+public enum EdgeKind: String, Sendable, Hashable, Comparable {
+    /// site → guide, guide → phase, phase → page, guide → page (chooser guides).
+    case contains
+    /// Reading order within a guide: previous → next.
+    case next
+    /// A `related:` entry.
+    case related
+    /// A Markdown link in the body.
+    case link
+    /// page → domain, from `domains:`.
+    case domain
+
+    public static func < (lhs: EdgeKind, rhs: EdgeKind) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A directed, typed edge.
+public struct Edge: Sendable, Hashable {
+    public let from: NodeID
+    public let to: NodeID
+    public let kind: EdgeKind
+}
+
+/// What a link in Markdown (or a `related:` entry) points at, after resolution.
+public enum LinkTarget: Sendable, Hashable {
+    /// A page or tool (by content path) with an optional fragment (percent-decoded).
+    case page(String, fragment: String?)
+    /// The home page `content/index.md`.
+    case home(fragment: String?)
+    /// A fragment of the linking page itself.
+    case samePage(fragment: String)
+    /// A file under `content/` copied as is.
+    case asset(String, fragment: String?)
+    /// http, https, mailto, tel and other schemes: collected, not fetched.
+    case external(String)
+    /// Unresolved; the diagnostic says why.
+    case broken(Diagnostic)
+}
+
+/// A link of a page with its resolution.
+public struct ResolvedLink: Sendable, Hashable {
+    public let link: MarkdownLink
+    public let target: LinkTarget
+}
+
+/// A page or tool in the graph.
+public struct PageNode: Sendable {
+    /// Content path, the page's identity: `woudlopersgids/respijtzorg.md`.
+    public let id: String
+    public let source: PageSource
+    public let document: MarkdownDocument
+    /// Guide slug, or nil for the home page.
+    public let guide: String?
+    /// Site path of the page's directory URL: `woudlopersgids/respijtzorg/`.
+    public let url: String
+    public var metadata: PageMetadata { source.metadata }
+    /// Phase id (phased guides).
+    public let phase: String?
+    /// Links in the body in document order, resolved.
+    public let links: [ResolvedLink]
+    /// `related:` entries that resolved to pages, in the order written.
+    public let related: [String]
+}
+
+/// A beleidsfase as a node: its definition and its pages in reading order.
+public struct PhaseNode: Sendable {
+    public let guide: String
+    public let definition: PhaseDefinition
+    /// 1-based position in the guide.
+    public let number: Int
+    public let url: String
+    public let pages: [String]
+}
+
+/// A guide as a node.
+public struct GuideNode: Sendable {
+    public let config: GuideConfig
+    public var slug: String { config.slug }
+    public let url: String
+    public let phases: [PhaseNode]
+    /// Every page and tool in reading order (phase order, then `order`, then title; in a
+    /// chooser guide: pages, then tools).
+    public let readingOrder: [String]
+    /// Ordinary pages (no tools) in reading order.
+    public let pages: [String]
+    /// Tools in title order.
+    public let tools: [String]
+}
+
+/// A beleidsdomein as a node, with every page of every guide in it (the cross-domain view).
+public struct DomainNode: Sendable {
+    public let definition: DomainDefinition
+    public let url: String
+    /// Pages in this domain, in guide order and then reading order.
+    public let pages: [String]
+}
+
+/// The typed navigation graph of a site: nodes (site, guide, phase, page, tool, domain) and
+/// edges (contains, reading order, related, links, domains). Every later stage reads it; it is
+/// immutable once built.
+public struct NavigationGraph: Sendable {
+    public let site: SiteConfig
+    public let home: PageNode?
+    public let guides: [GuideNode]
+    public let domains: [DomainNode]
+    /// Pages and tools by content path.
+    public let pages: [String: PageNode]
+    public let edges: [Edge]
+    /// For each page, the pages that link to it (body links and `related:`), in reading order.
+    public let backlinks: [String: [String]]
+    /// Assets under `content/` by content path; all are copied to the same path in the site.
+    public let assets: [String: AssetFile]
+
+    /// The guide a slug names.
+    public func guide(_ slug: String) -> GuideNode? { guides.first { $0.slug == slug } }
+
+    /// The previous and next page in the reading order of the page's guide.
+    public func neighbours(of id: String) -> (previous: String?, next: String?) {
+        guard let page = pages[id], let slug = page.guide, let guide = guide(slug),
+            let index = guide.readingOrder.firstIndex(of: id)
+        else { return (nil, nil) }
+        return (
+            index > 0 ? guide.readingOrder[index - 1] : nil,
+            index + 1 < guide.readingOrder.count ? guide.readingOrder[index + 1] : nil
+        )
+    }
+
+    /// Site path of the page for a ``LinkTarget`` with its fragment, if it resolved.
+    public func sitePath(of target: LinkTarget) -> (path: String, fragment: String?)? {
+        switch target {
+        case .page(let id, let fragment): pages[id].map { ($0.url, fragment) }
+        case .home(let fragment): ("", fragment)
+        case .asset(let path, let fragment): (path, fragment)
+        case .samePage, .external, .broken: nil
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import GidsCore
+
+/// The load stage: walks `root` (sorted, hidden files skipped, symbolic links to directories
+/// followed once), reads the site file, guide files and Markdown as text, and lists assets.
+///
+/// Errors (never thrown; returned as diagnostics): a missing or unreadable root, invalid
+/// UTF-8 (with the line and column of the first bad byte), a file over ``maximumTextBytes``.
+public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    let display = root.hasSuffix("/") ? String(root.dropLast()) : root
+    var files: [(path: String, disk: String, size: Int)] = []
+    var isDirectory: ObjCBool = false
+    if !FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) || !isDirectory.boolValue {
+        diagnostics.append(
+            .error(
+                SourceLocation(path: display), "content folder not found", code: "load.no-content",
+                hint: "run gids in the project folder, or pass --content DIR"))
+        return (
+            SourceTree(rootDisplayPath: display, siteFile: nil, guideFiles: [], markdownFiles: [], assets: []),
+            diagnostics
+        )
+    }
+    var visited = Set<String>()
+    walk(directory: root, relative: "", files: &files, visited: &visited, display: display, diagnostics: &diagnostics)
+    files.sort { $0.path < $1.path }
+
+    var site: SourceFile?
+    var guides: [SourceFile] = []
+    var markdown: [SourceFile] = []
+    var assets: [AssetFile] = []
+    for file in files {
+        let displayPath = display + "/" + file.path
+        let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+        let depth = file.path.split(separator: "/").count
+        let isSite = file.path == "site.yml"
+        let isGuide = depth == 2 && name == "guide.yml"
+        let isMarkdown = name.lowercased().hasSuffix(".md")
+        guard isSite || isGuide || isMarkdown else {
+            if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+                diagnostics.append(
+                    .warning(
+                        SourceLocation(path: displayPath), "YAML file is not used", code: "load.unused-yaml",
+                        hint: "gids reads content/site.yml and content/<gids>/guide.yml only"))
+            } else {
+                assets.append(AssetFile(path: file.path, diskPath: file.disk, size: file.size))
+            }
+            continue
+        }
+        if file.size > maximumTextBytes {
+            diagnostics.append(
+                .error(
+                    SourceLocation(path: displayPath),
+                    "file is \(file.size) bytes; text files may be at most \(maximumTextBytes) bytes",
+                    code: "load.too-large"))
+            continue
+        }
+        guard let data = FileManager.default.contents(atPath: file.disk) else {
+            diagnostics.append(.error(SourceLocation(path: displayPath), "cannot read file", code: "load.unreadable"))
+            continue
+        }
+        switch decodeText(data) {
+        case .success(let text):
+            let source = SourceFile(path: file.path, displayPath: displayPath, text: text)
+            if isSite { site = source } else if isGuide { guides.append(source) } else { markdown.append(source) }
+        case .failure(let position):
+            diagnostics.append(
+                .error(
+                    SourceLocation(path: displayPath, line: position.line, column: position.column),
+                    "invalid UTF-8", code: "load.invalid-utf8",
+                    hint: "save the file as UTF-8 (in Word: Opslaan als, Codering: Unicode UTF-8)"))
+        }
+    }
+    let tree = SourceTree(
+        rootDisplayPath: display, siteFile: site, guideFiles: guides, markdownFiles: markdown, assets: assets)
+    return (tree, diagnostics)
+}
+
+/// Largest site, guide or Markdown file read, in bytes (10 MiB).
+public let maximumTextBytes = 10 * 1024 * 1024
+
+private func walk(
+    directory: String, relative: String, files: inout [(path: String, disk: String, size: Int)],
+    visited: inout Set<String>, display: String, diagnostics: inout [Diagnostic]
+) {
+    let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+    guard visited.insert(real).inserted else {
+        diagnostics.append(
+            .warning(
+                SourceLocation(path: display + "/" + relative), "folder visited twice (symbolic link loop); skipped",
+                code: "load.symlink-loop"))
+        return
+    }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+    for name in names.sorted() where !name.hasPrefix(".") {
+        let disk = directory + "/" + name
+        let rel = relative.isEmpty ? name : relative + "/" + name
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: disk, isDirectory: &isDirectory) else { continue }
+        if isDirectory.boolValue {
+            walk(
+                directory: disk, relative: rel, files: &files, visited: &visited, display: display,
+                diagnostics: &diagnostics)
+        } else {
+            let size = (try? FileManager.default.attributesOfItem(atPath: disk)[.size] as? Int) ?? 0
+            files.append((rel, disk, size))
+        }
+    }
+}
+
+/// A 1-based line and column of the first invalid byte.
+struct TextPosition: Error, Equatable {
+    let line: Int
+    let column: Int
+}
+
+/// UTF-8 decoding with BOM removal and line-ending normalisation (CRLF and CR → LF).
+func decodeText(_ data: Data) -> Result<String, TextPosition> {
+    var bytes = [UInt8](data)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    guard let decoded = String(validating: bytes, as: UTF8.self) else {
+        return .failure(firstInvalidPosition(bytes))
+    }
+    guard decoded.contains("\r") else { return .success(decoded) }
+    return .success(decoded.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+}
+
+private func firstInvalidPosition(_ bytes: [UInt8]) -> TextPosition {
+    var line = 1
+    var column = 1
+    var index = 0
+    while index < bytes.count {
+        let lead = bytes[index]
+        let length: Int
+        switch lead {
+        case 0x00...0x7F: length = 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return TextPosition(line: line, column: column)
+        }
+        guard index + length <= bytes.count,
+            String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+        else { return TextPosition(line: line, column: column) }
+        if lead == 0x0A {
+            line += 1
+            column = 1
+        } else {
+            column += 1
+        }
+        index += length
+    }
+    return TextPosition(line: line, column: column)
+}

@@ -1,0 +1,225 @@
+import Foundation
+import CCmark
+import GidsCore
+
+/// A heading of a Markdown body with the id (fragment) the renderer gives it.
+public struct Heading: Sendable, Hashable {
+    /// 1…6 as written (`##` is 2).
+    public let level: Int
+    /// Plain text of the heading.
+    public let text: String
+    /// The fragment id, made by ``Slug/unique(_:used:)`` in document order.
+    public let id: String
+    /// Line in the source file (front-matter offset included).
+    public let line: Int
+}
+
+/// A link or image destination found in a Markdown body (CommonMark 0.30, §6.3 and §6.4).
+/// Links inside code spans and code blocks are text, never links, so they are never here.
+public struct MarkdownLink: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case link, image }
+    public let kind: Kind
+    /// The destination as written, percent-encoding normalised by cmark (e.g. `sport.md#aanpak`).
+    public let destination: String
+    /// Position of the destination in the source file: 1-based line and column.
+    public let line: Int
+    public let column: Int
+    /// Index in document order, used by the renderer to find the node again.
+    public let index: Int
+}
+
+/// A parsed Markdown body (libcmark, CommonMark 0.30). Owns the cmark node tree; ``render(html:)``
+/// rewrites link destinations and renders HTML once. Not safe for concurrent use of one value:
+/// each document is parsed, inspected and rendered by one task.
+public final class MarkdownDocument: @unchecked Sendable {
+    public let headings: [Heading]
+    public let links: [MarkdownLink]
+    /// Text of paragraphs, list items and quotes (not headings, not code blocks), for the search index.
+    public let bodyText: String
+    /// Lines of raw HTML blocks and inlines (CommonMark §4.6, §6.6), for the "raw HTML is off" warning.
+    public let rawHTMLLines: [Int]
+    /// Lines of level-1 headings in the body: the page title is the only `h1`.
+    public let levelOneHeadingLines: [Int]
+    private let root: OpaquePointer
+    private var linkNodes: [OpaquePointer]
+    private var headingNodes: [(OpaquePointer, Heading)]
+
+    /// Parses `markdown`, whose first line is line `lineOffset + 1` of its file.
+    public init(markdown: String, lineOffset: Int) {
+        let bytes = Array(markdown.utf8)
+        root = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8)
+            }
+        }
+        let sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var headings: [Heading] = []
+        var headingNodes: [(OpaquePointer, Heading)] = []
+        var links: [MarkdownLink] = []
+        var linkNodes: [OpaquePointer] = []
+        var raw: [Int] = []
+        var levelOne: [Int] = []
+        var text = ""
+        var used = Set<String>()
+        var searchCursor: [Int: Int] = [:]  // line → column after the last destination found there
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        var insideHeading = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let entering = event == CMARK_EVENT_ENTER
+            switch type {
+            case CMARK_NODE_HEADING:
+                if entering {
+                    insideHeading += 1
+                    let level = Int(cmark_node_get_heading_level(node))
+                    let title = plainText(of: node)
+                    let line = Int(cmark_node_get_start_line(node)) + lineOffset
+                    if level == 1 { levelOne.append(line) }
+                    let heading = Heading(level: level, text: title, id: Slug.unique(title, used: &used), line: line)
+                    headings.append(heading)
+                    headingNodes.append((node, heading))
+                } else {
+                    insideHeading -= 1
+                }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                guard entering else { break }
+                let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let (line, column) = locate(
+                    destination, node: node, lines: sourceLines, cursor: &searchCursor)
+                links.append(
+                    MarkdownLink(
+                        kind: type == CMARK_NODE_IMAGE ? .image : .link, destination: destination,
+                        line: line + lineOffset, column: column, index: links.count))
+                linkNodes.append(node)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if entering { raw.append(Int(cmark_node_get_start_line(enclosingBlock(node))) + lineOffset) }
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if insideHeading == 0, let literal = cmark_node_get_literal(node) {
+                    text += String(cString: literal)
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                if insideHeading == 0 { text += " " }
+            case CMARK_NODE_PARAGRAPH:
+                if !entering { text += "\n" }
+            default: break
+            }
+        }
+        self.headings = headings
+        self.headingNodes = headingNodes
+        self.links = links
+        self.linkNodes = linkNodes
+        self.rawHTMLLines = raw
+        self.levelOneHeadingLines = levelOne
+        self.bodyText = text
+    }
+
+    deinit { cmark_node_free(root) }
+
+    /// Renders HTML. `rewrite` gives each link's new destination (nil keeps it as written);
+    /// headings get their ids and never an `h1` (the page title is the `h1`); `unsafe` lets
+    /// raw HTML through (CommonMark's `CMARK_OPT_UNSAFE`), otherwise cmark omits it and drops
+    /// `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs.
+    public func render(unsafe: Bool, rewrite: (MarkdownLink) -> String?) -> String {
+        for (link, node) in zip(links, linkNodes) {
+            if let destination = rewrite(link) { cmark_node_set_url(node, destination) }
+        }
+        for (node, heading) in headingNodes {
+            let level = max(2, heading.level)
+            let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            cmark_node_set_on_enter(block, "<h\(level) id=\"\(heading.id)\">")
+            cmark_node_set_on_exit(block, "</h\(level)>")
+            while let child = cmark_node_first_child(node) {
+                cmark_node_unlink(child)
+                cmark_node_append_child(block, child)
+            }
+            cmark_node_replace(node, block)
+            cmark_node_free(node)
+        }
+        headingNodes = []
+        linkNodes = []
+        let options = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0)
+        guard let html = cmark_render_html(root, options) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+}
+
+private func plainText(of node: OpaquePointer) -> String {
+    var text = ""
+    let iterator = cmark_iter_new(node)
+    defer { cmark_iter_free(iterator) }
+    while true {
+        let event = cmark_iter_next(iterator)
+        if event == CMARK_EVENT_DONE { break }
+        guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+        switch cmark_node_get_type(child) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+        default: break
+        }
+    }
+    return text.trimmingCharacters(in: .whitespaces)
+}
+
+private func enclosingBlock(_ node: OpaquePointer) -> OpaquePointer {
+    var current = node
+    while cmark_node_get_type(current).rawValue >= CMARK_NODE_FIRST_INLINE.rawValue,
+        let parent = cmark_node_parent(current)
+    {
+        current = parent
+    }
+    return current
+}
+
+/// The position of a link's destination. cmark 0.30 keeps source positions for blocks only,
+/// so the destination is looked up in the lines of its block, after any destination already
+/// found there (two links to the same target on one line get their own columns). Reference
+/// links point at their definition (`[ref]: dest`), found anywhere in the document.
+private func locate(
+    _ destination: String, node: OpaquePointer, lines: [String], cursor: inout [Int: Int]
+) -> (Int, Int) {
+    let block = enclosingBlock(node)
+    let start = max(1, Int(cmark_node_get_start_line(block)))
+    let end = max(start, Int(cmark_node_get_end_line(block)))
+    let fallback = (start, max(1, Int(cmark_node_get_start_column(block))))
+    let candidates = destinationSpellings(destination)
+    func search(_ range: ClosedRange<Int>) -> (Int, Int)? {
+        for lineNumber in range where lineNumber <= lines.count {
+            let line = lines[lineNumber - 1]
+            let from = cursor[lineNumber] ?? 0
+            let scalars = Array(line.unicodeScalars)
+            for spelling in candidates {
+                let needle = Array(spelling.unicodeScalars)
+                guard !needle.isEmpty, scalars.count >= needle.count else { continue }
+                var index = from
+                while index + needle.count <= scalars.count {
+                    if scalars[index..<index + needle.count].elementsEqual(needle) {
+                        let previous = index > 0 ? scalars[index - 1] : " "
+                        if previous == "(" || previous == "<" || previous == " " || previous == ":" {
+                            cursor[lineNumber] = index + needle.count
+                            return (lineNumber, index + 1)
+                        }
+                    }
+                    index += 1
+                }
+            }
+        }
+        return nil
+    }
+    if let found = search(start...end) { return found }
+    if let found = search(1...max(1, lines.count)) { return found }
+    return fallback
+}
+
+/// How a destination may be written in the source: as cmark returns it, and with its
+/// percent-encoding undone (cmark encodes spaces and non-ASCII letters).
+private func destinationSpellings(_ destination: String) -> [String] {
+    var spellings = [destination]
+    if let decoded = destination.removingPercentEncoding, decoded != destination { spellings.append(decoded) }
+    return spellings
+}

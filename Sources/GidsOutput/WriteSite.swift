@@ -1,0 +1,112 @@
+import Foundation
+import GidsCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Why the write stage could not write the site. The previous output is intact in every case.
+public struct OutputError: Error, CustomStringConvertible {
+    public let path: String
+    public let message: String
+    public var description: String { "\(path): error: \(message)" }
+}
+
+/// The write stage, the only code that writes to the output folder.
+///
+/// Files go to a fresh temporary folder beside `output` (`.site.tmp-<pid>`), which then takes
+/// the place of `output` in one rename (Linux `renameat2` with `RENAME_EXCHANGE` where the file
+/// system allows it, else two renames). So a failed or interrupted build leaves the previous
+/// site as it was, and a reader never sees a half-written site. Leftover temporary folders of
+/// earlier interrupted builds are removed first.
+///
+/// - Parameters:
+///   - files: site path → contents.
+///   - copies: site path → file on disk to copy.
+///   - output: the output folder (`site`).
+///   - protectedPaths: folders that `output` must not be or contain (content, templates).
+/// - Throws: ``OutputError`` when a file cannot be written or `output` is a protected folder.
+public func writeSite(files: [String: Data], copies: [String: String], to output: String, protectedPaths: [String])
+    throws
+{
+    let fileManager = FileManager.default
+    let outputURL = URL(fileURLWithPath: output).standardizedFileURL
+    let outputPath = outputURL.path
+    for protected in protectedPaths {
+        let path = URL(fileURLWithPath: protected).standardizedFileURL.path
+        if path == outputPath || path.hasPrefix(outputPath + "/") || outputPath == "/" {
+            throw OutputError(path: output, message: "refusing to replace '\(output)': it holds \(protected)")
+        }
+    }
+    let parent = outputURL.deletingLastPathComponent().path
+    let name = outputURL.lastPathComponent
+    try? fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
+    // Leftovers of builds that were killed before they could clean up.
+    for entry in (try? fileManager.contentsOfDirectory(atPath: parent)) ?? []
+    where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
+        try? fileManager.removeItem(atPath: parent + "/" + entry)
+    }
+    let pid = ProcessInfo.processInfo.processIdentifier
+    let temporary = parent + "/.\(name).tmp-\(pid)"
+    let old = parent + "/.\(name).old-\(pid)"
+    do {
+        try fileManager.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+        var directories = Set<String>()
+        func ensureDirectory(for sitePath: String) throws {
+            let directory = SitePath.directory(of: sitePath)
+            guard !directory.isEmpty, directories.insert(directory).inserted else { return }
+            try fileManager.createDirectory(atPath: temporary + "/" + directory, withIntermediateDirectories: true)
+        }
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+            try ensureDirectory(for: path)
+            guard fileManager.createFile(atPath: temporary + "/" + path, contents: data) else {
+                throw OutputError(path: output + "/" + path, message: "cannot write file")
+            }
+        }
+        for (path, source) in copies.sorted(by: { $0.key < $1.key }) where files[path] == nil {
+            try ensureDirectory(for: path)
+            try fileManager.copyItem(atPath: source, toPath: temporary + "/" + path)
+        }
+    } catch let error as OutputError {
+        try? fileManager.removeItem(atPath: temporary)
+        throw error
+    } catch {
+        try? fileManager.removeItem(atPath: temporary)
+        throw OutputError(path: output, message: "cannot write the site: \(error.localizedDescription)")
+    }
+    if fileManager.fileExists(atPath: outputPath) {
+        if exchange(temporary, outputPath) {
+            try? fileManager.removeItem(atPath: temporary)  // now holds the previous site
+            return
+        }
+        do {
+            try fileManager.moveItem(atPath: outputPath, toPath: old)
+        } catch {
+            try? fileManager.removeItem(atPath: temporary)
+            throw OutputError(path: output, message: "cannot replace the previous site: \(error.localizedDescription)")
+        }
+    }
+    do {
+        try fileManager.moveItem(atPath: temporary, toPath: outputPath)
+    } catch {
+        if fileManager.fileExists(atPath: old) { try? fileManager.moveItem(atPath: old, toPath: outputPath) }
+        try? fileManager.removeItem(atPath: temporary)
+        throw OutputError(path: output, message: "cannot move the new site into place: \(error.localizedDescription)")
+    }
+    try? fileManager.removeItem(atPath: old)
+}
+
+/// Swaps two paths in one step (Linux `renameat2(RENAME_EXCHANGE)`); false where unsupported.
+private func exchange(_ a: String, _ b: String) -> Bool {
+    #if os(Linux)
+        let renameExchange: UInt32 = 2  // RENAME_EXCHANGE, linux/fs.h
+        let atCurrentDirectory: Int32 = -100  // AT_FDCWD
+        // glibc ≥ 2.28 has renameat2, but its declaration needs _GNU_SOURCE, so look it up.
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        return renameat2(atCurrentDirectory, a, atCurrentDirectory, b, renameExchange) == 0
+    #else
+        return false
+    #endif
+}

@@ -1,0 +1,393 @@
+import Foundation
+import GidsCore
+import GidsFrontMatter
+import GidsGraph
+import GidsMarkdown
+
+/// The render stage: turns the graph into HTML pages with the templates. Every URL in the
+/// output is relative to the page that holds it, so the site works under any sub-path and
+/// from disk. Pages render in parallel; the result does not depend on thread scheduling.
+///
+/// Pages written: `index.html` (home), `<guide>/` (guide home or chooser), `<guide>/<phase>/`,
+/// every page and tool, `domeinen/` and `domeinen/<id>/`, `zoeken/`, `404.html`; plus theme
+/// assets and every content asset.
+public func renderSite(_ graph: NavigationGraph, templates: TemplateSet) -> RenderedSite {
+    let renderer = Renderer(graph: graph, templates: templates)
+    var jobs: [Job] = []
+    jobs.append(Job { ("index.html", renderer.home()) })
+    jobs.append(Job { ("zoeken/index.html", renderer.search()) })
+    jobs.append(Job { ("404.html", renderer.notFound()) })
+    jobs.append(Job { ("domeinen/index.html", renderer.domainsOverview()) })
+    for domain in graph.domains { jobs.append(Job { (domain.url + "index.html", renderer.domain(domain)) }) }
+    for guide in graph.guides {
+        jobs.append(Job { (guide.url + "index.html", renderer.guideHome(guide)) })
+        for phase in guide.phases { jobs.append(Job { (phase.url + "index.html", renderer.phase(phase, in: guide)) }) }
+        for id in guide.readingOrder {
+            guard let page = graph.pages[id] else { continue }
+            jobs.append(Job { (page.url + "index.html", renderer.page(page, in: guide)) })
+        }
+    }
+    let results = jobs.concurrentMap { $0.run() }
+    var site = RenderedSite()
+    for (path, html) in results { site.files[path] = Data(html.utf8) }
+    for (path, data) in templates.assets { site.files[path] = data }
+    for asset in graph.assets.values { site.copies[asset.path] = asset.diskPath }
+    return site
+}
+
+/// One output page to render: its site path and the work that makes its HTML.
+private struct Job: Sendable {
+    let run: @Sendable () -> (String, String)
+    init(_ run: @escaping @Sendable () -> (String, String)) { self.run = run }
+}
+
+/// Builds template contexts. Context keys are documented in `templates/README.md`.
+struct Renderer: @unchecked Sendable {
+    let graph: NavigationGraph
+    let templates: TemplateSet
+
+    // MARK: Shared pieces
+
+    func link(_ title: String, to target: String, from base: String, current: String? = nil) -> [String: Any] {
+        var item: [String: Any] = ["title": title, "url": href(target, from: base)]
+        if let current { item["aria_current"] = current }
+        return item
+    }
+
+    /// A relative href from the page directory `base` to the site path `target`.
+    func href(_ target: String, from base: String) -> String {
+        let relative = SitePath.relative(from: base, to: target)
+        return relative.split(separator: "/", omittingEmptySubsequences: false).map {
+            $0 == ".." || $0 == "." ? String($0) : String($0).addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? String($0)
+        }.joined(separator: "/")
+    }
+
+    func layout(
+        base: String, title: String, description: String?, kind: String, body: String,
+        breadcrumbs: [(String, String?)], guide: String? = nil, section: String? = nil, scripts: [String] = []
+    ) -> String {
+        var crumbs: [[String: Any]] = []
+        for (index, crumb) in breadcrumbs.enumerated() {
+            var item: [String: Any] = ["title": crumb.0]
+            if let url = crumb.1 { item["url"] = href(url, from: base) }
+            if index == breadcrumbs.count - 1 { item["aria_current"] = "page" }
+            crumbs.append(item)
+        }
+        let nav: [[String: Any]] =
+            graph.guides.map { g in
+                link(
+                    g.config.title, to: g.url, from: base,
+                    current: g.slug == guide ? (base == g.url ? "page" : "true") : nil)
+            } + [
+                link("Beleidsdomeinen", to: "domeinen/", from: base, current: section == "domeinen" ? (base == "domeinen/" ? "page" : "true") : nil)
+            ]
+        let fullTitle = title == graph.site.title ? title : "\(title) – \(graph.site.title)"
+        let context: [String: Any] = [
+            "site": ["title": graph.site.title, "language": graph.site.language],
+            "root": href("", from: base),
+            "home_url": href("", from: base),
+            "search_url": href("zoeken/", from: base),
+            "stylesheet": href("assets/style.css", from: base),
+            "scripts": scripts.map { href($0, from: base) },
+            "document_title": fullTitle,
+            "description": description ?? graph.site.description ?? "",
+            "kind": kind,
+            "nav": nav,
+            "breadcrumbs": crumbs,
+            "has_breadcrumbs": crumbs.count > 1,
+            "search_current": section == "zoeken" ? "page" : false,
+            "body": body,
+        ]
+        return templates.render("layout", context)
+    }
+
+    func pageSummary(_ id: String, from base: String) -> [String: Any]? {
+        guard let page = graph.pages[id] else { return nil }
+        var item: [String: Any] = [
+            "title": page.metadata.title, "url": href(page.url, from: base), "summary": page.metadata.summary,
+        ]
+        if let level = page.metadata.level { item["level"] = level.label }
+        let domains = domainLinks(page, from: base)
+        if !domains.isEmpty { item["domains"] = domains }
+        item["has_meta"] = !domains.isEmpty || page.metadata.level != nil
+        if let slug = page.guide, let guide = graph.guide(slug) {
+            item["guide"] = guide.config.title
+            if let phase = page.phase, let node = guide.phases.first(where: { $0.definition.id == phase }) {
+                item["phase"] = node.definition.title
+            }
+        }
+        return item
+    }
+
+    func domainLinks(_ page: PageNode, from base: String) -> [[String: Any]] {
+        page.metadata.domains.compactMap { domain in
+            graph.domains.first { $0.definition.id == domain.value }.map {
+                link($0.definition.title, to: $0.url, from: base)
+            }
+        }
+    }
+
+    func stepper(_ guide: GuideNode, current: String?, isPhasePage: Bool, from base: String) -> [[String: Any]] {
+        guide.phases.map { phase in
+            var item = link(
+                phase.definition.title, to: phase.url, from: base,
+                current: phase.definition.id == current ? (isPhasePage ? "page" : "step") : nil)
+            item["number"] = phase.number
+            return item
+        }
+    }
+
+    /// Body HTML of a page, with every resolved link rewritten to its output URL.
+    func bodyHTML(_ page: PageNode) -> String {
+        let base = page.url
+        let targets = Dictionary(uniqueKeysWithValues: page.links.map { ($0.link.index, $0.target) })
+        return page.document.render(unsafe: graph.site.rawHTML) { link in
+            guard let target = targets[link.index] else { return nil }
+            switch target {
+            case .samePage(let fragment): return "#" + fragment
+            case .external: return nil
+            case .broken: return nil
+            default:
+                guard let (path, fragment) = graph.sitePath(of: target) else { return nil }
+                return href(path, from: base) + (fragment.map { "#" + $0 } ?? "")
+            }
+        }
+    }
+
+    // MARK: Page kinds
+
+    func home() -> String {
+        let base = ""
+        var context: [String: Any] = [
+            "title": graph.home?.metadata.title ?? graph.site.title,
+            "summary": graph.home?.metadata.summary ?? graph.site.description ?? "",
+            "guides": graph.guides.map { guide -> [String: Any] in
+                [
+                    "title": guide.config.title, "summary": guide.config.summary, "url": href(guide.url, from: base),
+                    "count": guide.readingOrder.count,
+                ]
+            },
+            "domains": graph.domains.map { domain -> [String: Any] in
+                var item = link(domain.definition.title, to: domain.url, from: base)
+                item["count"] = domain.pages.count
+                return item
+            },
+        ]
+        if let home = graph.home { context["html"] = bodyHTML(home) }
+        let body = templates.render("home", context)
+        return layout(
+            base: base, title: graph.site.title, description: graph.home?.metadata.summary, kind: "home", body: body,
+            breadcrumbs: [])
+    }
+
+    func guideHome(_ guide: GuideNode) -> String {
+        let base = guide.url
+        var context: [String: Any] = ["title": guide.config.title, "summary": guide.config.summary]
+        let template: String
+        if guide.config.facets.isEmpty {
+            template = "guide"
+            context["phases"] = guide.phases.map { phase -> [String: Any] in
+                var item = link(phase.definition.title, to: phase.url, from: base)
+                item["number"] = phase.number
+                item["summary"] = phase.definition.summary
+                item["pages"] = phase.pages.compactMap { pageSummary($0, from: base) }
+                return item
+            }
+        } else {
+            template = "chooser"
+            context["pages"] = guide.pages.compactMap { pageSummary($0, from: base) }
+            context["has_pages"] = !guide.pages.isEmpty
+            context["tools"] = guide.tools.compactMap { toolCard($0, from: base) }
+            context["tool_count"] = guide.tools.count
+            context["facets"] = guide.config.facets.map { facet -> [String: Any] in
+                [
+                    "id": facet.id, "title": facet.title,
+                    "values": facet.values.map { value -> [String: Any] in
+                        let tools = guide.tools.filter { id in
+                            graph.pages[id]?.metadata.facetValues[facet.id]?.contains { $0.value == value.id } ?? false
+                        }
+                        return [
+                            "id": value.id, "title": value.title, "count": tools.count,
+                            "tools": tools.compactMap { id in graph.pages[id].map { link($0.metadata.title, to: $0.url, from: base) } },
+                            "has_tools": !tools.isEmpty,
+                        ]
+                    },
+                ]
+            }
+        }
+        let body = templates.render(template, context)
+        return layout(
+            base: base, title: guide.config.title, description: guide.config.summary, kind: template, body: body,
+            breadcrumbs: [("Home", ""), (guide.config.title, nil)], guide: guide.slug)
+    }
+
+    func phase(_ phase: PhaseNode, in guide: GuideNode) -> String {
+        let base = phase.url
+        let index = phase.number - 1
+        var context: [String: Any] = [
+            "title": phase.definition.title, "summary": phase.definition.summary, "number": phase.number,
+            "phase_count": guide.phases.count,
+            "guide": link(guide.config.title, to: guide.url, from: base),
+            "stepper": stepper(guide, current: phase.definition.id, isPhasePage: true, from: base),
+            "has_stepper": true,
+            "pages": phase.pages.compactMap { pageSummary($0, from: base) },
+            "has_pages": !phase.pages.isEmpty,
+        ]
+        if index > 0 {
+            context["previous"] = link(guide.phases[index - 1].definition.title, to: guide.phases[index - 1].url, from: base)
+        }
+        if index + 1 < guide.phases.count {
+            context["next"] = link(guide.phases[index + 1].definition.title, to: guide.phases[index + 1].url, from: base)
+        }
+        let body = templates.render("phase", context)
+        return layout(
+            base: base, title: "\(phase.definition.title) – \(guide.config.title)", description: phase.definition.summary,
+            kind: "phase", body: body,
+            breadcrumbs: [("Home", ""), (guide.config.title, guide.url), (phase.definition.title, nil)], guide: guide.slug)
+    }
+
+    func page(_ page: PageNode, in guide: GuideNode) -> String {
+        let base = page.url
+        let metadata = page.metadata
+        var context: [String: Any] = [
+            "title": metadata.title, "summary": metadata.summary, "html": bodyHTML(page),
+            "guide": link(guide.config.title, to: guide.url, from: base),
+        ]
+        var crumbs: [(String, String?)] = [("Home", ""), (guide.config.title, guide.url)]
+        if let phaseID = page.phase, let phase = guide.phases.first(where: { $0.definition.id == phaseID }) {
+            var item = link(phase.definition.title, to: phase.url, from: base)
+            item["number"] = phase.number
+            context["phase"] = item
+            context["phase_count"] = guide.phases.count
+            context["stepper"] = stepper(guide, current: phaseID, isPhasePage: false, from: base)
+            context["has_stepper"] = true
+            crumbs.append((phase.definition.title, phase.url))
+        }
+        crumbs.append((metadata.title, nil))
+        let (previous, next) = graph.neighbours(of: page.id)
+        if let previous, let node = graph.pages[previous] { context["previous"] = link(node.metadata.title, to: node.url, from: base) }
+        if let next, let node = graph.pages[next] { context["next"] = link(node.metadata.title, to: node.url, from: base) }
+        let backlinks = (graph.backlinks[page.id] ?? []).compactMap { pageSummary($0, from: base) }
+        context["backlinks"] = backlinks
+        context["has_backlinks"] = !backlinks.isEmpty
+        let related = page.related.compactMap { pageSummary($0, from: base) }
+        context["related"] = related
+        context["has_related"] = !related.isEmpty
+        let domains = domainLinks(page, from: base)
+        context["domains"] = domains
+        context["has_domains"] = !domains.isEmpty
+        if let level = metadata.level { context["level"] = level.label }
+        if let updated = metadata.updated { context["updated"] = ["iso": updated.iso, "text": updated.dutch] }
+        let toc = page.document.headings.filter { $0.level <= 2 }.map { ["text": $0.text, "id": $0.id] }
+        context["toc"] = toc
+        context["has_toc"] = toc.count >= 3
+        var template = "page"
+        if metadata.kind == .tool {
+            template = "tool"
+            for (key, value) in toolCard(page.id, from: base) ?? [:] where context[key] == nil { context[key] = value }
+        }
+        let body = templates.render(template, context)
+        return layout(
+            base: base, title: metadata.title, description: metadata.summary, kind: template, body: body,
+            breadcrumbs: crumbs, guide: guide.slug)
+    }
+
+    func toolCard(_ id: String, from base: String) -> [String: Any]? {
+        guard let page = graph.pages[id], let slug = page.guide, let guide = graph.guide(slug) else { return nil }
+        let metadata = page.metadata
+        var card: [String: Any] = [
+            "title": metadata.title, "url": href(page.url, from: base), "summary": metadata.summary,
+            "tips": metadata.tips, "has_tips": !metadata.tips.isEmpty,
+            "tip_count": metadata.tips.count,
+        ]
+        if let yields = metadata.yields { card["yields"] = yields }
+        if let why = metadata.why { card["why"] = why }
+        if let inclusion = metadata.inclusion { card["inclusion"] = inclusion }
+        card["used_by"] = metadata.usedBy.map { use -> [String: Any] in
+            var item: [String: Any] = ["gemeente": use.gemeente]
+            if let url = use.url?.value { item["url"] = url }
+            return item
+        }
+        card["has_used_by"] = !metadata.usedBy.isEmpty
+        let facets = guide.config.facets.compactMap { facet -> [String: Any]? in
+            guard let chosen = metadata.facetValues[facet.id], !chosen.isEmpty else { return nil }
+            let titles = chosen.compactMap { value in facet.values.first { $0.id == value.value }?.title }
+            return ["title": facet.title, "values": titles.joined(separator: ", "), "id": facet.id,
+                    "ids": chosen.map(\.value).joined(separator: " ")]
+        }
+        card["facets"] = facets
+        card["has_facets"] = !facets.isEmpty
+        return card
+    }
+
+    func domain(_ domain: DomainNode) -> String {
+        let base = domain.url
+        let groups = graph.guides.compactMap { guide -> [String: Any]? in
+            let pages = domain.pages.filter { graph.pages[$0]?.guide == guide.slug }
+            guard !pages.isEmpty else { return nil }
+            return [
+                "title": guide.config.title, "url": href(guide.url, from: base),
+                "pages": pages.compactMap { pageSummary($0, from: base) },
+            ]
+        }
+        let context: [String: Any] = [
+            "title": domain.definition.title, "summary": domain.definition.summary ?? "",
+            "guides": groups, "has_pages": !groups.isEmpty, "count": domain.pages.count,
+            "others": graph.domains.filter { $0.url != domain.url }.map { link($0.definition.title, to: $0.url, from: base) },
+        ]
+        let body = templates.render("domain", context)
+        return layout(
+            base: base, title: domain.definition.title, description: domain.definition.summary, kind: "domain",
+            body: body, breadcrumbs: [("Home", ""), ("Beleidsdomeinen", "domeinen/"), (domain.definition.title, nil)],
+            section: "domeinen")
+    }
+
+    func domainsOverview() -> String {
+        let base = "domeinen/"
+        let context: [String: Any] = [
+            "title": "Beleidsdomeinen",
+            "domains": graph.domains.map { domain -> [String: Any] in
+                var item = link(domain.definition.title, to: domain.url, from: base)
+                item["summary"] = domain.definition.summary ?? ""
+                item["count"] = domain.pages.count
+                return item
+            },
+        ]
+        let body = templates.render("domains", context)
+        return layout(
+            base: base, title: "Beleidsdomeinen", description: "Alle pagina's per beleidsdomein, over de gidsen heen.",
+            kind: "domains", body: body, breadcrumbs: [("Home", ""), ("Beleidsdomeinen", nil)], section: "domeinen")
+    }
+
+    func search() -> String {
+        let base = "zoeken/"
+        let context: [String: Any] = [
+            "title": "Zoeken",
+            "index_url": href("search-index.json", from: base),
+            "guides": graph.guides.map { link($0.config.title, to: $0.url, from: base) },
+        ]
+        let body = templates.render("search", context)
+        return layout(
+            base: base, title: "Zoeken", description: "Zoek in alle gidsen.", kind: "search", body: body,
+            breadcrumbs: [("Home", ""), ("Zoeken", nil)], section: "zoeken", scripts: ["assets/search.js"])
+    }
+
+    func notFound() -> String {
+        let base = ""
+        let context: [String: Any] = [
+            "title": "Pagina niet gevonden", "root": href("", from: base),
+            "guides": graph.guides.map { link($0.config.title, to: $0.url, from: base) },
+        ]
+        let body = templates.render("404", context)
+        return layout(
+            base: base, title: "Pagina niet gevonden", description: nil, kind: "not-found", body: body,
+            breadcrumbs: [])
+    }
+}
+
+/// Characters left as they are in a path segment of an href (RFC 3986 pchar without `;`).
+private let pathAllowed: CharacterSet = {
+    var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+    set.insert(charactersIn: "-._~!$&'()*+,=:@")
+    return set
+}()

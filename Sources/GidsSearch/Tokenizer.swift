@@ -1,0 +1,30 @@
+import GidsCore
+
+/// Splits text into search terms: folded (lowercase, no diacritics, see ``TextFolding``),
+/// split at every character that is not a letter or digit. The same rule is in `search.js`.
+public enum Tokenizer {
+    /// The folded words of `text`, in order, stop words included.
+    public static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in TextFolding.fold(text).unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    /// Dutch function words left out of the index. Kept short on purpose: no word here carries
+    /// meaning in policy texts (so `wet`, `zorg`, `raad`, `wmo` and `lhbti` are never stop words).
+    public static let stopWords: Set<String> = [
+        "de", "het", "een", "en", "of", "van", "in", "op", "te", "aan", "met", "voor", "door", "bij", "naar", "om",
+        "tot", "uit", "over", "als", "dat", "die", "dit", "deze", "er", "is", "zijn", "was", "wordt", "worden",
+        "ook", "maar", "dan", "nog", "al", "wel", "niet", "je", "jij", "u", "we", "wij", "ze", "zij", "hij", "het",
+        "hun", "haar", "zo", "wat", "hoe", "kan", "kunnen", "heeft", "hebben", "had", "zal", "zou",
+    ]
+}

@@ -1,0 +1,90 @@
+import GidsCore
+import GidsGraph
+import GidsMarkdown
+
+/// The validation stage: link integrity and structure checks over a finished graph.
+///
+/// Errors: every broken link, image or asset (from the graph's resolution) and every fragment
+/// that matches no heading id of its target page (exact, case-sensitive comparison after
+/// percent-decoding, with a hint naming a near match). Warnings: raw HTML while the site file
+/// has `raw_html: false`, a level-1 heading in a body, and orphan pages (pages that no
+/// navigation or link reaches from the home page).
+public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    var allPages = graph.pages.values.sorted { $0.id < $1.id }
+    if let home = graph.home { allPages.append(home) }
+    for page in allPages {
+        let file = page.source.file
+        for resolved in page.links {
+            let location = file.location(line: resolved.link.line, column: resolved.link.column)
+            switch resolved.target {
+            case .broken(let diagnostic):
+                diagnostics.append(diagnostic)
+            case .page(let id, let fragment?):
+                if let target = graph.pages[id] {
+                    checkFragment(fragment, in: target, at: location, into: &diagnostics)
+                }
+            case .home(let fragment?):
+                if let home = graph.home { checkFragment(fragment, in: home, at: location, into: &diagnostics) }
+            case .samePage(let fragment):
+                checkFragment(fragment, in: page, at: location, into: &diagnostics)
+            default:
+                break
+            }
+        }
+        if !graph.site.rawHTML, let line = page.document.rawHTMLLines.first {
+            diagnostics.append(
+                .warning(
+                    file.location(line: line), "raw HTML is not rendered", code: "markdown.raw-html",
+                    hint: "write it in Markdown, or set 'raw_html: true' in site.yml"))
+        }
+        for line in page.document.levelOneHeadingLines {
+            diagnostics.append(
+                .warning(
+                    file.location(line: line, column: 1), "level-1 heading in the body; it is shown as a level-2 heading",
+                    code: "markdown.h1", hint: "the page title is the only level-1 heading: start sections with '##'"))
+        }
+    }
+    diagnostics += orphans(graph)
+    return diagnostics
+}
+
+private func checkFragment(_ fragment: String, in target: PageNode, at location: SourceLocation, into diagnostics: inout [Diagnostic]) {
+    let ids = target.document.headings.map(\.id)
+    guard !ids.contains(fragment) else { return }
+    var hint: String?
+    if let exactButCase = ids.first(where: { $0.lowercased() == fragment.lowercased() }) {
+        hint = "fragments are case-sensitive: did you mean '#\(exactButCase)'?"
+    } else if ids.contains(Slug.make(fragment)) {
+        hint = "did you mean '#\(Slug.make(fragment))'?"
+    } else if let near = Suggestion.closest(to: fragment, among: ids) {
+        hint = "did you mean '#\(near)'?"
+    } else if !ids.isEmpty {
+        hint = "headings of that page: \(ids.prefix(8).map { "#" + $0 }.joined(separator: ", "))"
+    }
+    diagnostics.append(
+        .error(
+            location, "fragment '#\(fragment)' not found in '\(target.source.file.displayPath)'",
+            code: "link.missing-fragment", hint: hint))
+}
+
+/// Pages not reachable from the site node over contains, link and related edges.
+private func orphans(_ graph: NavigationGraph) -> [Diagnostic] {
+    var adjacency: [NodeID: [NodeID]] = [:]
+    for edge in graph.edges where edge.kind != .next && edge.kind != .domain {
+        adjacency[edge.from, default: []].append(edge.to)
+    }
+    if let home = graph.home {
+        for link in home.links { if case .page(let id, _) = link.target { adjacency[.site, default: []].append(.page(id)) } }
+    }
+    var seen: Set<NodeID> = [.site]
+    var queue: [NodeID] = [.site]
+    while let node = queue.popLast() {
+        for next in adjacency[node] ?? [] where seen.insert(next).inserted { queue.append(next) }
+    }
+    return graph.pages.values.filter { !seen.contains(.page($0.id)) }.map {
+        .warning(
+            $0.source.file.location(), "page is not reachable from any navigation", code: "graph.orphan",
+            hint: "give it a phase of its guide, or link to it")
+    }
+}

@@ -1,0 +1,192 @@
+// Search page of gids: loads the precomputed index (search-index.json, schema in README.md)
+// and ranks pages with BM25 over field-weighted term frequencies. No dependencies, no build
+// step; without JavaScript the page shows links to the guides instead. The ranking core,
+// createSearch(index), has no DOM code, so the tests run it under Node on a built index.
+(function () {
+  "use strict";
+
+  // Same folding as the builder (TextFolding.fold): NFKD, drop combining marks, lowercase.
+  function fold(text) {
+    return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  }
+
+  // Same split as the builder (Tokenizer.words): runs of letters and digits.
+  function words(text) {
+    return fold(text).match(/[\p{L}\p{N}]+/gu) || [];
+  }
+
+  function escapeHTML(text) {
+    return text.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function createSearch(index) {
+    var sortedForms = Object.keys(index.forms).sort();
+    var total = 0;
+    index.documents.forEach(function (d) { total += d.length; });
+    var averageLength = total / Math.max(1, index.documents.length);
+    var has = Object.prototype.hasOwnProperty;
+
+    // First form at or after `prefix` in the sorted form list (binary search).
+    function lowerBound(prefix) {
+      var lo = 0, hi = sortedForms.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (sortedForms[mid] < prefix) lo = mid + 1; else hi = mid;
+      }
+      return lo;
+    }
+
+    // Stems a query word stands for, with a weight: its own stem when the word occurs in the
+    // site (1), and the stems of the words it is a prefix of, for typing (0.6).
+    function expand(word) {
+      var stems = {};
+      if (has.call(index.forms, word)) stems[index.forms[word]] = 1;
+      if (has.call(index.terms, word) && !stems[word]) stems[word] = 1;
+      if (word.length >= 3) {
+        for (var i = lowerBound(word), n = 0; i < sortedForms.length && n < 50; i++, n++) {
+          var form = sortedForms[i];
+          if (form.lastIndexOf(word, 0) !== 0) break;
+          var stem = index.forms[form];
+          if (!stems[stem]) stems[stem] = 0.6;
+        }
+      }
+      return stems;
+    }
+
+    // Ranked results [{doc, words}]: pages matching more query words first, then BM25.
+    function search(query) {
+      var queryWords = words(query).filter(function (w) { return index.stopWords.indexOf(w) < 0; });
+      var scores = {}, matched = {};
+      var N = index.documents.length;
+      queryWords.forEach(function (word, position) {
+        var stems = expand(word);
+        Object.keys(stems).forEach(function (stem) {
+          var postings = index.terms[stem];
+          if (!postings) return;
+          var idf = Math.log(1 + (N - postings.length + 0.5) / (postings.length + 0.5));
+          postings.forEach(function (posting) {
+            var doc = posting[0], tf = posting[1];
+            var norm = index.k1 * (1 - index.b + index.b * index.documents[doc].length / averageLength);
+            scores[doc] = (scores[doc] || 0) + stems[stem] * idf * (tf * (index.k1 + 1)) / (tf + norm);
+            matched[doc] = matched[doc] || {};
+            matched[doc][position] = true;
+          });
+        });
+      });
+      return Object.keys(scores).map(Number).sort(function (a, b) {
+        var ma = Object.keys(matched[a]).length, mb = Object.keys(matched[b]).length;
+        if (ma !== mb) return mb - ma;
+        if (scores[a] !== scores[b]) return scores[b] - scores[a];
+        return a - b;
+      }).map(function (doc) { return { doc: doc, words: queryWords }; });
+    }
+
+    // HTML of a snippet of about 180 characters around the first match, matches in <mark>.
+    function snippet(text, queryWords) {
+      var folded = "", origin = [];
+      for (var i = 0; i < text.length; i++) {
+        var f = fold(text[i]);
+        for (var j = 0; j < f.length; j++) { folded += f[j]; origin.push(i); }
+      }
+      origin.push(text.length);
+      var hits = [];
+      if (queryWords.length) {
+        var pattern = new RegExp("(^|[^\\p{L}\\p{N}])(" + queryWords.map(function (w) {
+          return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        }).join("|") + ")[\\p{L}\\p{N}]*", "gu");
+        var m;
+        while ((m = pattern.exec(folded)) !== null) {
+          hits.push([origin[m.index + m[1].length], origin[m.index + m[0].length]]);
+        }
+      }
+      var from = hits.length ? Math.max(0, hits[0][0] - 60) : 0;
+      if (from > 0) {
+        var space = text.indexOf(" ", from);
+        if (space >= 0 && space < hits[0][0]) from = space + 1;
+      }
+      var to = Math.min(text.length, from + 180);
+      var html = "", cursor = from;
+      hits.forEach(function (hit) {
+        if (hit[0] < cursor || hit[1] > to) return;
+        html += escapeHTML(text.slice(cursor, hit[0])) + "<mark>" + escapeHTML(text.slice(hit[0], hit[1])) + "</mark>";
+        cursor = hit[1];
+      });
+      html += escapeHTML(text.slice(cursor, to));
+      return (from > 0 ? "… " : "") + html + (to < text.length ? " …" : "");
+    }
+
+    return { search: search, snippet: snippet };
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = createSearch;
+    return;
+  }
+
+  var form = document.querySelector("form[data-index]");
+  if (!form) return;
+  var input = form.querySelector("input[name=q]");
+  var status = document.getElementById("_zoek-status");
+  var list = document.getElementById("_zoek-resultaten");
+  var engine = null, index = null;
+
+  function show(query) {
+    list.innerHTML = "";
+    if (!query.trim()) { status.textContent = ""; return; }
+    var results = engine.search(query);
+    status.textContent = results.length === 0
+      ? "Geen resultaten voor ‘" + query + "’. Probeer een ander of korter woord."
+      : results.length + (results.length === 1 ? " resultaat" : " resultaten") + " voor ‘" + query + "’";
+    var base = form.getAttribute("data-index").replace(/search-index\.json$/, "");
+    results.slice(0, 50).forEach(function (result) {
+      var doc = index.documents[result.doc];
+      var item = document.createElement("li");
+      var meta = doc.guide + (doc.phase ? " · " + doc.phase : "");
+      item.innerHTML = '<a href="' + escapeHTML(base + doc.url) + '">' + escapeHTML(doc.title) + "</a>" +
+        '<p class="meta">' + escapeHTML(meta) + "</p>" +
+        "<p>" + engine.snippet(doc.text || doc.summary, result.words) + "</p>";
+      list.appendChild(item);
+    });
+  }
+
+  function currentQuery() {
+    var match = /[?&]q=([^&]*)/.exec(window.location.search);
+    return match ? decodeURIComponent(match[1].replace(/\+/g, " ")) : "";
+  }
+
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      if (!engine) return;
+      show(input.value);
+      var url = input.value ? "?q=" + encodeURIComponent(input.value) : window.location.pathname;
+      window.history.replaceState(null, "", url);
+    }, 120);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (engine) show(input.value);
+  });
+
+  status.textContent = "De zoekindex wordt geladen…";
+  fetch(form.getAttribute("data-index"))
+    .then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    })
+    .then(function (data) {
+      index = data;
+      engine = createSearch(index);
+      status.textContent = "";
+      var query = currentQuery();
+      if (query) { input.value = query; show(query); }
+    })
+    .catch(function () {
+      status.textContent = window.location.protocol === "file:"
+        ? "Zoeken werkt niet als u de site als bestand opent: de browser blokkeert dan het laden van de zoekindex. Zet de map op een webserver, of gebruik de gidsen hieronder."
+        : "De zoekindex kon niet worden geladen. Gebruik de gidsen om pagina's te vinden.";
+    });
+})();
