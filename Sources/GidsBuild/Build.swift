@@ -82,7 +82,9 @@ public func runBuild(_ options: BuildOptions) -> BuildResult {
         files["search-index.json"] = try index.jsonData()
     } catch {
         result.diagnostics.append(
-            .error(SourceLocation(path: options.outputDirectory), "cannot encode the search index: \(error)", code: "index.encode"))
+            .error(
+                SourceLocation(path: options.outputDirectory), "cannot encode the search index: \(error)",
+                code: "index.encode"))
         return result
     }
     guard options.write else { return result }
@@ -95,7 +97,8 @@ public func runBuild(_ options: BuildOptions) -> BuildResult {
     } catch let error as OutputError {
         result.diagnostics.append(.error(SourceLocation(path: error.path), error.message, code: "output.write"))
     } catch {
-        result.diagnostics.append(.error(SourceLocation(path: options.outputDirectory), "\(error)", code: "output.write"))
+        result.diagnostics.append(
+            .error(SourceLocation(path: options.outputDirectory), "\(error)", code: "output.write"))
     }
     return result
 }

@@ -97,7 +97,8 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
         guard let id, let domainTitle else { continue }
         guard checkID(id, what: "domain id", diagnostics: &diagnostics) else { continue }
         guard seen.insert(id.value).inserted else {
-            diagnostics.append(.error(id.location, "domain id '\(id.value)' is declared twice", code: "site.duplicate-domain"))
+            diagnostics.append(
+                .error(id.location, "domain id '\(id.value)' is declared twice", code: "site.duplicate-domain"))
             continue
         }
         domains.append(
@@ -148,7 +149,8 @@ private func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) ->
         guard let id, let phaseTitle, let phaseSummary, checkID(id, what: "phase id", diagnostics: &diagnostics)
         else { continue }
         guard ids.insert(id.value).inserted else {
-            diagnostics.append(.error(id.location, "phase id '\(id.value)' is declared twice", code: "guide.duplicate-phase"))
+            diagnostics.append(
+                .error(id.location, "phase id '\(id.value)' is declared twice", code: "guide.duplicate-phase"))
             continue
         }
         phases.append(
@@ -158,7 +160,8 @@ private func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) ->
     for item in reader.mappings("facets") {
         if let facet = decodeFacet(item, file: file, diagnostics: &diagnostics) {
             if facets.contains(where: { $0.id == facet.id }) {
-                diagnostics.append(.error(facet.location, "facet '\(facet.id)' is declared twice", code: "guide.duplicate-facet"))
+                diagnostics.append(
+                    .error(facet.location, "facet '\(facet.id)' is declared twice", code: "guide.duplicate-facet"))
             } else {
                 facets.append(facet)
             }
@@ -199,7 +202,9 @@ private func decodeFacet(_ node: Node, file: SourceFile, diagnostics: inout [Dia
     let multiple = entry.bool("multiple")?.value ?? true
     var values: [FacetValue] = []
     for item in entry.mappings("values") {
-        guard var valueReader = MappingReader(item, file: file, lineOffset: 0, what: "a facet value", diagnostics: &diagnostics)
+        guard
+            var valueReader = MappingReader(
+                item, file: file, lineOffset: 0, what: "a facet value", diagnostics: &diagnostics)
         else { continue }
         let valueID = valueReader.string("id", required: true)
         let valueTitle = valueReader.string("title", required: true)
@@ -215,11 +220,14 @@ private func decodeFacet(_ node: Node, file: SourceFile, diagnostics: inout [Dia
     // Facet ids are front-matter keys, so '_' is allowed (open_source).
     if id.value.contains(where: { !($0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-") }) {
         diagnostics.append(
-            .error(id.location, "facet id '\(id.value)' may contain only lowercase letters, digits, '-' and '_'", code: "frontmatter.bad-id"))
+            .error(
+                id.location, "facet id '\(id.value)' may contain only lowercase letters, digits, '-' and '_'",
+                code: "frontmatter.bad-id"))
         return nil
     }
     if toolKeys.contains(id.value) {
-        diagnostics.append(.error(id.location, "facet id '\(id.value)' is already a tool key", code: "guide.reserved-facet"))
+        diagnostics.append(
+            .error(id.location, "facet id '\(id.value)' is already a tool key", code: "guide.reserved-facet"))
         return nil
     }
     let kind: FacetDefinition.Kind
@@ -230,7 +238,8 @@ private func decodeFacet(_ node: Node, file: SourceFile, diagnostics: inout [Dia
         values = [FacetValue(id: "ja", title: "Ja"), FacetValue(id: "nee", title: "Nee")]
     case let other?:
         diagnostics.append(
-            .error(type!.location, "unknown facet type '\(other)' (expected list or boolean)", code: "guide.facet-type"))
+            .error(type!.location, "unknown facet type '\(other)' (expected list or boolean)", code: "guide.facet-type")
+        )
         return nil
     }
     if values.isEmpty {
@@ -240,7 +249,9 @@ private func decodeFacet(_ node: Node, file: SourceFile, diagnostics: inout [Dia
     return FacetDefinition(id: id.value, title: title.value, kind: kind, values: values, location: id.location)
 }
 
-let pageKeys: Set<String> = ["title", "summary", "phase", "order", "domains", "level", "related", "updated", "slug", "type"]
+let pageKeys: Set<String> = [
+    "title", "summary", "phase", "order", "domains", "level", "related", "updated", "slug", "type",
+]
 
 private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: inout [Diagnostic]) -> PageSource? {
     let split = splitFrontMatter(file.text)
@@ -261,8 +272,9 @@ private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: in
     guard let node = composeYAML(yaml, file: file, lineOffset: 1, diagnostics: &diagnostics) else {
         if !diagnostics.hasErrors {
             diagnostics.append(
-                .error(file.location(line: 1, column: 1), "front matter is empty", code: "frontmatter.empty",
-                       hint: "add at least 'title:' and 'summary:'"))
+                .error(
+                    file.location(line: 1, column: 1), "front matter is empty", code: "frontmatter.empty",
+                    hint: "add at least 'title:' and 'summary:'"))
         }
         return nil
     }
@@ -276,7 +288,8 @@ private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: in
         case "page": kind = .page
         case "tool": kind = .tool
         default:
-            diagnostics.append(.error(type.location, "unknown type '\(type.value)' (expected page or tool)", code: "frontmatter.type"))
+            diagnostics.append(
+                .error(type.location, "unknown type '\(type.value)' (expected page or tool)", code: "frontmatter.type"))
         }
     }
     if kind == .tool, let guide, guide.facets.isEmpty {
@@ -294,7 +307,9 @@ private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: in
         level = PageLevel(rawValue: raw.value)
         if level == nil {
             diagnostics.append(
-                .error(raw.location, "unknown level '\(raw.value)' (expected one of: basis, verdieping)", code: "page.level"))
+                .error(
+                    raw.location, "unknown level '\(raw.value)' (expected one of: basis, verdieping)",
+                    code: "page.level"))
         }
     }
     let related = reader.stringList("related")
@@ -302,8 +317,10 @@ private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: in
     let slug = reader.string("slug")
     if let slug, Slug.make(slug.value) != slug.value {
         diagnostics.append(
-            .error(slug.location, "slug '\(slug.value)' may contain only lowercase letters, digits and '-'", code: "frontmatter.bad-id",
-                   hint: "for example '\(Slug.make(slug.value))'"))
+            .error(
+                slug.location, "slug '\(slug.value)' may contain only lowercase letters, digits and '-'",
+                code: "frontmatter.bad-id",
+                hint: "for example '\(Slug.make(slug.value))'"))
     }
     var known = pageKeys
     var facetValues: [String: [Located<String>]] = [:]
@@ -322,7 +339,8 @@ private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: in
             case .list(let multiple):
                 let values = reader.stringList(facet.id)
                 if !multiple && values.count > 1 {
-                    diagnostics.append(.error(values[1].location, "facet '\(facet.id)' takes one value", code: "tool.facet-multiple"))
+                    diagnostics.append(
+                        .error(values[1].location, "facet '\(facet.id)' takes one value", code: "tool.facet-multiple"))
                 }
                 for value in values where !facet.values.contains(where: { $0.id == value.value }) {
                     let ids = facet.values.map(\.id)

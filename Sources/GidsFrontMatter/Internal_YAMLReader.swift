@@ -113,7 +113,9 @@ struct MappingReader {
 
     func node(_ key: String) -> Node? {
         guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
-        if case .scalar(let scalar) = value, core12Resolver.resolveTag(of: value) == .null, scalar.style == .plain { return nil }
+        if case .scalar(let scalar) = value, core12Resolver.resolveTag(of: value) == .null, scalar.style == .plain {
+            return nil
+        }
         return value
     }
 

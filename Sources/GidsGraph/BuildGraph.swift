@@ -46,7 +46,9 @@ public func buildGraph(
     }
 
     let resolver = LinkResolver(
-        pageIDs: Set(model.pages.map(\.file.path)), assetPaths: Set(tree.assets.map(\.path)),
+        // Every Markdown file counts as a page here, also one whose front matter failed:
+        // its own diagnostic says what is wrong, and links to it are not broken.
+        pageIDs: Set(tree.markdownFiles.map(\.path)), assetPaths: Set(tree.assets.map(\.path)),
         hasHome: model.home != nil, rootDisplayPath: tree.rootDisplayPath)
 
     var pages: [String: PageNode] = [:]
@@ -108,7 +110,8 @@ public func buildGraph(
             case .broken(let diagnostic): diagnostics.append(diagnostic)
             default:
                 diagnostics.append(
-                    .error(entry.location, "'related' entries must be pages (.md files)", code: "page.related-not-page"))
+                    .error(entry.location, "'related' entries must be pages (.md files)", code: "page.related-not-page")
+                )
             }
         }
         pages[path] = PageNode(
@@ -155,12 +158,16 @@ public func buildGraph(
                         guide: guide.slug, definition: phase, number: index + 1, url: "\(guide.slug)/\(phase.id)/",
                         pages: inPhase))
                 edges.append(Edge(from: .guide(guide.slug), to: .phase(guide.slug, phase.id), kind: .contains))
-                for id in inPhase { edges.append(Edge(from: .phase(guide.slug, phase.id), to: .page(id), kind: .contains)) }
+                for id in inPhase {
+                    edges.append(Edge(from: .phase(guide.slug, phase.id), to: .page(id), kind: .contains))
+                }
                 reading += inPhase
             }
             ordinary = reading
         }
-        for (a, b) in zip(reading, reading.dropFirst()) { edges.append(Edge(from: .page(a), to: .page(b), kind: .next)) }
+        for (a, b) in zip(reading, reading.dropFirst()) {
+            edges.append(Edge(from: .page(a), to: .page(b), kind: .next))
+        }
         guides.append(
             GuideNode(
                 config: guide, url: guide.slug + "/", phases: phases, readingOrder: reading, pages: ordinary,

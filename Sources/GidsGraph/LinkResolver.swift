@@ -36,8 +36,9 @@ public struct LinkResolver: Sendable {
         if let scheme = Self.scheme(of: destination) {
             if Self.refusedSchemes.contains(scheme) && !(isImage && scheme == "data") {
                 return .broken(
-                    .error(location, "'\(scheme):' links are not allowed", code: "link.unsafe-scheme",
-                           hint: "link to a page or to an http(s) address"))
+                    .error(
+                        location, "'\(scheme):' links are not allowed", code: "link.unsafe-scheme",
+                        hint: "link to a page or to an http(s) address"))
             }
             return .external(destination)
         }
@@ -53,7 +54,9 @@ public struct LinkResolver: Sendable {
         path = path.removingPercentEncoding ?? path
         if path.isEmpty {
             guard let fragment, !fragment.isEmpty else {
-                return .broken(.error(location, "empty link", code: "link.empty", hint: "write the target between the parentheses"))
+                return .broken(
+                    .error(location, "empty link", code: "link.empty", hint: "write the target between the parentheses")
+                )
             }
             return .samePage(fragment: fragment)
         }

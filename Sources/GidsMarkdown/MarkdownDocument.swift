@@ -1,5 +1,5 @@
-import Foundation
 import CCmark
+import Foundation
 import GidsCore
 
 /// A heading of a Markdown body with the id (fragment) the renderer gives it.
@@ -96,7 +96,8 @@ public final class MarkdownDocument: @unchecked Sendable {
                         line: line + lineOffset, column: column, index: links.count))
                 linkNodes.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                if entering { raw.append(Int(cmark_node_get_start_line(enclosingBlock(node))) + lineOffset) }
+                let line = Int(cmark_node_get_start_line(enclosingBlock(node))) + lineOffset
+                if entering && raw.last != line { raw.append(line) }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if insideHeading == 0, let literal = cmark_node_get_literal(node) {
                     text += String(cString: literal)

@@ -58,7 +58,8 @@ struct Renderer: @unchecked Sendable {
     func href(_ target: String, from base: String) -> String {
         let relative = SitePath.relative(from: base, to: target)
         return relative.split(separator: "/", omittingEmptySubsequences: false).map {
-            $0 == ".." || $0 == "." ? String($0) : String($0).addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? String($0)
+            $0 == ".." || $0 == "."
+                ? String($0) : String($0).addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? String($0)
         }.joined(separator: "/")
     }
 
@@ -79,7 +80,9 @@ struct Renderer: @unchecked Sendable {
                     g.config.title, to: g.url, from: base,
                     current: g.slug == guide ? (base == g.url ? "page" : "true") : nil)
             } + [
-                link("Beleidsdomeinen", to: "domeinen/", from: base, current: section == "domeinen" ? (base == "domeinen/" ? "page" : "true") : nil)
+                link(
+                    "Beleidsdomeinen", to: "domeinen/", from: base,
+                    current: section == "domeinen" ? (base == "domeinen/" ? "page" : "true") : nil)
             ]
         let fullTitle = title == graph.site.title ? title : "\(title) – \(graph.site.title)"
         let context: [String: Any] = [
@@ -208,7 +211,9 @@ struct Renderer: @unchecked Sendable {
                         }
                         return [
                             "id": value.id, "title": value.title, "count": tools.count,
-                            "tools": tools.compactMap { id in graph.pages[id].map { link($0.metadata.title, to: $0.url, from: base) } },
+                            "tools": tools.compactMap { id in
+                                graph.pages[id].map { link($0.metadata.title, to: $0.url, from: base) }
+                            },
                             "has_tools": !tools.isEmpty,
                         ]
                     },
@@ -234,16 +239,20 @@ struct Renderer: @unchecked Sendable {
             "has_pages": !phase.pages.isEmpty,
         ]
         if index > 0 {
-            context["previous"] = link(guide.phases[index - 1].definition.title, to: guide.phases[index - 1].url, from: base)
+            context["previous"] = link(
+                guide.phases[index - 1].definition.title, to: guide.phases[index - 1].url, from: base)
         }
         if index + 1 < guide.phases.count {
-            context["next"] = link(guide.phases[index + 1].definition.title, to: guide.phases[index + 1].url, from: base)
+            context["next"] = link(
+                guide.phases[index + 1].definition.title, to: guide.phases[index + 1].url, from: base)
         }
         let body = templates.render("phase", context)
         return layout(
-            base: base, title: "\(phase.definition.title) – \(guide.config.title)", description: phase.definition.summary,
+            base: base, title: "\(phase.definition.title) – \(guide.config.title)",
+            description: phase.definition.summary,
             kind: "phase", body: body,
-            breadcrumbs: [("Home", ""), (guide.config.title, guide.url), (phase.definition.title, nil)], guide: guide.slug)
+            breadcrumbs: [("Home", ""), (guide.config.title, guide.url), (phase.definition.title, nil)],
+            guide: guide.slug)
     }
 
     func page(_ page: PageNode, in guide: GuideNode) -> String {
@@ -265,8 +274,12 @@ struct Renderer: @unchecked Sendable {
         }
         crumbs.append((metadata.title, nil))
         let (previous, next) = graph.neighbours(of: page.id)
-        if let previous, let node = graph.pages[previous] { context["previous"] = link(node.metadata.title, to: node.url, from: base) }
-        if let next, let node = graph.pages[next] { context["next"] = link(node.metadata.title, to: node.url, from: base) }
+        if let previous, let node = graph.pages[previous] {
+            context["previous"] = link(node.metadata.title, to: node.url, from: base)
+        }
+        if let next, let node = graph.pages[next] {
+            context["next"] = link(node.metadata.title, to: node.url, from: base)
+        }
         let backlinks = (graph.backlinks[page.id] ?? []).compactMap { pageSummary($0, from: base) }
         context["backlinks"] = backlinks
         context["has_backlinks"] = !backlinks.isEmpty
@@ -312,8 +325,10 @@ struct Renderer: @unchecked Sendable {
         let facets = guide.config.facets.compactMap { facet -> [String: Any]? in
             guard let chosen = metadata.facetValues[facet.id], !chosen.isEmpty else { return nil }
             let titles = chosen.compactMap { value in facet.values.first { $0.id == value.value }?.title }
-            return ["title": facet.title, "values": titles.joined(separator: ", "), "id": facet.id,
-                    "ids": chosen.map(\.value).joined(separator: " ")]
+            return [
+                "title": facet.title, "values": titles.joined(separator: ", "), "id": facet.id,
+                "ids": chosen.map(\.value).joined(separator: " "),
+            ]
         }
         card["facets"] = facets
         card["has_facets"] = !facets.isEmpty
@@ -333,7 +348,9 @@ struct Renderer: @unchecked Sendable {
         let context: [String: Any] = [
             "title": domain.definition.title, "summary": domain.definition.summary ?? "",
             "guides": groups, "has_pages": !groups.isEmpty, "count": domain.pages.count,
-            "others": graph.domains.filter { $0.url != domain.url }.map { link($0.definition.title, to: $0.url, from: base) },
+            "others": graph.domains.filter { $0.url != domain.url }.map {
+                link($0.definition.title, to: $0.url, from: base)
+            },
         ]
         let body = templates.render("domain", context)
         return layout(
@@ -387,7 +404,8 @@ struct Renderer: @unchecked Sendable {
 
 /// Characters left as they are in a path segment of an href (RFC 3986 pchar without `;`).
 private let pathAllowed: CharacterSet = {
-    var set = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+    var set = CharacterSet.alphanumerics.intersection(
+        CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
     set.insert(charactersIn: "-._~!$&'()*+,=:@")
     return set
 }()

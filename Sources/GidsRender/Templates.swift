@@ -46,7 +46,10 @@ public struct TemplateSet: Sendable {
             let name = String(path.dropLast(".mustache".count))
             guard let data = FileManager.default.contents(atPath: disk), let text = String(data: data, encoding: .utf8)
             else {
-                diagnostics.append(.error(SourceLocation(path: display + "/" + path), "cannot read template as UTF-8", code: "template.unreadable"))
+                diagnostics.append(
+                    .error(
+                        SourceLocation(path: display + "/" + path), "cannot read template as UTF-8",
+                        code: "template.unreadable"))
                 continue
             }
             do {
@@ -60,12 +63,17 @@ public struct TemplateSet: Sendable {
                             column: error.context.columnNumber + 1),
                         "template syntax error: \(error.error)", code: "template.syntax"))
             } catch {
-                diagnostics.append(.error(SourceLocation(path: display + "/" + path), "template error: \(error)", code: "template.syntax"))
+                diagnostics.append(
+                    .error(
+                        SourceLocation(path: display + "/" + path), "template error: \(error)", code: "template.syntax")
+                )
             }
         }
         for name in required where !names.contains(name) {
             diagnostics.append(
-                .error(SourceLocation(path: display + "/" + name + ".mustache"), "template missing", code: "template.missing"))
+                .error(
+                    SourceLocation(path: display + "/" + name + ".mustache"), "template missing",
+                    code: "template.missing"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (TemplateSet(library: library, assets: assets), diagnostics)

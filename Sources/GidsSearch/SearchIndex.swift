@@ -91,7 +91,9 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
             }
             let index = documents.count
             for (stem, frequency) in frequencies { postings[stem, default: []].append([index, frequency]) }
-            let phaseTitle = page.phase.flatMap { phase in guide.phases.first { $0.definition.id == phase }?.definition.title }
+            let phaseTitle = page.phase.flatMap { phase in
+                guide.phases.first { $0.definition.id == phase }?.definition.title
+            }
             documents.append(
                 SearchIndex.Document(
                     url: page.url, title: metadata.title, guide: guide.config.title, phase: phaseTitle,

@@ -41,7 +41,8 @@ public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
         for line in page.document.levelOneHeadingLines {
             diagnostics.append(
                 .warning(
-                    file.location(line: line, column: 1), "level-1 heading in the body; it is shown as a level-2 heading",
+                    file.location(line: line, column: 1),
+                    "level-1 heading in the body; it is shown as a level-2 heading",
                     code: "markdown.h1", hint: "the page title is the only level-1 heading: start sections with '##'"))
         }
     }
@@ -49,7 +50,9 @@ public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
     return diagnostics
 }
 
-private func checkFragment(_ fragment: String, in target: PageNode, at location: SourceLocation, into diagnostics: inout [Diagnostic]) {
+private func checkFragment(
+    _ fragment: String, in target: PageNode, at location: SourceLocation, into diagnostics: inout [Diagnostic]
+) {
     let ids = target.document.headings.map(\.id)
     guard !ids.contains(fragment) else { return }
     var hint: String?
@@ -75,7 +78,9 @@ private func orphans(_ graph: NavigationGraph) -> [Diagnostic] {
         adjacency[edge.from, default: []].append(edge.to)
     }
     if let home = graph.home {
-        for link in home.links { if case .page(let id, _) = link.target { adjacency[.site, default: []].append(.page(id)) } }
+        for link in home.links {
+            if case .page(let id, _) = link.target { adjacency[.site, default: []].append(.page(id)) }
+        }
     }
     var seen: Set<NodeID> = [.site]
     var queue: [NodeID] = [.site]

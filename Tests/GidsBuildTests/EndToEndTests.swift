@@ -1,0 +1,166 @@
+import Foundation
+import GidsBuild
+import GidsSearch
+import Testing
+
+/// Builds the real `content/` with the real `templates/` and checks the output.
+@Suite struct RealContentTests {
+    static let built: (site: String, result: BuildResult) = {
+        let site = temporaryDirectory() + "/site"
+        let result = runBuild(
+            BuildOptions(
+                contentDirectory: Repo.root + "/content", templatesDirectory: Repo.templates, outputDirectory: site))
+        return (site, result)
+    }()
+
+    @Test func buildsWithoutErrorsOrWarnings() {
+        let result = Self.built.result
+        #expect(result.diagnostics.isEmpty, "\(lines(result.diagnostics, removing: Repo.root + "/"))")
+        #expect(result.wrote)
+    }
+
+    @Test func everyGuideHasItsPages() {
+        let counts = Dictionary(uniqueKeysWithValues: Self.built.result.pagesPerGuide.map { ($0.guide, $0.pages) })
+        #expect((counts["Woudlopersgids Informele Zorg"] ?? 0) >= 10)
+        #expect((counts["Regenbooggids voor gemeenten"] ?? 0) >= 8)
+        #expect((counts["Keuzewijzer e-tools"] ?? 0) >= 1)
+    }
+
+    @Test func everySourcePageHasAnOutputPage() throws {
+        let index = try JSONDecoder().decode(
+            SearchIndex.self, from: Data(contentsOf: URL(fileURLWithPath: Self.built.site + "/search-index.json")))
+        let files = snapshot(Self.built.site)
+        let sources = FileManager.default.enumerator(atPath: Repo.root + "/content")!.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".md") && $0 != "index.md" }
+        #expect(index.documents.count == sources.count)
+        for document in index.documents { #expect(files[document.url + "index.html"] != nil, "\(document.url)") }
+        for required in ["index.html", "404.html", "zoeken/index.html", "domeinen/index.html", "assets/style.css"] {
+            #expect(files[required] != nil, "\(required)")
+        }
+        #expect(files["woudlopersgids/afbeeldingen/beleidsfasen.svg"] != nil)
+    }
+
+    @Test func everyInternalReferenceResolves() {
+        #expect(brokenReferences(in: Self.built.site) == [])
+    }
+
+    @Test func searchForMantelzorgerFindsTheMantelzorgPagesFirst() throws {
+        let urls = try searchWithSiteScript(site: Self.built.site, query: "mantelzorger")
+        #expect(urls.first == "woudlopersgids/mantelzorgers-bereiken/")
+        // The plural form, and the top results all about mantelzorg.
+        let plural = try searchWithSiteScript(site: Self.built.site, query: "mantelzorgers")
+        #expect(plural.first == urls.first)
+        for url in urls.prefix(2) { #expect(url.contains("mantelzorg"), "\(url)") }
+    }
+
+    @Test func diacriticsFoldBothWays() throws {
+        let accented = try searchWithSiteScript(site: Self.built.site, query: "ideeën")
+        let plain = try searchWithSiteScript(site: Self.built.site, query: "ideeen")
+        #expect(!accented.isEmpty)
+        #expect(accented == plain)
+    }
+
+    @Test func pagesHaveLandmarksAndOneH1() throws {
+        let html = try String(
+            contentsOfFile: Self.built.site + "/woudlopersgids/respijtzorg/index.html", encoding: .utf8)
+        #expect(html.contains("<html lang=\"nl\">"))
+        for landmark in ["<header", "<main", "<footer", "<nav class=\"breadcrumbs"] { #expect(html.contains(landmark)) }
+        #expect(html.components(separatedBy: "<h1").count == 2)
+        #expect(html.contains("aria-current=\"page\""))
+        #expect(!html.contains("http://") || html.contains("href=\"http"))  // no external resources loaded
+        #expect(!html.contains("<script src=\"http"))
+    }
+}
+
+/// Small fixture sites: a valid base, and broken variants with their exact diagnostics.
+@Suite struct FixtureTests {
+    /// Builds the base fixture with `overlayCase` applied; returns the temp folder and result.
+    func build(_ overlayCase: String?, output: String? = nil, write: Bool = true) throws -> (String, BuildResult) {
+        let root = temporaryDirectory()
+        try overlay(Repo.fixtures + "/base", onto: root)
+        if let overlayCase { try overlay(Repo.fixtures + "/invalid/" + overlayCase, onto: root) }
+        let result = runBuild(
+            BuildOptions(
+                contentDirectory: root + "/content", templatesDirectory: Repo.templates,
+                outputDirectory: output ?? root + "/site", write: write))
+        return (root, result)
+    }
+
+    @Test func baseFixtureIsClean() throws {
+        let (root, result) = try build(nil)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(result.diagnostics.isEmpty, "\(lines(result.diagnostics, removing: root + "/"))")
+        #expect(brokenReferences(in: root + "/site") == [])
+        let page = try String(contentsOfFile: root + "/site/gids/twee/index.html", encoding: .utf8)
+        #expect(page.contains("href=\"../een/#financiele-tekorten\""))
+        #expect(page.contains("src=\"../img/plaatje.svg\""))
+        #expect(page.contains("Verwijst hierheen") == false || page.contains("Eerste pagina"))
+        let first = try String(contentsOfFile: root + "/site/gids/een/index.html", encoding: .utf8)
+        #expect(first.contains("<h2 id=\"financiele-tekorten\">"))
+        #expect(first.contains("Verwijst hierheen"))  // twee links here
+    }
+
+    @Test(arguments: ["broken-link", "broken-fragment", "missing-image", "unknown-phase", "bad-yaml"])
+    func invalidFixtureGivesExactDiagnosticsAndLeavesOutputAlone(name: String) throws {
+        let output = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let (goodRoot, good) = try build(nil, output: output + "/site")
+        defer { try? FileManager.default.removeItem(atPath: goodRoot) }
+        #expect(good.succeeded)
+        let before = snapshot(output)
+
+        let (root, result) = try build(name, output: output + "/site")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let expected = try String(contentsOfFile: Repo.fixtures + "/invalid/\(name)/diagnostics.txt", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        #expect(lines(result.diagnostics, removing: root + "/") == expected)
+        #expect(!result.succeeded)
+        #expect(!result.wrote)
+        #expect(snapshot(output) == before, "the previous output must stay byte-identical")
+    }
+
+    @Test func checkWritesNothing() throws {
+        let (root, result) = try build(nil, write: false)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(result.succeeded)
+        #expect(!FileManager.default.fileExists(atPath: root + "/site"))
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let (rootA, a) = try build(nil)
+        defer { try? FileManager.default.removeItem(atPath: rootA) }
+        let second = rootA + "/site-2"
+        let b = runBuild(
+            BuildOptions(
+                contentDirectory: rootA + "/content", templatesDirectory: Repo.templates, outputDirectory: second))
+        #expect(a.succeeded && b.succeeded)
+        let first = snapshot(rootA + "/site")
+        #expect(!first.isEmpty)
+        #expect(first == snapshot(second))
+    }
+
+    @Test func realContentBuildsByteIdenticallyTwice() throws {
+        let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for name in ["a", "b"] {
+            let result = runBuild(
+                BuildOptions(
+                    contentDirectory: Repo.root + "/content", templatesDirectory: Repo.templates,
+                    outputDirectory: root + "/" + name))
+            #expect(result.succeeded)
+        }
+        #expect(snapshot(root + "/a") == snapshot(root + "/b"))
+    }
+
+    @Test func outputMayNotReplaceTheContentFolder() throws {
+        let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try overlay(Repo.fixtures + "/base", onto: root)
+        let before = snapshot(root + "/content")
+        let result = runBuild(
+            BuildOptions(contentDirectory: root + "/content", templatesDirectory: Repo.templates, outputDirectory: root)
+        )
+        #expect(result.diagnostics.contains { $0.code == "output.write" })
+        #expect(snapshot(root + "/content") == before)
+    }
+}

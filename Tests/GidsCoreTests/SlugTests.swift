@@ -1,0 +1,73 @@
+import Testing
+
+@testable import GidsCore
+
+/// The slug rule as examples (input → slug), in the spirit of CommonMark's spec.txt.
+@Suite struct SlugTests {
+    @Test(arguments: [
+        ("Financiële tekorten", "financiele-tekorten"),
+        ("Wet maatschappelijke ondersteuning (Wmo)", "wet-maatschappelijke-ondersteuning-wmo"),
+        ("  Jonge mantelzorgers & school  ", "jonge-mantelzorgers-school"),
+        ("Wmo 2015", "wmo-2015"),
+        ("LHBTI's in het onderwijs", "lhbtis-in-het-onderwijs"),
+        ("‘Van zorg naar werk’", "van-zorg-naar-werk"),
+        ("snake_case--en  spaties", "snake-case-en-spaties"),
+        ("Café coöperatie", "cafe-cooperatie"),
+        ("Straße", "straße"),
+        ("!!!", "sectie"),
+    ])
+    func slug(input: String, expected: String) {
+        #expect(Slug.make(input) == expected)
+    }
+
+    @Test func duplicateHeadingsGetDistinctIDs() {
+        var used = Set<String>()
+        let ids = ["Overzicht", "Overzicht 1", "Overzicht"].map { Slug.unique($0, used: &used) }
+        #expect(ids == ["overzicht", "overzicht-1", "overzicht-2"])
+        #expect(Set(ids).count == 3)
+    }
+
+    @Test func foldingRemovesDiacriticsAndCase() {
+        #expect(TextFolding.fold("Financiële ÉÉN") == "financiele een")
+    }
+}
+
+@Suite struct SitePathTests {
+    @Test(arguments: [
+        ("a/b/", "c/", "../../c/"),
+        ("", "", "./"),
+        ("a/", "a/", "./"),
+        ("a/b/", "a/c/", "../c/"),
+        ("", "assets/style.css", "assets/style.css"),
+        ("a/b/", "assets/style.css", "../../assets/style.css"),
+        ("a/b/", "a/img/x.svg", "../img/x.svg"),
+        ("a/", "", "../"),
+    ])
+    func relative(base: String, target: String, expected: String) {
+        #expect(SitePath.relative(from: base, to: target) == expected)
+    }
+
+    @Test func resolve() {
+        #expect(SitePath.resolve("../regenbooggids/sport.md", against: "woudlopersgids/") == "regenbooggids/sport.md")
+        #expect(SitePath.resolve("./x.md", against: "g/sub/") == "g/sub/x.md")
+        #expect(SitePath.resolve("../../x.md", against: "g/") == nil)
+    }
+}
+
+@Suite struct CalendarDateTests {
+    @Test func parsesStrictISODates() {
+        #expect(CalendarDate(iso: "2018-09-01")?.dutch == "1 september 2018")
+        #expect(CalendarDate(iso: "2020-02-29") != nil)
+        #expect(CalendarDate(iso: "2019-02-29") == nil)
+        #expect(CalendarDate(iso: "2018-9-1") == nil)
+        #expect(CalendarDate(iso: "2018-13-01") == nil)
+    }
+}
+
+@Suite struct SuggestionTests {
+    @Test func didYouMean() {
+        #expect(Suggestion.distance("evalueeren", "evalueren") == 1)
+        #expect(Suggestion.closest(to: "evalueeren", among: ["voorbereiden", "evalueren"]) == "evalueren")
+        #expect(Suggestion.closest(to: "xyz", among: ["voorbereiden", "evalueren"]) == nil)
+    }
+}

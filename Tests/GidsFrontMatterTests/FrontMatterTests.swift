@@ -1,0 +1,100 @@
+import GidsLoad
+import Testing
+
+@testable import GidsFrontMatter
+
+private let siteYAML = """
+    title: Test
+    language: nl
+    domains:
+      - id: wmo
+        title: Wmo 2015
+    """
+
+private let guideYAML = """
+    title: Gids
+    summary: Een gids.
+    phases:
+      - id: voorbereiden
+        title: Voorbereiden
+        summary: Eerst.
+    """
+
+private func tree(pages: [String: String], guide: String = guideYAML) -> SourceTree {
+    func file(_ path: String, _ text: String) -> SourceFile {
+        SourceFile(path: path, displayPath: "content/" + path, text: text)
+    }
+    return SourceTree(
+        rootDisplayPath: "content", siteFile: file("site.yml", siteYAML), guideFiles: [file("gids/guide.yml", guide)],
+        markdownFiles: pages.sorted { $0.key < $1.key }.map { file($0.key, $0.value) }, assets: [])
+}
+
+@Suite struct FrontMatterTests {
+    @Test func splitsFrontMatterAndCountsBodyLines() {
+        let split = splitFrontMatter("---\ntitle: A\nsummary: B\n---\n\nTekst\n")
+        #expect(split.yaml == "title: A\nsummary: B")
+        #expect(split.body == "\nTekst\n")
+        #expect(split.bodyLineOffset == 4)
+        #expect(!split.unclosed)
+        #expect(splitFrontMatter("---\ntitle: A\n").unclosed)
+        #expect(splitFrontMatter("Geen front matter").yaml == nil)
+    }
+
+    @Test func yaml12KeepsNoAndYesAsText() {
+        let (model, diagnostics) = decodeContent(
+            tree(pages: ["gids/a.md": "---\ntitle: no\nsummary: yes\nphase: voorbereiden\n---\nTekst\n"]))
+        #expect(!diagnostics.hasErrors)
+        #expect(model.pages.first?.metadata.title == "no")
+        #expect(model.pages.first?.metadata.summary == "yes")
+    }
+
+    @Test func datesAreCalendarDatesWithoutTimeZone() {
+        let (model, _) = decodeContent(
+            tree(pages: ["gids/a.md": "---\ntitle: A\nsummary: B\nphase: voorbereiden\nupdated: 2018-09-01\n---\n"]))
+        #expect(model.pages.first?.metadata.updated?.iso == "2018-09-01")
+    }
+
+    @Test func unknownKeyWarnsWithDidYouMean() {
+        let (_, diagnostics) = decodeContent(
+            tree(pages: ["gids/a.md": "---\ntitle: A\nsumary: B\nsummary: C\nphase: voorbereiden\n---\n"]))
+        let warning = diagnostics.first { $0.code == "frontmatter.unknown-key" }
+        #expect(warning?.formatted.hasPrefix("content/gids/a.md:3:1: warning: unknown key 'sumary'") == true)
+        #expect(warning?.hint == "did you mean 'summary'?")
+    }
+
+    @Test func wrongTypesAreErrorsAtTheValue() {
+        let (model, diagnostics) = decodeContent(
+            tree(pages: ["gids/a.md": "---\ntitle: A\nsummary: B\nphase: voorbereiden\norder: eerste\n---\n"]))
+        #expect(model.pages.isEmpty)
+        #expect(diagnostics.map(\.location.description) == ["content/gids/a.md:5:8"])
+    }
+
+    @Test func missingTitleIsAnError() {
+        let (_, diagnostics) = decodeContent(tree(pages: ["gids/a.md": "---\nsummary: B\nphase: voorbereiden\n---\n"]))
+        #expect(diagnostics.contains { $0.message == "missing required key 'title'" && $0.severity == .error })
+    }
+
+    @Test func aliasesAreRefusedBeforeParsing() {
+        let yaml = "---\ntitle: &a A\nsummary: *a\nphase: voorbereiden\n---\n"
+        let (_, diagnostics) = decodeContent(tree(pages: ["gids/a.md": yaml]))
+        #expect(diagnostics.first?.code == "yaml.alias")
+        #expect(diagnostics.first?.location.line == 2)
+    }
+
+    @Test func duplicateKeysAreErrors() {
+        let (_, diagnostics) = decodeContent(
+            tree(pages: ["gids/a.md": "---\ntitle: A\ntitle: B\nsummary: C\nphase: voorbereiden\n---\n"]))
+        #expect(diagnostics.contains { $0.code == "yaml.duplicate-key" })
+    }
+
+    @Test func unclosedFrontMatterIsAnError() {
+        let (_, diagnostics) = decodeContent(tree(pages: ["gids/a.md": "---\ntitle: A\n"]))
+        #expect(diagnostics.map(\.code) == ["frontmatter.unclosed"])
+    }
+
+    @Test func guideWithoutPhasesOrFacetsIsAnError() {
+        let (model, diagnostics) = decodeContent(tree(pages: [:], guide: "title: G\nsummary: S\n"))
+        #expect(model.guides.isEmpty)
+        #expect(diagnostics.contains { $0.code == "guide.no-structure" })
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+
+@testable import GidsMarkdown
+
+@Suite struct MarkdownDocumentTests {
+    @Test func headingIDsFollowTheSlugRuleAndStayUnique() {
+        let doc = MarkdownDocument(
+            markdown: "## Financiële tekorten\n\n# Overzicht\n\n# Overzicht 1\n\n# Overzicht\n", lineOffset: 0)
+        #expect(doc.headings.map(\.id) == ["financiele-tekorten", "overzicht", "overzicht-1", "overzicht-2"])
+        let html = doc.render(unsafe: false) { _ in nil }
+        #expect(html.contains("<h2 id=\"financiele-tekorten\">"))
+        #expect(html.contains("<h2 id=\"overzicht-2\">"))
+        #expect(!html.contains("<h1"))
+        #expect(doc.levelOneHeadingLines == [3, 5, 7])
+    }
+
+    @Test func linkPositionsIncludeTheFrontMatterOffset() {
+        let markdown = "Intro.\n\nZie [sport](../regenbooggids/sport.md#aanpak) en ![kaart](img/kaart.png).\n"
+        let doc = MarkdownDocument(markdown: markdown, lineOffset: 5)
+        #expect(doc.links.count == 2)
+        #expect(doc.links[0].destination == "../regenbooggids/sport.md#aanpak")
+        #expect(doc.links[0].line == 8)
+        #expect(doc.links[0].column == 13)
+        #expect(doc.links[1].kind == .image)
+        #expect(doc.links[1].column == 59)
+    }
+
+    @Test func linksInCodeAreNotLinks() {
+        let markdown = """
+            Tekst met `[a](weg.md)` in code.
+
+            ```
+            [b](ook-weg.md)
+            ```
+
+                [c](ingesprongen.md)
+
+            [echt](echt.md)
+            """
+        let doc = MarkdownDocument(markdown: markdown, lineOffset: 0)
+        #expect(doc.links.map(\.destination) == ["echt.md"])
+    }
+
+    @Test func rewriteChangesOnlyTheGivenLinks() {
+        let doc = MarkdownDocument(markdown: "[a](a.md) [b](https://example.org/)\n", lineOffset: 0)
+        let html = doc.render(unsafe: false) { $0.destination == "a.md" ? "../a/" : nil }
+        #expect(html.contains("<a href=\"../a/\">a</a>"))
+        #expect(html.contains("<a href=\"https://example.org/\">b</a>"))
+    }
+
+    @Test func rawHTMLIsOmittedUnlessUnsafe() {
+        let doc = MarkdownDocument(markdown: "<p id=\"contact\">x</p>\n\nTekst <b>vet</b>.\n", lineOffset: 2)
+        #expect(doc.rawHTMLLines == [3, 5])
+        #expect(!doc.render(unsafe: false) { _ in nil }.contains("<b>"))
+        let unsafeDoc = MarkdownDocument(markdown: "Tekst <b>vet</b>.\n", lineOffset: 0)
+        #expect(unsafeDoc.render(unsafe: true) { _ in nil }.contains("<b>vet</b>"))
+    }
+}
