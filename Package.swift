@@ -48,6 +48,7 @@ let package = Package(
         .testTarget(name: "GidsFrontMatterTests", dependencies: ["GidsFrontMatter"]),
         .testTarget(name: "GidsMarkdownTests", dependencies: ["GidsMarkdown"]),
         .testTarget(name: "GidsSearchTests", dependencies: ["GidsSearch"]),
-        .testTarget(name: "GidsBuildTests", dependencies: ["GidsBuild", "GidsSearch", "CLibXML2"]),
+        .testTarget(
+            name: "GidsBuildTests", dependencies: ["GidsBuild", "GidsSearch", "CLibXML2"], exclude: ["Fixtures"]),
     ]
 )

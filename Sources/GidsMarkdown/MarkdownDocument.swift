@@ -194,12 +194,13 @@ private func locate(
             let line = lines[lineNumber - 1]
             let from = cursor[lineNumber] ?? 0
             let scalars = Array(line.unicodeScalars)
+            let code = codeSpanMask(scalars)
             for spelling in candidates {
                 let needle = Array(spelling.unicodeScalars)
                 guard !needle.isEmpty, scalars.count >= needle.count else { continue }
                 var index = from
                 while index + needle.count <= scalars.count {
-                    if scalars[index..<index + needle.count].elementsEqual(needle) {
+                    if !code[index] && scalars[index..<index + needle.count].elementsEqual(needle) {
                         let previous = index > 0 ? scalars[index - 1] : " "
                         if previous == "(" || previous == "<" || previous == " " || previous == ":" {
                             cursor[lineNumber] = index + needle.count
@@ -223,4 +224,44 @@ private func destinationSpellings(_ destination: String) -> [String] {
     var spellings = [destination]
     if let decoded = destination.removingPercentEncoding, decoded != destination { spellings.append(decoded) }
     return spellings
+}
+
+/// Marks the scalars of a line that lie inside code spans (CommonMark 0.30, §6.1: a backtick
+/// run up to the next run of the same length), where a link destination is only text.
+private func codeSpanMask(_ scalars: [Unicode.Scalar]) -> [Bool] {
+    var mask = [Bool](repeating: false, count: scalars.count)
+    var index = 0
+    func run(at start: Int) -> Int {
+        var end = start
+        while end < scalars.count && scalars[end] == "`" { end += 1 }
+        return end - start
+    }
+    while index < scalars.count {
+        guard scalars[index] == "`" else {
+            index += 1
+            continue
+        }
+        let length = run(at: index)
+        var search = index + length
+        var closing: Int?
+        while search < scalars.count {
+            if scalars[search] == "`" {
+                let other = run(at: search)
+                if other == length {
+                    closing = search
+                    break
+                }
+                search += other
+            } else {
+                search += 1
+            }
+        }
+        guard let closing else {
+            index += length
+            continue
+        }
+        for masked in index..<(closing + length) { mask[masked] = true }
+        index = closing + length
+    }
+    return mask
 }

@@ -25,7 +25,7 @@ func overlay(_ source: String, onto destination: String) throws {
     guard let items = fm.enumerator(atPath: source) else { return }
     for case let item as String in items {
         var isDirectory: ObjCBool = false
-        fm.fileExists(atPath: source + "/" + item, isDirectory: &isDirectory)
+        _ = fm.fileExists(atPath: source + "/" + item, isDirectory: &isDirectory)
         let target = destination + "/" + item
         if isDirectory.boolValue {
             try fm.createDirectory(atPath: target, withIntermediateDirectories: true)
@@ -42,7 +42,7 @@ func snapshot(_ root: String) -> [String: Data] {
     guard let items = FileManager.default.enumerator(atPath: root) else { return files }
     for case let item as String in items {
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: root + "/" + item, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: root + "/" + item, isDirectory: &isDirectory)
         if !isDirectory.boolValue { files[item] = FileManager.default.contents(atPath: root + "/" + item) }
     }
     return files

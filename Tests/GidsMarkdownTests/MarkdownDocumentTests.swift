@@ -41,6 +41,17 @@ import Testing
         #expect(doc.links.map(\.destination) == ["echt.md"])
     }
 
+    @Test func positionSkipsTheSameTextInACodeSpan() {
+        let doc = MarkdownDocument(markdown: "Zie `[x](niet.md)` en [y](niet.md).\n", lineOffset: 0)
+        #expect(doc.links.map(\.destination) == ["niet.md"])
+        #expect(doc.links[0].column == 27)
+    }
+
+    @Test func twoLinksToOneTargetOnALineGetTheirOwnColumns() {
+        let doc = MarkdownDocument(markdown: "[a](x.md) en [b](x.md)\n", lineOffset: 0)
+        #expect(doc.links.map(\.column) == [5, 18])
+    }
+
     @Test func rewriteChangesOnlyTheGivenLinks() {
         let doc = MarkdownDocument(markdown: "[a](a.md) [b](https://example.org/)\n", lineOffset: 0)
         let html = doc.render(unsafe: false) { $0.destination == "a.md" ? "../a/" : nil }
