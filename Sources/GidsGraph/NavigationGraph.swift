@@ -35,6 +35,12 @@ public struct Edge: Sendable, Hashable {
     public let from: NodeID
     public let to: NodeID
     public let kind: EdgeKind
+
+    public init(from: NodeID, to: NodeID, kind: EdgeKind) {
+        self.from = from
+        self.to = to
+        self.kind = kind
+    }
 }
 
 /// What a link in Markdown (or a `related:` entry) points at, after resolution.

@@ -25,7 +25,10 @@ func report(_ result: BuildResult, verb: String, started: Date) {
     FileHandle.standardError.write(Data(printer.report(result.diagnostics).utf8))
     let pages = result.pagesPerGuide.reduce(0) { $0 + $1.pages }
     let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-    let summary = "gids \(verb): \(pages) pages, \(printer.summary(result.diagnostics)), \(seconds) s"
+    let external = result.externalLinks.count
+    let summary =
+        "gids \(verb): \(pages) pages, \(external) external link\(external == 1 ? "" : "s") (not fetched), "
+        + "\(printer.summary(result.diagnostics)), \(seconds) s"
     FileHandle.standardError.write(Data((summary + "\n").utf8))
 }
 
