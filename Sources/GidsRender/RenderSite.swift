@@ -99,6 +99,7 @@ struct Renderer: @unchecked Sendable {
             "breadcrumbs": crumbs,
             "has_breadcrumbs": crumbs.count > 1,
             "search_current": section == "zoeken" ? "page" : false,
+            "home_current": base.isEmpty && kind == "home",
             "body": body,
         ]
         return templates.render("layout", context)
@@ -112,6 +113,7 @@ struct Renderer: @unchecked Sendable {
         if let level = page.metadata.level { item["level"] = level.label }
         let domains = domainLinks(page, from: base)
         if !domains.isEmpty { item["domains"] = domains }
+        item["has_domains"] = !domains.isEmpty
         item["has_meta"] = !domains.isEmpty || page.metadata.level != nil
         if let slug = page.guide, let guide = graph.guide(slug) {
             item["guide"] = guide.config.title
@@ -246,6 +248,7 @@ struct Renderer: @unchecked Sendable {
             context["next"] = link(
                 guide.phases[index + 1].definition.title, to: guide.phases[index + 1].url, from: base)
         }
+        context["has_pager"] = guide.phases.count > 1
         let body = templates.render("phase", context)
         return layout(
             base: base, title: "\(phase.definition.title) – \(guide.config.title)",
@@ -280,6 +283,7 @@ struct Renderer: @unchecked Sendable {
         if let next, let node = graph.pages[next] {
             context["next"] = link(node.metadata.title, to: node.url, from: base)
         }
+        context["has_pager"] = previous != nil || next != nil
         let backlinks = (graph.backlinks[page.id] ?? []).compactMap { pageSummary($0, from: base) }
         context["backlinks"] = backlinks
         context["has_backlinks"] = !backlinks.isEmpty

@@ -134,8 +134,10 @@
 
   function show(query) {
     list.innerHTML = "";
+    list.hidden = true;
     if (!query.trim()) { status.textContent = ""; return; }
     var results = engine.search(query);
+    list.hidden = results.length === 0;
     status.textContent = results.length === 0
       ? "Geen resultaten voor ‘" + query + "’. Probeer een ander of korter woord."
       : results.length + (results.length === 1 ? " resultaat" : " resultaten") + " voor ‘" + query + "’";
