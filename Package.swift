@@ -45,6 +45,7 @@ let package = Package(
             dependencies: ["GidsBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .testTarget(name: "GidsCoreTests", dependencies: ["GidsCore"]),
+        .testTarget(name: "GidsLoadTests", dependencies: ["GidsLoad"]),
         .testTarget(name: "GidsFrontMatterTests", dependencies: ["GidsFrontMatter"]),
         .testTarget(name: "GidsMarkdownTests", dependencies: ["GidsMarkdown"]),
         .testTarget(name: "GidsSearchTests", dependencies: ["GidsSearch"]),
