@@ -71,6 +71,7 @@ public func runBuild(_ options: BuildOptions) -> BuildResult {
     var external = Set<String>()
     for page in graph.pages.values {
         for link in page.links { if case .external(let url) = link.target { external.insert(url) } }
+        for use in page.metadata.usedBy { if let url = use.url?.value { external.insert(url) } }
     }
     result.externalLinks = external.sorted()
 

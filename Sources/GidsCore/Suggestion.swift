@@ -1,4 +1,6 @@
-/// "Did you mean" suggestions by Levenshtein edit distance (insertions, deletions, substitutions).
+/// "Did you mean" suggestions by optimal string alignment distance (Damerau–Levenshtein without
+/// repeated edits of one substring): insertions, deletions, substitutions and swaps of two
+/// neighbouring letters (`sprot` → `sport` is one edit).
 public enum Suggestion {
     /// The edit distance between `a` and `b`, counted in Unicode scalars.
     public static func distance(_ a: String, _ b: String) -> Int {
@@ -6,6 +8,7 @@ public enum Suggestion {
         let b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = [Int](repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -13,8 +16,11 @@ public enum Suggestion {
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }

@@ -5,6 +5,14 @@ public struct DiagnosticPrinter: Sendable {
 
     public init(useColor: Bool) { self.useColor = useColor }
 
+    /// Colour only on a terminal, never when `NO_COLOR` is set to a non-empty value
+    /// (no-color.org) or `TERM` is `dumb`.
+    public static func wantsColor(isTerminal: Bool, environment: [String: String]) -> Bool {
+        guard isTerminal else { return false }
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        return environment["TERM"] != "dumb"
+    }
+
     /// The full report text for `diagnostics`, ending with a newline; empty when there are none.
     public func report(_ diagnostics: [Diagnostic]) -> String {
         var out = ""

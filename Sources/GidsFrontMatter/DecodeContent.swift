@@ -14,7 +14,7 @@ public func decodeContent(_ tree: SourceTree) -> (ContentModel, [Diagnostic]) {
     var site: SiteConfig?
     if let file = tree.siteFile {
         site = decodeSite(file, diagnostics: &diagnostics)
-    } else {
+    } else if !tree.isMissing {
         diagnostics.append(
             .error(
                 SourceLocation(path: tree.displayPath(of: "site.yml")), "site file not found",
@@ -79,11 +79,27 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
         }
         return nil
     }
-    let before = diagnostics.count
     let title = reader.string("title", required: true)
     let language = reader.string("language", required: true)
     let description = reader.string("description")
     let raw = reader.bool("raw_html")
+    let directoryURLs = reader.bool("directory_urls")
+    var basePath: String?
+    let baseURL = reader.string("base_url")
+    if let baseURL {
+        let text = baseURL.value
+        if text.hasPrefix("/") {
+            basePath = text
+        } else if let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil {
+            basePath = url.path.isEmpty ? "/" : url.path
+        } else {
+            diagnostics.append(
+                .error(
+                    baseURL.location, "'base_url' must be a web address or a path starting with '/'",
+                    code: "site.base-url", hint: "for example 'https://www.gemeente.nl/gidsen/' or '/gidsen/'"))
+        }
+        if let path = basePath, !path.hasSuffix("/") { basePath = path + "/" }
+    }
     var domains: [DomainDefinition] = []
     var seen = Set<String>()
     for item in reader.mappings("domains", required: true) {
@@ -104,12 +120,17 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
         domains.append(
             DomainDefinition(id: id.value, title: domainTitle.value, summary: summary?.value, location: id.location))
     }
-    reader.warnUnknownKeys(known: ["title", "language", "description", "raw_html", "domains"], what: "the site file")
+    reader.warnUnknownKeys(
+        known: ["title", "language", "description", "raw_html", "domains", "base_url", "directory_urls"],
+        what: "the site file")
     diagnostics += reader.diagnostics
-    guard let title, let language, !Array(diagnostics[before...]).hasErrors else { return nil }
+    // Decoding goes on past errors in other keys, so that later stages can still report
+    // their problems in the same run; the build writes nothing while any error exists.
+    guard let title, let language else { return nil }
     return SiteConfig(
         title: title.value, language: language.value, description: description?.value,
-        rawHTML: raw?.value ?? false, domains: domains, file: file)
+        rawHTML: raw?.value ?? false, domains: domains, baseURL: baseURL?.value, basePath: basePath,
+        directoryURLs: directoryURLs?.value ?? true, file: file)
 }
 
 /// Ids are what URLs and front matter refer to: they must already be slugs.
@@ -132,7 +153,6 @@ private func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) ->
     }
     guard var reader = MappingReader(node, file: file, lineOffset: 0, what: "the guide file", diagnostics: &diagnostics)
     else { return nil }
-    let before = diagnostics.count
     let title = reader.string("title", required: true)
     let summary = reader.string("summary", required: true)
     let order = reader.int("order")
@@ -180,7 +200,7 @@ private func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) ->
     }
     reader.warnUnknownKeys(known: ["title", "summary", "order", "phases", "facets"], what: "the guide file")
     diagnostics += reader.diagnostics
-    guard let title, let summary, !Array(diagnostics[before...]).hasErrors else { return nil }
+    guard let title, let summary else { return nil }
     return GuideConfig(
         slug: Slug.make(folder), folder: folder, title: title.value, summary: summary.value, order: order,
         phases: phases, facets: facets, file: file)
@@ -280,7 +300,6 @@ private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: in
     }
     guard var reader = MappingReader(node, file: file, lineOffset: 1, what: "front matter", diagnostics: &diagnostics)
     else { return nil }
-    let before = diagnostics.count
     let type = reader.string("type")
     var kind = PageMetadata.Kind.page
     if let type {
@@ -309,7 +328,9 @@ private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: in
             diagnostics.append(
                 .error(
                     raw.location, "unknown level '\(raw.value)' (expected one of: basis, verdieping)",
-                    code: "page.level"))
+                    code: "page.level",
+                    hint: Suggestion.closest(to: raw.value, among: PageLevel.allCases.map(\.rawValue))
+                        .map { "did you mean '\($0)'?" }))
         }
     }
     let related = reader.stringList("related")
@@ -370,7 +391,7 @@ private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: in
     }
     reader.warnUnknownKeys(known: known, what: kind == .tool ? "a tool's front matter" : "front matter")
     diagnostics += reader.diagnostics
-    guard let title, let summary, !Array(diagnostics[before...]).hasErrors else { return nil }
+    guard let title, let summary else { return nil }
     let metadata = PageMetadata(
         kind: kind, title: title.value, summary: summary.value, phase: phase, order: order, domains: domains,
         level: level, related: related, updated: updated, slug: slug, facetValues: facetValues, usedBy: usedBy,

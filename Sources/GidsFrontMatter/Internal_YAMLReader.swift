@@ -29,7 +29,7 @@ func composeYAML(_ yaml: String, file: SourceFile, lineOffset: Int, diagnostics:
     do {
         return try Yams.compose(yaml: yaml, core12Resolver)
     } catch let error as YamlError {
-        diagnostics.append(yamlDiagnostic(error, file: file, lineOffset: lineOffset))
+        diagnostics.append(yamlDiagnostic(error, yaml: yaml, file: file, lineOffset: lineOffset))
         return nil
     } catch {
         diagnostics.append(.error(file.location(line: lineOffset + 1), "invalid YAML: \(error)", code: "yaml.syntax"))
@@ -37,20 +37,39 @@ func composeYAML(_ yaml: String, file: SourceFile, lineOffset: Int, diagnostics:
     }
 }
 
-private func yamlDiagnostic(_ error: YamlError, file: SourceFile, lineOffset: Int) -> Diagnostic {
+private func yamlDiagnostic(_ error: YamlError, yaml: String, file: SourceFile, lineOffset: Int) -> Diagnostic {
     func at(_ mark: Mark) -> SourceLocation { file.location(line: mark.line + lineOffset, column: mark.column) }
+    let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
     switch error {
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
         .composer(_, let problem, let mark, _):
         var hint: String?
-        if problem.contains("tab") { hint = "indent YAML with spaces, not tabs" }
-        if problem.contains("mapping values are not allowed") {
+        let line = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : ""
+        if problem.contains("tab") || line.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
+            hint = "indent YAML with spaces, not tabs"
+        } else if problem.contains("mapping values are not allowed") {
             hint = "put text that contains ': ' between quotes"
         }
         return .error(at(mark), "invalid YAML: \(problem)", code: "yaml.syntax", hint: hint)
     case .duplicatedKeysInMapping(let keys, let context):
+        // Yams points at the first occurrence; the mistake is the repeated one, so find the
+        // second line that starts (at the same indentation) with the key.
+        var repeated = context.mark.line
+        if let key = keys.first, repeated >= 1, repeated <= lines.count {
+            let indentation = lines[repeated - 1].prefix(while: { $0 == " " })
+            for index in repeated..<lines.count {
+                let line = lines[index]
+                guard line.hasPrefix(indentation), line.dropFirst(indentation.count).first != " " else { continue }
+                let rest = line.dropFirst(indentation.count).drop(while: { $0 == "-" || $0 == " " })
+                if rest.hasPrefix(key) && rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                    repeated = index + 1
+                    break
+                }
+            }
+        }
         return .error(
-            at(context.mark), "duplicate key '\(keys.joined(separator: "', '"))'", code: "yaml.duplicate-key",
+            file.location(line: repeated + lineOffset, column: context.mark.column),
+            "duplicate key '\(keys.joined(separator: "', '"))'", code: "yaml.duplicate-key",
             hint: "each key may appear once; remove or merge the repeated one")
     default:
         return .error(file.location(line: lineOffset + 1), "invalid YAML: \(error)", code: "yaml.syntax")
@@ -122,7 +141,9 @@ struct MappingReader {
     /// Text: any scalar is read as its literal text (`no` stays `no`, `2018` stays `2018`).
     mutating func string(_ key: String, required: Bool = false) -> Located<String>? {
         guard let value = node(key) else {
-            if required {
+            if required, let pair = pairs.first(where: { $0.key == key }) {
+                diagnostics.append(.error(locate(pair.keyNode), "'\(key)' is empty", code: "frontmatter.empty"))
+            } else if required {
                 diagnostics.append(
                     .error(location, "missing required key '\(key)'", code: "frontmatter.missing-key"))
             }
@@ -176,6 +197,13 @@ struct MappingReader {
             var out: [Located<String>] = []
             for item in sequence {
                 if case .scalar(let scalar) = item, !scalar.string.isEmpty {
+                    if out.contains(where: { $0.value == scalar.string }) {
+                        diagnostics.append(
+                            .warning(
+                                locate(item), "'\(scalar.string)' is listed twice in '\(key)'",
+                                code: "frontmatter.duplicate-item"))
+                        continue
+                    }
                     out.append(Located(scalar.string, at: locate(item)))
                 } else {
                     diagnostics.append(
@@ -192,6 +220,11 @@ struct MappingReader {
     mutating func date(_ key: String) -> CalendarDate? {
         guard let value = node(key) else { return nil }
         guard case .scalar(let scalar) = value, let date = CalendarDate(iso: scalar.string) else {
+            if case .scalar(let scalar) = value, scalar.string.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) != nil {
+                diagnostics.append(
+                    .error(locate(value), "'\(scalar.string)' is not a date in the calendar", code: "frontmatter.date"))
+                return nil
+            }
             diagnostics.append(
                 .error(
                     locate(value), "'\(key)' must be a date written as YYYY-MM-DD", code: "frontmatter.date",

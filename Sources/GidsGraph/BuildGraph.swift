@@ -22,13 +22,14 @@ public func buildGraph(
     guard let site = model.site else { return (nil, diagnostics) }
     let domainIDs = site.domains.map(\.id)
     let guidesByFolder = Dictionary(uniqueKeysWithValues: model.guides.map { ($0.folder, $0) })
-    var urlOwners: [String: String] = [:]  // lowercased URL → description, to find collisions
+    // Lowercased URL → owner: URLs that differ only in case collide on case-insensitive hosts.
+    var urlOwners: [String: String] = [:]
     func claim(_ url: String, by owner: String, at location: SourceLocation) {
         if let existing = reservedPaths[url] ?? urlOwners[url.lowercased()] {
             diagnostics.append(
                 .error(
-                    location, "URL '/\(url)' is already used by \(existing)", code: "graph.url-collision",
-                    hint: "give the page another file name or a 'slug:'"))
+                    location, "\(owner) would get the URL '/\(url)', which \(existing) already has",
+                    code: "graph.url-collision", hint: "give one of them another file name or a 'slug:'"))
         } else {
             urlOwners[url.lowercased()] = owner
         }
@@ -94,6 +95,16 @@ public func buildGraph(
                     code: "page.unknown-domain",
                     hint: Suggestion.closest(to: domain.value, among: domainIDs).map { "did you mean '\($0)'?" }))
         }
+        for use in metadata.usedBy {
+            guard let url = use.url else { continue }
+            let scheme = LinkResolver.scheme(of: url.value)
+            if scheme != "http" && scheme != "https" {
+                diagnostics.append(
+                    .error(
+                        url.location, "'url' must be a web address starting with https:// or http://",
+                        code: "tool.url", hint: scheme == nil ? "for example 'https://\(url.value)'" : nil))
+            }
+        }
         let url = pageURL(path: path, guide: guide, slug: metadata.slug?.value)
         claim(url, by: "'\(source.file.displayPath)'", at: metadata.slug?.location ?? source.file.location())
         let links = document.links.map { link in
@@ -106,6 +117,14 @@ public func buildGraph(
         var related: [String] = []
         for entry in metadata.related {
             switch resolver.resolve(entry.value, from: path, at: entry.location, isImage: false) {
+            case .page(let id, _) where id == path:
+                diagnostics.append(
+                    .warning(entry.location, "a page cannot be related to itself", code: "page.related-self"))
+            case .page(let id, _) where related.contains(id):
+                diagnostics.append(
+                    .warning(
+                        entry.location, "'\(entry.value)' is listed twice in 'related'",
+                        code: "frontmatter.duplicate-item"))
             case .page(let id, _): related.append(id)
             case .broken(let diagnostic): diagnostics.append(diagnostic)
             default:

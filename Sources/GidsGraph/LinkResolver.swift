@@ -60,17 +60,25 @@ public struct LinkResolver: Sendable {
             }
             return .samePage(fragment: fragment)
         }
+        let base = SitePath.directory(of: fromPath)
         if path.hasPrefix("/") {
-            return .broken(
-                .error(
-                    location, "absolute path '\(path)'", code: "link.absolute-path",
-                    hint: "write the path relative to this file, e.g. '../\(path.dropFirst())'"))
+            var hint = "write the path to the .md file, relative to this file"
+            if let page = pageCandidate(for: String(path.dropFirst())) {
+                hint = "write '\(SitePath.relative(from: base, to: page))'"
+            }
+            return .broken(.error(location, "absolute path '\(path)'", code: "link.absolute-path", hint: hint))
         }
         guard let resolved = SitePath.resolve(path, against: SitePath.directory(of: fromPath)) else {
             return .broken(
                 .error(location, "'\(destination)' points outside the content folder", code: "link.outside-content"))
         }
         if resolved.lowercased().hasSuffix(".md") {
+            if isImage {
+                return .broken(
+                    .error(
+                        location, "image '\(path)' is a page, not an image file", code: "link.image-is-page",
+                        hint: "write [text](\(path)) for a link, or point the image at a .png, .jpg or .svg file"))
+            }
             if resolved == "index.md" && hasHome { return .home(fragment: fragment) }
             if pageIDs.contains(resolved) { return .page(resolved, fragment: fragment) }
             let hint = Suggestion.closest(to: resolved, among: pageIDs.sorted())
@@ -81,9 +89,18 @@ public struct LinkResolver: Sendable {
                     code: "link.missing-page", hint: hint))
         }
         if assetPaths.contains(resolved) { return .asset(resolved, fragment: fragment) }
+        let lowered = resolved.lowercased()
+        if lowered.hasSuffix(".yml") || lowered.hasSuffix(".yaml") {
+            return .broken(
+                .error(
+                    location, "'\(path)' is a settings file and has no page", code: "link.settings-file",
+                    hint: "link to a page (.md file)"))
+        }
         var hint: String?
-        if pageIDs.contains(resolved + ".md") {
-            hint = "link to the Markdown file: '\(path).md'"
+        if let page = pageCandidate(for: resolved) {
+            hint = "link to the Markdown file: '\(SitePath.relative(from: base, to: page))'"
+        } else if resolved.isEmpty || path.hasSuffix("/") {
+            hint = "links to folders are not supported: link to a page (.md file)"
         } else if let near = Suggestion.closest(to: resolved, among: assetPaths.sorted()) {
             hint = "did you mean '\(SitePath.relative(from: SitePath.directory(of: fromPath), to: near))'?"
         }
@@ -92,6 +109,14 @@ public struct LinkResolver: Sendable {
             .error(
                 location, "\(what) '\(path)' not found (looked for \(display(resolved)))",
                 code: isImage ? "link.missing-image" : "link.missing-file", hint: hint))
+    }
+
+    /// The page a URL-like path probably means: `x`, `x/` → `x.md` or `x/index.md`.
+    private func pageCandidate(for path: String) -> String? {
+        var trimmed = path
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard !trimmed.isEmpty else { return nil }
+        return [trimmed + ".md", trimmed + "/index.md"].first { pageIDs.contains($0) }
     }
 
     private func display(_ path: String) -> String { rootDisplayPath.isEmpty ? path : rootDisplayPath + "/" + path }

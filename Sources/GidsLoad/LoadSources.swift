@@ -16,10 +16,9 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
             .error(
                 SourceLocation(path: display), "content folder not found", code: "load.no-content",
                 hint: "run gids in the project folder, or pass --content DIR"))
-        return (
-            SourceTree(rootDisplayPath: display, siteFile: nil, guideFiles: [], markdownFiles: [], assets: []),
-            diagnostics
-        )
+        var tree = SourceTree(rootDisplayPath: display, siteFile: nil, guideFiles: [], markdownFiles: [], assets: [])
+        tree.isMissing = true
+        return (tree, diagnostics)
     }
     var visited = Set<String>()
     walk(directory: root, relative: "", files: &files, visited: &visited, display: display, diagnostics: &diagnostics)
@@ -35,6 +34,8 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
         let depth = file.path.split(separator: "/").count
         let isSite = file.path == "site.yml"
         let isGuide = depth == 2 && name == "guide.yml"
+        // A README.md documents a folder for people browsing the repository; it is not a page.
+        if name.lowercased() == "readme.md" { continue }
         let isMarkdown = name.lowercased().hasSuffix(".md")
         guard isSite || isGuide || isMarkdown else {
             if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {

@@ -51,6 +51,8 @@ public struct SourceTree: Sendable {
     public let markdownFiles: [SourceFile]
     /// Every other file, copied as is.
     public let assets: [AssetFile]
+    /// True when the content root itself was not found (its diagnostic says so).
+    public var isMissing = false
 
     public init(
         rootDisplayPath: String, siteFile: SourceFile?, guideFiles: [SourceFile],

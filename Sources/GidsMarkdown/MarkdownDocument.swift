@@ -188,7 +188,9 @@ private func locate(
     let start = max(1, Int(cmark_node_get_start_line(block)))
     let end = max(start, Int(cmark_node_get_end_line(block)))
     let fallback = (start, max(1, Int(cmark_node_get_start_column(block))))
-    let candidates = destinationSpellings(destination)
+    // An empty destination has no text of its own: look for `]()` and point inside the parentheses.
+    let candidates = destination.isEmpty ? ["()"] : destinationSpellings(destination)
+    let skip = destination.isEmpty ? 1 : 0
     func search(_ range: ClosedRange<Int>) -> (Int, Int)? {
         for lineNumber in range where lineNumber <= lines.count {
             let line = lines[lineNumber - 1]
@@ -202,9 +204,13 @@ private func locate(
                 while index + needle.count <= scalars.count {
                     if !code[index] && scalars[index..<index + needle.count].elementsEqual(needle) {
                         let previous = index > 0 ? scalars[index - 1] : " "
-                        if previous == "(" || previous == "<" || previous == " " || previous == ":" {
+                        let fits =
+                            destination.isEmpty
+                            ? previous == "]"
+                            : previous == "(" || previous == "<" || previous == " " || previous == ":"
+                        if fits {
                             cursor[lineNumber] = index + needle.count
-                            return (lineNumber, index + 1)
+                            return (lineNumber, index + 1 + skip)
                         }
                     }
                     index += 1

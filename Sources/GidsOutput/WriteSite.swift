@@ -5,6 +5,9 @@ import GidsCore
     import Glibc
 #endif
 
+/// A file every gids site has at its root; its presence marks a folder gids may replace.
+public let siteMarker = "search-index.json"
+
 /// Why the write stage could not write the site. The previous output is intact in every case.
 public struct OutputError: Error, CustomStringConvertible {
     public let path: String
@@ -24,8 +27,10 @@ public struct OutputError: Error, CustomStringConvertible {
 ///   - files: site path → contents.
 ///   - copies: site path → file on disk to copy.
 ///   - output: the output folder (`site`).
-///   - protectedPaths: folders that `output` must not be or contain (content, templates).
-/// - Throws: ``OutputError`` when a file cannot be written or `output` is a protected folder.
+///   - protectedPaths: folders that `output` must not be, contain or lie in (content, templates).
+/// - Throws: ``OutputError`` when a file cannot be written, `output` is or lies in a protected
+///   folder, or `output` is an existing, non-empty folder without ``siteMarker`` (not a site
+///   that gids built, so replacing it could lose someone's files).
 public func writeSite(files: [String: Data], copies: [String: String], to output: String, protectedPaths: [String])
     throws
 {
@@ -36,6 +41,19 @@ public func writeSite(files: [String: Data], copies: [String: String], to output
         let path = URL(fileURLWithPath: protected).standardizedFileURL.path
         if path == outputPath || path.hasPrefix(outputPath + "/") || outputPath == "/" {
             throw OutputError(path: output, message: "refusing to replace '\(output)': it holds \(protected)")
+        }
+        if outputPath.hasPrefix(path + "/") {
+            throw OutputError(path: output, message: "the output folder may not lie inside \(protected)")
+        }
+    }
+    var isDirectory: ObjCBool = false
+    if fileManager.fileExists(atPath: outputPath, isDirectory: &isDirectory) {
+        let entries = (try? fileManager.contentsOfDirectory(atPath: outputPath)) ?? []
+        if !isDirectory.boolValue || (!entries.isEmpty && !entries.contains(siteMarker)) {
+            throw OutputError(
+                path: output,
+                message: "refusing to replace '\(output)': it exists and is not a site built by gids "
+                    + "(no \(siteMarker)); choose a new folder or empty this one")
         }
     }
     let parent = outputURL.deletingLastPathComponent().path

@@ -45,6 +45,9 @@ private struct Job: Sendable {
 struct Renderer: @unchecked Sendable {
     let graph: NavigationGraph
     let templates: TemplateSet
+    /// When set (`/gidsen/`), hrefs are absolute paths under it instead of relative: used for
+    /// the 404 page, which servers show at any depth.
+    var absolutePrefix: String?
 
     // MARK: Shared pieces
 
@@ -55,12 +58,20 @@ struct Renderer: @unchecked Sendable {
     }
 
     /// A relative href from the page directory `base` to the site path `target`.
+    /// Directory targets get `index.html` appended when the site file sets `directory_urls: false`.
     func href(_ target: String, from base: String) -> String {
-        let relative = SitePath.relative(from: base, to: target)
-        return relative.split(separator: "/", omittingEmptySubsequences: false).map {
-            $0 == ".." || $0 == "."
-                ? String($0) : String($0).addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? String($0)
-        }.joined(separator: "/")
+        var path = target
+        if !graph.site.directoryURLs && (path.isEmpty || path.hasSuffix("/")) { path += "index.html" }
+        let encoded = { (text: String) in
+            text.split(separator: "/", omittingEmptySubsequences: false).map {
+                $0 == ".." || $0 == "."
+                    ? String($0) : String($0).addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? String($0)
+            }.joined(separator: "/")
+        }
+        if let absolutePrefix { return absolutePrefix + encoded(path) }
+        var relative = SitePath.relative(from: base, to: path)
+        if relative == "./index.html" { relative = "index.html" }
+        return encoded(relative)
     }
 
     func layout(
@@ -385,6 +396,7 @@ struct Renderer: @unchecked Sendable {
         let context: [String: Any] = [
             "title": "Zoeken",
             "index_url": href("search-index.json", from: base),
+            "page_suffix": graph.site.directoryURLs ? "" : "index.html",
             "guides": graph.guides.map { link($0.config.title, to: $0.url, from: base) },
         ]
         let body = templates.render("search", context)
@@ -393,7 +405,14 @@ struct Renderer: @unchecked Sendable {
             breadcrumbs: [("Home", ""), ("Zoeken", nil)], section: "zoeken", scripts: ["assets/search.js"])
     }
 
+    /// The 404 page. Servers show it at the URL that was not found, at any depth, so its links
+    /// are absolute under the site file's `base_url` when there is one (relative otherwise).
     func notFound() -> String {
+        if absolutePrefix == nil, let basePath = graph.site.basePath {
+            var absolute = self
+            absolute.absolutePrefix = basePath
+            return absolute.notFound()
+        }
         let base = ""
         let context: [String: Any] = [
             "title": "Pagina niet gevonden", "root": href("", from: base),

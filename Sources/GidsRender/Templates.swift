@@ -18,7 +18,10 @@ public struct TemplateSet: Sendable {
     public static func load(directory: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let display = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
+            let enumerator = FileManager.default.enumerator(atPath: directory)
+        else {
             return (
                 nil,
                 [

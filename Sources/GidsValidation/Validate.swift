@@ -87,7 +87,12 @@ private func orphans(_ graph: NavigationGraph) -> [Diagnostic] {
     while let node = queue.popLast() {
         for next in adjacency[node] ?? [] where seen.insert(next).inserted { queue.append(next) }
     }
-    return graph.pages.values.filter { !seen.contains(.page($0.id)) }.map {
+    // A page of a phased guide without a valid phase already has an error that says so.
+    let phaseless = Set(
+        graph.pages.values.filter { page in
+            page.phase == nil && page.guide.flatMap { graph.guide($0) }.map { !$0.phases.isEmpty } == true
+        }.map(\.id))
+    return graph.pages.values.filter { !seen.contains(.page($0.id)) && !phaseless.contains($0.id) }.map {
         .warning(
             $0.source.file.location(), "page is not reachable from any navigation", code: "graph.orphan",
             hint: "give it a phase of its guide, or link to it")

@@ -4,11 +4,25 @@ import GidsBuild
 import GidsCore
 
 /// The `gids` command line: thin wrappers around ``runBuild(_:)``.
+/// Exit codes: 0 success, 1 errors in the content, 2 usage errors (unknown option or command).
 @main
 struct Gids: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds municipal knowledge guides from Markdown into a static, searchable website.",
-        subcommands: [Build.self, Check.self], defaultSubcommand: Build.self)
+        version: "0.1.0", subcommands: [Build.self, Check.self], defaultSubcommand: Build.self)
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            // ArgumentParser uses 64 (EX_USAGE) for usage errors; CI scripts expect 2, as grep and diff use.
+            guard code == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }
 
 struct Paths: ParsableArguments {
@@ -20,7 +34,8 @@ struct Paths: ParsableArguments {
 
 /// Prints diagnostics to standard error, with colour only on a terminal without NO_COLOR.
 func report(_ result: BuildResult, verb: String, started: Date) {
-    let useColor = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    let useColor = DiagnosticPrinter.wantsColor(
+        isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
     let printer = DiagnosticPrinter(useColor: useColor)
     FileHandle.standardError.write(Data(printer.report(result.diagnostics).utf8))
     let pages = result.pagesPerGuide.reduce(0) { $0 + $1.pages }

@@ -100,7 +100,9 @@ import Testing
         #expect(first.contains("Verwijst hierheen"))  // twee links here
     }
 
-    @Test(arguments: ["broken-link", "broken-fragment", "missing-image", "unknown-phase", "bad-yaml"])
+    @Test(arguments: [
+        "broken-link", "broken-fragment", "missing-image", "unknown-phase", "bad-yaml", "unsafe-tool-url", "link-rules",
+    ])
     func invalidFixtureGivesExactDiagnosticsAndLeavesOutputAlone(name: String) throws {
         let output = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: output) }
@@ -117,6 +119,27 @@ import Testing
         #expect(!result.succeeded)
         #expect(!result.wrote)
         #expect(snapshot(output) == before, "the previous output must stay byte-identical")
+    }
+
+    @Test func fileURLsAndAnAbsolute404() throws {
+        let (root, _) = try build(nil, write: false)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let site = try String(contentsOfFile: root + "/content/site.yml", encoding: .utf8)
+        try Data((site + "directory_urls: false\nbase_url: https://www.gemeente.nl/gidsen\n").utf8)
+            .write(to: URL(fileURLWithPath: root + "/content/site.yml"))
+        let result = runBuild(
+            BuildOptions(
+                contentDirectory: root + "/content", templatesDirectory: Repo.templates, outputDirectory: root + "/site"
+            ))
+        #expect(result.diagnostics.isEmpty, "\(lines(result.diagnostics, removing: root + "/"))")
+        #expect(brokenReferences(in: root + "/site", basePath: "/gidsen/") == [])
+        let page = try String(contentsOfFile: root + "/site/gids/twee/index.html", encoding: .utf8)
+        #expect(page.contains("href=\"../een/index.html#financiele-tekorten\""))
+        #expect(page.contains("href=\"../../index.html\""))
+        #expect(!page.contains("href=\"../\""))
+        let notFound = try String(contentsOfFile: root + "/site/404.html", encoding: .utf8)
+        #expect(notFound.contains("href=\"/gidsen/assets/style.css\""))
+        #expect(notFound.contains("href=\"/gidsen/gids/index.html\""))
     }
 
     @Test func checkWritesNothing() throws {

@@ -100,7 +100,8 @@ func readHTML(_ data: Data) -> HTMLFacts {
 
 /// Every href and src in the built site that does not resolve to a file, or whose fragment
 /// matches no id in its target. Empty means the site's internal links are all intact.
-func brokenReferences(in site: String) -> [String] {
+/// Absolute paths are broken unless they start with `basePath` (the site's `base_url` path).
+func brokenReferences(in site: String, basePath: String? = nil) -> [String] {
     let files = snapshot(site)
     var facts: [String: HTMLFacts] = [:]
     for (path, data) in files where path.hasSuffix(".html") { facts[path] = readHTML(data) }
@@ -116,11 +117,21 @@ func brokenReferences(in site: String) -> [String] {
                 reference = String(reference[..<hash])
             }
             if let query = reference.firstIndex(of: "?") { reference = String(reference[..<query]) }
-            let decoded = reference.removingPercentEncoding ?? reference
+            var decoded = reference.removingPercentEncoding ?? reference
+            var from = SitePath.directory(of: path)
+            if decoded.hasPrefix("/") {
+                guard let basePath, decoded.hasPrefix(basePath) else {
+                    broken.append("\(path): \(value) is absolute")
+                    continue
+                }
+                decoded = String(decoded.dropFirst(basePath.count))
+                from = ""
+                if decoded.isEmpty { decoded = "./" }
+            }
             var target: String
             if decoded.isEmpty {
                 target = path
-            } else if let resolved = SitePath.resolve(decoded, against: SitePath.directory(of: path)) {
+            } else if let resolved = SitePath.resolve(decoded, against: from) {
                 target = resolved.isEmpty || resolved.hasSuffix("/") ? resolved + "index.html" : resolved
             } else {
                 broken.append("\(path): \(value) leaves the site")

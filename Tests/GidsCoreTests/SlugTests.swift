@@ -69,5 +69,8 @@ import Testing
         #expect(Suggestion.distance("evalueeren", "evalueren") == 1)
         #expect(Suggestion.closest(to: "evalueeren", among: ["voorbereiden", "evalueren"]) == "evalueren")
         #expect(Suggestion.closest(to: "xyz", among: ["voorbereiden", "evalueren"]) == nil)
+        #expect(Suggestion.distance("sprot", "sport") == 1)
+        #expect(Suggestion.closest(to: "sprot", among: ["sport", "wmo"]) == "sport")
+        #expect(Suggestion.closest(to: "Basis", among: ["basis", "verdieping"]) == "basis")
     }
 }

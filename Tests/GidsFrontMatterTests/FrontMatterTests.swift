@@ -65,8 +65,9 @@ private func tree(pages: [String: String], guide: String = guideYAML) -> SourceT
     @Test func wrongTypesAreErrorsAtTheValue() {
         let (model, diagnostics) = decodeContent(
             tree(pages: ["gids/a.md": "---\ntitle: A\nsummary: B\nphase: voorbereiden\norder: eerste\n---\n"]))
-        #expect(model.pages.isEmpty)
+        #expect(model.pages.first?.metadata.order == nil)  // the bad value is dropped, the page kept
         #expect(diagnostics.map(\.location.description) == ["content/gids/a.md:5:8"])
+        #expect(diagnostics.hasErrors)
     }
 
     @Test func missingTitleIsAnError() {
@@ -81,10 +82,33 @@ private func tree(pages: [String: String], guide: String = guideYAML) -> SourceT
         #expect(diagnostics.first?.location.line == 2)
     }
 
-    @Test func duplicateKeysAreErrors() {
+    @Test func duplicateKeysAreErrorsAtTheRepeatedKey() {
         let (_, diagnostics) = decodeContent(
-            tree(pages: ["gids/a.md": "---\ntitle: A\ntitle: B\nsummary: C\nphase: voorbereiden\n---\n"]))
-        #expect(diagnostics.contains { $0.code == "yaml.duplicate-key" })
+            tree(pages: ["gids/a.md": "---\ntitle: A\nsummary: C\ntitle: B\nphase: voorbereiden\n---\n"]))
+        #expect(diagnostics.map(\.code) == ["yaml.duplicate-key"])
+        #expect(diagnostics.first?.location.line == 4)
+    }
+
+    @Test func emptyRequiredValueIsReportedAtItsKey() {
+        let (_, diagnostics) = decodeContent(
+            tree(pages: ["gids/a.md": "---\ntitle: A\nsummary:\nphase: voorbereiden\n---\n"]))
+        #expect(
+            diagnostics.map(\.formatted) == ["content/gids/a.md:3:1: error: 'summary' is empty [frontmatter.empty]"])
+    }
+
+    @Test func tabIndentationGetsAHint() {
+        let (_, diagnostics) = decodeContent(
+            tree(pages: ["gids/a.md": "---\ntitle: A\nsummary: B\nphase: voorbereiden\ndomains:\n\t- wmo\n---\n"]))
+        #expect(diagnostics.first?.code == "yaml.syntax")
+        #expect(diagnostics.first?.location.line == 6)
+        #expect(diagnostics.first?.hint == "indent YAML with spaces, not tabs")
+    }
+
+    @Test func repeatedListItemsWarn() {
+        let (model, diagnostics) = decodeContent(
+            tree(pages: ["gids/a.md": "---\ntitle: A\nsummary: B\nphase: voorbereiden\ndomains: [wmo, wmo]\n---\n"]))
+        #expect(model.pages.first?.metadata.domains.map(\.value) == ["wmo"])
+        #expect(diagnostics.map(\.code) == ["frontmatter.duplicate-item"])
     }
 
     @Test func unclosedFrontMatterIsAnError() {
@@ -93,8 +117,7 @@ private func tree(pages: [String: String], guide: String = guideYAML) -> SourceT
     }
 
     @Test func guideWithoutPhasesOrFacetsIsAnError() {
-        let (model, diagnostics) = decodeContent(tree(pages: [:], guide: "title: G\nsummary: S\n"))
-        #expect(model.guides.isEmpty)
-        #expect(diagnostics.contains { $0.code == "guide.no-structure" })
+        let (_, diagnostics) = decodeContent(tree(pages: [:], guide: "title: G\nsummary: S\n"))
+        #expect(diagnostics.contains { $0.code == "guide.no-structure" && $0.severity == .error })
     }
 }

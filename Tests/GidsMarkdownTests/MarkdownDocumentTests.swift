@@ -47,6 +47,12 @@ import Testing
         #expect(doc.links[0].column == 27)
     }
 
+    @Test func emptyDestinationPointsInsideTheParentheses() {
+        let doc = MarkdownDocument(markdown: "Zie [sport]() hier.\n", lineOffset: 0)
+        #expect(doc.links.first?.destination == "")
+        #expect(doc.links.first?.column == 13)
+    }
+
     @Test func twoLinksToOneTargetOnALineGetTheirOwnColumns() {
         let doc = MarkdownDocument(markdown: "[a](x.md) en [b](x.md)\n", lineOffset: 0)
         #expect(doc.links.map(\.column) == [5, 18])

@@ -142,11 +142,12 @@
       ? "Geen resultaten voor ‘" + query + "’. Probeer een ander of korter woord."
       : results.length + (results.length === 1 ? " resultaat" : " resultaten") + " voor ‘" + query + "’";
     var base = form.getAttribute("data-index").replace(/search-index\.json$/, "");
+    var suffix = form.getAttribute("data-page-suffix") || "";
     results.slice(0, 50).forEach(function (result) {
       var doc = index.documents[result.doc];
       var item = document.createElement("li");
       var meta = doc.guide + (doc.phase ? " · " + doc.phase : "");
-      item.innerHTML = '<a href="' + escapeHTML(base + doc.url) + '">' + escapeHTML(doc.title) + "</a>" +
+      item.innerHTML = '<a href="' + escapeHTML(base + doc.url + suffix) + '">' + escapeHTML(doc.title) + "</a>" +
         '<p class="meta">' + escapeHTML(meta) + "</p>" +
         "<p>" + engine.snippet(doc.text || doc.summary, result.words) + "</p>";
       list.appendChild(item);
@@ -188,7 +189,7 @@
     })
     .catch(function () {
       status.textContent = window.location.protocol === "file:"
-        ? "Zoeken werkt niet als u de site als bestand opent: de browser blokkeert dan het laden van de zoekindex. Zet de map op een webserver, of gebruik de gidsen hieronder."
+        ? "Zoeken werkt niet als u de site als bestand opent: de browser blokkeert dan het laden van de zoekindex. Zet de map op een webserver, of blader in de gidsen hieronder."
         : "De zoekindex kon niet worden geladen. Gebruik de gidsen om pagina's te vinden.";
     });
 })();
