@@ -40,6 +40,7 @@ public struct BuildResult: Sendable {
     /// True when the output folder was replaced.
     public var wrote = false
 
+    /// True when no diagnostic is an error.
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 

@@ -67,12 +67,14 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.hint = hint
     }
 
+    /// An error: the build fails and writes nothing.
     public static func error(
         _ location: SourceLocation, _ message: String, code: String, hint: String? = nil
     ) -> Diagnostic {
         Diagnostic(.error, location, message, code: code, hint: hint)
     }
 
+    /// A warning: reported, the build still succeeds.
     public static func warning(
         _ location: SourceLocation, _ message: String, code: String, hint: String? = nil
     ) -> Diagnostic {

@@ -95,6 +95,7 @@ public struct ToolUse: Sendable, Hashable {
 
 /// Front matter of a page or a tool. Keys are documented in README.md ("Front matter").
 public struct PageMetadata: Sendable {
+    /// `type:` in front matter: an ordinary page, or a tool of a chooser guide.
     public enum Kind: String, Sendable { case page, tool }
     public let kind: Kind
     public let title: String

@@ -17,6 +17,7 @@ public struct Heading: Sendable, Hashable {
 /// A link or image destination found in a Markdown body (CommonMark 0.30, §6.3 and §6.4).
 /// Links inside code spans and code blocks are text, never links, so they are never here.
 public struct MarkdownLink: Sendable, Hashable {
+    /// `[text](dest)` or `![alt](dest)`.
     public enum Kind: Sendable, Hashable { case link, image }
     public let kind: Kind
     /// The destination as written, percent-encoding normalised by cmark (e.g. `sport.md#aanpak`).
@@ -36,8 +37,9 @@ public final class MarkdownDocument: @unchecked Sendable {
     public let links: [MarkdownLink]
     /// Text of paragraphs, list items and quotes (not headings, not code blocks), for the search index.
     public let bodyText: String
-    /// Lines of raw HTML blocks and inlines (CommonMark §4.6, §6.6), for the "raw HTML is off" warning.
-    public let rawHTMLLines: [Int]
+    /// Positions (file line, column) of raw HTML blocks and inlines (CommonMark §4.6, §6.6), for
+    /// the "raw HTML is off" warning; one per line.
+    public let rawHTML: [(line: Int, column: Int)]
     /// Lines of level-1 headings in the body: the page title is the only `h1`.
     public let levelOneHeadingLines: [Int]
     private let root: OpaquePointer
@@ -57,7 +59,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         var headingNodes: [(OpaquePointer, Heading)] = []
         var links: [MarkdownLink] = []
         var linkNodes: [OpaquePointer] = []
-        var raw: [Int] = []
+        var raw: [(line: Int, column: Int)] = []
         var levelOne: [Int] = []
         var text = ""
         var used = Set<String>()
@@ -96,8 +98,9 @@ public final class MarkdownDocument: @unchecked Sendable {
                         line: line + lineOffset, column: column, index: links.count))
                 linkNodes.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                let line = Int(cmark_node_get_start_line(enclosingBlock(node))) + lineOffset
-                if entering && raw.last != line { raw.append(line) }
+                guard entering else { break }
+                let (line, column) = locateLiteral(of: node, lines: sourceLines)
+                if raw.last?.line != line + lineOffset { raw.append((line + lineOffset, column)) }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if insideHeading == 0, let literal = cmark_node_get_literal(node) {
                     text += String(cString: literal)
@@ -113,7 +116,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.headingNodes = headingNodes
         self.links = links
         self.linkNodes = linkNodes
-        self.rawHTMLLines = raw
+        self.rawHTML = raw
         self.levelOneHeadingLines = levelOne
         self.bodyText = text
     }
@@ -175,6 +178,28 @@ private func enclosingBlock(_ node: OpaquePointer) -> OpaquePointer {
         current = parent
     }
     return current
+}
+
+/// The position of a raw HTML node: its block's start, or for inline HTML the first line of
+/// its paragraph that holds the literal text.
+private func locateLiteral(of node: OpaquePointer, lines: [String]) -> (Int, Int) {
+    let block = enclosingBlock(node)
+    let start = max(1, Int(cmark_node_get_start_line(block)))
+    let fallback = (start, max(1, Int(cmark_node_get_start_column(block))))
+    guard block != node, let literal = cmark_node_get_literal(node) else { return fallback }
+    let needle = String(cString: literal).split(separator: "\n").first.map(String.init) ?? ""
+    guard !needle.isEmpty else { return fallback }
+    let end = max(start, Int(cmark_node_get_end_line(block)))
+    for number in start...end where number <= lines.count {
+        if let range = lines[number - 1].range(of: needle) {
+            return (
+                number,
+                lines[number - 1].unicodeScalars.distance(
+                    from: lines[number - 1].unicodeScalars.startIndex, to: range.lowerBound) + 1
+            )
+        }
+    }
+    return fallback
 }
 
 /// The position of a link's destination. cmark 0.30 keeps source positions for blocks only,

@@ -6,6 +6,7 @@ import CStemmer
 public final class DutchStemmer {
     private let stemmer: OpaquePointer
 
+    /// Opens libstemmer's Dutch stemmer; a missing algorithm is a broken install and traps.
     public init() {
         guard let stemmer = sb_stemmer_new("dutch", "UTF_8") else {
             fatalError("libstemmer has no Dutch stemmer")  // a broken libstemmer install, not bad input

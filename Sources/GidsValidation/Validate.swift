@@ -32,10 +32,11 @@ public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
                 break
             }
         }
-        if !graph.site.rawHTML, let line = page.document.rawHTMLLines.first {
+        if !graph.site.rawHTML, let raw = page.document.rawHTML.first {
             diagnostics.append(
                 .warning(
-                    file.location(line: line), "raw HTML is not rendered", code: "markdown.raw-html",
+                    file.location(line: raw.line, column: raw.column), "raw HTML is not rendered",
+                    code: "markdown.raw-html",
                     hint: "write it in Markdown, or set 'raw_html: true' in site.yml"))
         }
         for line in page.document.levelOneHeadingLines {

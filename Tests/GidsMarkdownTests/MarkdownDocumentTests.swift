@@ -67,7 +67,8 @@ import Testing
 
     @Test func rawHTMLIsOmittedUnlessUnsafe() {
         let doc = MarkdownDocument(markdown: "<p id=\"contact\">x</p>\n\nTekst <b>vet</b>.\n", lineOffset: 2)
-        #expect(doc.rawHTMLLines == [3, 5])
+        #expect(doc.rawHTML.map(\.line) == [3, 5])
+        #expect(doc.rawHTML.map(\.column) == [1, 7])
         #expect(!doc.render(unsafe: false) { _ in nil }.contains("<b>"))
         let unsafeDoc = MarkdownDocument(markdown: "Tekst <b>vet</b>.\n", lineOffset: 0)
         #expect(unsafeDoc.render(unsafe: true) { _ in nil }.contains("<b>vet</b>"))
