@@ -107,13 +107,7 @@ public func buildGraph(
         }
         let url = pageURL(path: path, guide: guide, slug: metadata.slug?.value)
         claim(url, by: "'\(source.file.displayPath)'", at: metadata.slug?.location ?? source.file.location())
-        let links = document.links.map { link in
-            ResolvedLink(
-                link: link,
-                target: resolver.resolve(
-                    link.destination, from: path, at: source.file.location(line: link.line, column: link.column),
-                    isImage: link.kind == .image))
-        }
+        let links = resolver.resolveLinks(of: document, in: source.file)
         var related: [String] = []
         for entry in metadata.related {
             switch resolver.resolve(entry.value, from: path, at: entry.location, isImage: false) {
@@ -140,13 +134,7 @@ public func buildGraph(
 
     var home: PageNode?
     if let source = model.home, let document = documents[source.file.path] {
-        let links = document.links.map { link in
-            ResolvedLink(
-                link: link,
-                target: resolver.resolve(
-                    link.destination, from: source.file.path,
-                    at: source.file.location(line: link.line, column: link.column), isImage: link.kind == .image))
-        }
+        let links = resolver.resolveLinks(of: document, in: source.file)
         home = PageNode(
             id: source.file.path, source: source, document: document, guide: nil, url: "", phase: nil, links: links,
             related: [])

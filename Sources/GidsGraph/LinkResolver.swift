@@ -121,6 +121,17 @@ public struct LinkResolver: Sendable {
 
     private func display(_ path: String) -> String { rootDisplayPath.isEmpty ? path : rootDisplayPath + "/" + path }
 
+    /// Every link and image of `document`, written in `file`, resolved in document order.
+    public func resolveLinks(of document: MarkdownDocument, in file: SourceFile) -> [ResolvedLink] {
+        document.links.map { link in
+            ResolvedLink(
+                link: link,
+                target: resolve(
+                    link.destination, from: file.path, at: file.location(line: link.line, column: link.column),
+                    isImage: link.kind == .image))
+        }
+    }
+
     /// The lowercased URL scheme (RFC 3986 §3.1) of `text`, if it has one.
     public static func scheme(of text: String) -> String? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
