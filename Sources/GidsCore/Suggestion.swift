@@ -26,7 +26,8 @@ public enum Suggestion {
     }
 
     /// The closest candidate to `word`, if it is within a third of the word's length
-    /// (at least 1, at most 3 edits); ties go to the alphabetically first.
+    /// (at least 1, at most 3 edits); ties go to the alphabetically first. Failing that, the one
+    /// candidate that starts with `word` (at least 3 letters), for abbreviations like `idee`.
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let limit = min(3, max(1, word.count / 3))
         var best: (String, Int)?
@@ -38,6 +39,9 @@ public enum Suggestion {
             }
             best = (candidate, d)
         }
-        return best?.0
+        if let best { return best.0 }
+        guard word.count >= 3 else { return nil }
+        let extensions = candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+        return extensions.count == 1 ? extensions.first : nil
     }
 }

@@ -105,13 +105,13 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
     for item in reader.mappings("domains", required: true) {
         guard var entry = MappingReader(item, file: file, lineOffset: 0, what: "a domain", diagnostics: &diagnostics)
         else { continue }
-        let id = entry.string("id", required: true)
+        let declaredID = entry.string("id", required: true)
         let domainTitle = entry.string("title", required: true)
         let summary = entry.string("summary")
         entry.warnUnknownKeys(known: ["id", "title", "summary"], what: "a domain")
         diagnostics += entry.diagnostics
-        guard let id, let domainTitle else { continue }
-        guard checkID(id, what: "domain id", diagnostics: &diagnostics) else { continue }
+        guard let declared = declaredID, let domainTitle else { continue }
+        let id = checkedID(declared, what: "domain id", diagnostics: &diagnostics)
         guard seen.insert(id.value).inserted else {
             diagnostics.append(
                 .error(id.location, "domain id '\(id.value)' is declared twice", code: "site.duplicate-domain"))
@@ -134,13 +134,16 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
 }
 
 /// Ids are what URLs and front matter refer to: they must already be slugs.
-private func checkID(_ id: Located<String>, what: String, diagnostics: inout [Diagnostic]) -> Bool {
-    if Slug.make(id.value) == id.value { return true }
+/// The id itself when it is a slug; otherwise an error, and the id's slug to carry on with, so
+/// that pages using the intended id do not each get a follow-on error.
+private func checkedID(_ id: Located<String>, what: String, diagnostics: inout [Diagnostic]) -> Located<String> {
+    let slug = Slug.make(id.value)
+    if slug == id.value { return id }
     diagnostics.append(
         .error(
             id.location, "\(what) '\(id.value)' may contain only lowercase letters, digits and '-'",
-            code: "frontmatter.bad-id", hint: "for example '\(Slug.make(id.value))'"))
-    return false
+            code: "frontmatter.bad-id", hint: "write '\(slug)'"))
+    return Located(slug, at: id.location)
 }
 
 private func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideConfig? {
@@ -161,13 +164,13 @@ private func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) ->
     for item in reader.mappings("phases") {
         guard var entry = MappingReader(item, file: file, lineOffset: 0, what: "a phase", diagnostics: &diagnostics)
         else { continue }
-        let id = entry.string("id", required: true)
+        let declaredID = entry.string("id", required: true)
         let phaseTitle = entry.string("title", required: true)
         let phaseSummary = entry.string("summary", required: true)
         entry.warnUnknownKeys(known: ["id", "title", "summary"], what: "a phase")
         diagnostics += entry.diagnostics
-        guard let id, let phaseTitle, let phaseSummary, checkID(id, what: "phase id", diagnostics: &diagnostics)
-        else { continue }
+        guard let declared = declaredID, let phaseTitle, let phaseSummary else { continue }
+        let id = checkedID(declared, what: "phase id", diagnostics: &diagnostics)
         guard ids.insert(id.value).inserted else {
             diagnostics.append(
                 .error(id.location, "phase id '\(id.value)' is declared twice", code: "guide.duplicate-phase"))
@@ -230,8 +233,9 @@ private func decodeFacet(_ node: Node, file: SourceFile, diagnostics: inout [Dia
         let valueTitle = valueReader.string("title", required: true)
         valueReader.warnUnknownKeys(known: ["id", "title"], what: "a facet value")
         diagnostics += valueReader.diagnostics
-        if let valueID, let valueTitle, checkID(valueID, what: "facet value id", diagnostics: &diagnostics) {
-            values.append(FacetValue(id: valueID.value, title: valueTitle.value))
+        if let valueID, let valueTitle {
+            let id = checkedID(valueID, what: "facet value id", diagnostics: &diagnostics)
+            values.append(FacetValue(id: id.value, title: valueTitle.value))
         }
     }
     entry.warnUnknownKeys(known: ["id", "title", "type", "multiple", "values"], what: "a facet")

@@ -26,6 +26,16 @@ func composeYAML(_ yaml: String, file: SourceFile, lineOffset: Int, diagnostics:
                 code: "yaml.alias", hint: "write the value out in full"))
         return nil
     }
+    // Text pasted from Word brings no-break spaces (U+00A0, U+2007, U+202F); YAML takes them for
+    // text, so `phase:<NBSP>uitvoeren` would not be a key. One scalar each: columns stay right.
+    let yaml =
+        yaml.unicodeScalars.contains(where: { ["\u{00A0}", "\u{2007}", "\u{202F}"].contains($0) })
+        ? String(
+            String.UnicodeScalarView(
+                yaml.unicodeScalars.map {
+                    ["\u{00A0}", "\u{2007}", "\u{202F}"].contains($0) ? " " : $0
+                }))
+        : yaml
     do {
         return try Yams.compose(yaml: yaml, core12Resolver)
     } catch let error as YamlError {
@@ -47,6 +57,8 @@ private func yamlDiagnostic(_ error: YamlError, yaml: String, file: SourceFile, 
         let line = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : ""
         if problem.contains("tab") || line.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
             hint = "indent YAML with spaces, not tabs"
+        } else if line.contains(where: { "“”‘’„".contains($0) }) {
+            hint = "YAML quotes text with straight quotes (\" or '); curly quotes such as “ ” are part of the text"
         } else if problem.contains("mapping values are not allowed") {
             hint = "put text that contains ': ' between quotes"
         }

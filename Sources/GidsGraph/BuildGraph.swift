@@ -24,12 +24,15 @@ public func buildGraph(
     let guidesByFolder = Dictionary(uniqueKeysWithValues: model.guides.map { ($0.folder, $0) })
     // Lowercased URL → owner: URLs that differ only in case collide on case-insensitive hosts.
     var urlOwners: [String: String] = [:]
-    func claim(_ url: String, by owner: String, at location: SourceLocation) {
+    func claim(
+        _ url: String, by owner: String, at location: SourceLocation,
+        hint: String = "give one of them another file name or a 'slug:'"
+    ) {
         if let existing = reservedPaths[url] ?? urlOwners[url.lowercased()] {
             diagnostics.append(
                 .error(
                     location, "\(owner) would get the URL '/\(url)', which \(existing) already has",
-                    code: "graph.url-collision", hint: "give one of them another file name or a 'slug:'"))
+                    code: "graph.url-collision", hint: hint))
         } else {
             urlOwners[url.lowercased()] = owner
         }
@@ -40,9 +43,12 @@ public func buildGraph(
         ($0.order ?? Int.max, $0.title, $0.folder) < ($1.order ?? Int.max, $1.title, $1.folder)
     }
     for guide in sortedGuides {
-        claim(guide.slug + "/", by: "guide '\(guide.title)'", at: guide.file.location())
+        claim(
+            guide.slug + "/", by: "guide '\(guide.title)'", at: guide.file.location(), hint: "rename the guide folder")
         for phase in guide.phases {
-            claim("\(guide.slug)/\(phase.id)/", by: "phase '\(phase.title)'", at: phase.location)
+            claim(
+                "\(guide.slug)/\(phase.id)/", by: "phase '\(phase.title)'", at: phase.location,
+                hint: "give the phase another id, or the page another file name or a 'slug:'")
         }
     }
 
@@ -53,7 +59,11 @@ public func buildGraph(
         hasHome: model.home != nil, rootDisplayPath: tree.rootDisplayPath)
 
     var pages: [String: PageNode] = [:]
-    for source in model.pages {
+    // Pages with a `slug:` claim their URL last, so a collision is reported where the slug is.
+    let claimOrder = model.pages.sorted {
+        ($0.metadata.slug == nil ? 0 : 1, $0.file.path) < ($1.metadata.slug == nil ? 0 : 1, $1.file.path)
+    }
+    for source in claimOrder {
         let path = source.file.path
         guard let document = documents[path] else { continue }
         let folder = String(path.split(separator: "/")[0])
@@ -119,7 +129,14 @@ public func buildGraph(
                     .warning(
                         entry.location, "'\(entry.value)' is listed twice in 'related'",
                         code: "frontmatter.duplicate-item"))
-            case .page(let id, _): related.append(id)
+            case .page(let id, let fragment):
+                if fragment != nil {
+                    diagnostics.append(
+                        .warning(
+                            entry.location, "'related' lists pages; the '#\(fragment!)' part is ignored",
+                            code: "page.related-fragment"))
+                }
+                related.append(id)
             case .broken(let diagnostic): diagnostics.append(diagnostic)
             default:
                 diagnostics.append(
@@ -148,6 +165,10 @@ public func buildGraph(
     var edges: [Edge] = []
     for guide in sortedGuides {
         let members = pages.values.filter { $0.guide == guide.slug }.map(\.id)
+        if members.isEmpty && model.pages.allSatisfy({ !$0.file.path.hasPrefix(guide.folder + "/") }) {
+            diagnostics.append(
+                .warning(guide.file.location(), "guide '\(guide.title)' has no pages yet", code: "guide.empty"))
+        }
         var phases: [PhaseNode] = []
         var reading: [String] = []
         var ordinary: [String] = []

@@ -33,6 +33,14 @@ public struct LinkResolver: Sendable {
     public func resolve(_ destination: String, from fromPath: String, at location: SourceLocation, isImage: Bool)
         -> LinkTarget
     {
+        if let scheme = Self.scheme(of: destination) ?? (destination.hasPrefix("//") ? "//" : nil), isImage,
+            scheme != "data"
+        {
+            return .broken(
+                .error(
+                    location, "image '\(destination)' is not a file of this site", code: "link.external-image",
+                    hint: "the site loads nothing from elsewhere: save the image under content/ and link to it there"))
+        }
         if let scheme = Self.scheme(of: destination) {
             if Self.refusedSchemes.contains(scheme) && !(isImage && scheme == "data") {
                 return .broken(
@@ -64,13 +72,19 @@ public struct LinkResolver: Sendable {
         if path.hasPrefix("/") {
             var hint = "write the path to the .md file, relative to this file"
             if let page = pageCandidate(for: String(path.dropFirst())) {
-                hint = "write '\(SitePath.relative(from: base, to: page))'"
+                hint = "write '\(Self.markdownPath(SitePath.relative(from: base, to: page)))'"
             }
             return .broken(.error(location, "absolute path '\(path)'", code: "link.absolute-path", hint: hint))
         }
-        guard let resolved = SitePath.resolve(path, against: SitePath.directory(of: fromPath)) else {
+        guard let resolved = SitePath.resolve(path, against: base) else {
             return .broken(
                 .error(location, "'\(destination)' points outside the content folder", code: "link.outside-content"))
+        }
+        if resolved.split(separator: "/").last?.lowercased() == "readme.md" {
+            return .broken(
+                .error(
+                    location, "'\(path)' is a README file, which is not published", code: "link.readme",
+                    hint: "README.md files document a folder in the repository; link to a page instead"))
         }
         if resolved.lowercased().hasSuffix(".md") {
             if isImage {
@@ -82,7 +96,7 @@ public struct LinkResolver: Sendable {
             if resolved == "index.md" && hasHome { return .home(fragment: fragment) }
             if pageIDs.contains(resolved) { return .page(resolved, fragment: fragment) }
             let hint = Suggestion.closest(to: resolved, among: pageIDs.sorted())
-                .map { "did you mean '\(SitePath.relative(from: SitePath.directory(of: fromPath), to: $0))'?" }
+                .map { "did you mean '\(Self.markdownPath(SitePath.relative(from: base, to: $0)))'?" }
             return .broken(
                 .error(
                     location, "linked page '\(path)' not found (looked for \(display(resolved)))",
@@ -98,11 +112,11 @@ public struct LinkResolver: Sendable {
         }
         var hint: String?
         if let page = pageCandidate(for: resolved) {
-            hint = "link to the Markdown file: '\(SitePath.relative(from: base, to: page))'"
+            hint = "link to the Markdown file: '\(Self.markdownPath(SitePath.relative(from: base, to: page)))'"
         } else if resolved.isEmpty || path.hasSuffix("/") {
             hint = "links to folders are not supported: link to a page (.md file)"
         } else if let near = Suggestion.closest(to: resolved, among: assetPaths.sorted()) {
-            hint = "did you mean '\(SitePath.relative(from: SitePath.directory(of: fromPath), to: near))'?"
+            hint = "did you mean '\(Self.markdownPath(SitePath.relative(from: base, to: near)))'?"
         }
         let what = isImage ? "image" : "file"
         return .broken(
@@ -130,6 +144,13 @@ public struct LinkResolver: Sendable {
                     link.destination, from: file.path, at: file.location(line: link.line, column: link.column),
                     isImage: link.kind == .image))
         }
+    }
+
+    /// A path as it must be written in a Markdown link: spaces as `%20` (CommonMark 0.30 §6.3
+    /// allows no spaces in a link destination), parentheses encoded too.
+    public static func markdownPath(_ path: String) -> String {
+        path.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "(", with: "%28")
+            .replacingOccurrences(of: ")", with: "%29")
     }
 
     /// The lowercased URL scheme (RFC 3986 §3.1) of `text`, if it has one.

@@ -77,6 +77,9 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
     return (tree, diagnostics)
 }
 
+/// Hidden files that are published all the same: server settings and well-known URIs (RFC 8615).
+let publishedDotfiles: Set<String> = [".htaccess", ".well-known"]
+
 /// Largest site, guide or Markdown file read, in bytes (10 MiB).
 public let maximumTextBytes = 10 * 1024 * 1024
 
@@ -93,7 +96,7 @@ private func walk(
         return
     }
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-    for name in names.sorted() where !name.hasPrefix(".") {
+    for name in names.sorted() where !name.hasPrefix(".") || publishedDotfiles.contains(name) {
         let disk = directory + "/" + name
         let rel = relative.isEmpty ? name : relative + "/" + name
         var isDirectory: ObjCBool = false

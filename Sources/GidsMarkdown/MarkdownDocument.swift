@@ -42,6 +42,10 @@ public final class MarkdownDocument: @unchecked Sendable {
     public let rawHTML: [(line: Int, column: Int)]
     /// Lines of level-1 headings in the body: the page title is the only `h1`.
     public let levelOneHeadingLines: [Int]
+    /// Positions of text that reads `](` (outside code): link syntax that CommonMark did not
+    /// take as a link, mostly a destination with a space (§6.3 allows none), which would show
+    /// as raw Markdown on the page.
+    public let unparsedLinks: [(line: Int, column: Int)]
     private let root: OpaquePointer
     private var linkNodes: [OpaquePointer]
     private var headingNodes: [(OpaquePointer, Heading)]
@@ -51,7 +55,9 @@ public final class MarkdownDocument: @unchecked Sendable {
         let bytes = Array(markdown.utf8)
         root = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
-                cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8)
+                // NORMALIZE joins adjacent text nodes, so unparsed `[x](y z)` is one literal.
+                cmark_parse_document(
+                    $0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_NORMALIZE)
             }
         }
         let sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -61,6 +67,8 @@ public final class MarkdownDocument: @unchecked Sendable {
         var linkNodes: [OpaquePointer] = []
         var raw: [(line: Int, column: Int)] = []
         var levelOne: [Int] = []
+        var unparsed: [(line: Int, column: Int)] = []
+        var unparsedCursor: [Int: Int] = [:]
         var text = ""
         var used = Set<String>()
         var searchCursor: [Int: Int] = [:]  // line → column after the last destination found there
@@ -99,11 +107,18 @@ public final class MarkdownDocument: @unchecked Sendable {
                 linkNodes.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 guard entering else { break }
+                // Comments are notes for editors; cmark leaves them out either way.
+                if let literal = cmark_node_get_literal(node), String(cString: literal).hasPrefix("<!--") { break }
                 let (line, column) = locateLiteral(of: node, lines: sourceLines)
                 if raw.last?.line != line + lineOffset { raw.append((line + lineOffset, column)) }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if insideHeading == 0, let literal = cmark_node_get_literal(node) {
-                    text += String(cString: literal)
+                guard let literal = cmark_node_get_literal(node) else { break }
+                let string = String(cString: literal)
+                if insideHeading == 0 { text += string }
+                if type == CMARK_NODE_TEXT && string.contains("](") {
+                    let (line, column) = locate(
+                        "](", node: node, lines: sourceLines, cursor: &unparsedCursor, anyPrefix: true)
+                    unparsed.append((line + lineOffset, column))
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 if insideHeading == 0 { text += " " }
@@ -118,6 +133,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.linkNodes = linkNodes
         self.rawHTML = raw
         self.levelOneHeadingLines = levelOne
+        self.unparsedLinks = unparsed
         self.bodyText = text
     }
 
@@ -207,7 +223,7 @@ private func locateLiteral(of node: OpaquePointer, lines: [String]) -> (Int, Int
 /// found there (two links to the same target on one line get their own columns). Reference
 /// links point at their definition (`[ref]: dest`), found anywhere in the document.
 private func locate(
-    _ destination: String, node: OpaquePointer, lines: [String], cursor: inout [Int: Int]
+    _ destination: String, node: OpaquePointer, lines: [String], cursor: inout [Int: Int], anyPrefix: Bool = false
 ) -> (Int, Int) {
     let block = enclosingBlock(node)
     let start = max(1, Int(cmark_node_get_start_line(block)))
@@ -230,9 +246,11 @@ private func locate(
                     if !code[index] && scalars[index..<index + needle.count].elementsEqual(needle) {
                         let previous = index > 0 ? scalars[index - 1] : " "
                         let fits =
-                            destination.isEmpty
-                            ? previous == "]"
-                            : previous == "(" || previous == "<" || previous == " " || previous == ":"
+                            anyPrefix
+                            ? true
+                            : destination.isEmpty
+                                ? previous == "]"
+                                : previous == "(" || previous == "<" || previous == " " || previous == ":"
                         if fits {
                             cursor[lineNumber] = index + needle.count
                             return (lineNumber, index + 1 + skip)

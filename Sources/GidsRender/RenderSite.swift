@@ -118,12 +118,14 @@ struct Renderer: @unchecked Sendable {
 
     func pageSummary(_ id: String, from base: String) -> [String: Any]? {
         guard let page = graph.pages[id] else { return nil }
+        // Optional keys are false when absent: Mustache would otherwise take the same key from an
+        // enclosing context (the page's own phase or level) and show that.
         var item: [String: Any] = [
             "title": page.metadata.title, "url": href(page.url, from: base), "summary": page.metadata.summary,
+            "level": page.metadata.level?.label ?? false, "guide": false, "phase": false,
         ]
-        if let level = page.metadata.level { item["level"] = level.label }
         let domains = domainLinks(page, from: base)
-        if !domains.isEmpty { item["domains"] = domains }
+        item["domains"] = domains
         item["has_domains"] = !domains.isEmpty
         item["has_meta"] = !domains.isEmpty || page.metadata.level != nil
         if let slug = page.guide, let guide = graph.guide(slug) {
@@ -180,7 +182,7 @@ struct Renderer: @unchecked Sendable {
             "guides": graph.guides.map { guide -> [String: Any] in
                 [
                     "title": guide.config.title, "summary": guide.config.summary, "url": href(guide.url, from: base),
-                    "count": guide.readingOrder.count,
+                    "count": guide.readingOrder.count, "count_label": pagesLabel(guide.readingOrder.count),
                 ]
             },
             "domains": graph.domains.map { domain -> [String: Any] in
@@ -216,20 +218,26 @@ struct Renderer: @unchecked Sendable {
             context["tools"] = guide.tools.compactMap { toolCard($0, from: base) }
             context["tool_count"] = guide.tools.count
             context["facets"] = guide.config.facets.map { facet -> [String: Any] in
-                [
-                    "id": facet.id, "title": facet.title,
-                    "values": facet.values.map { value -> [String: Any] in
-                        let tools = guide.tools.filter { id in
-                            graph.pages[id]?.metadata.facetValues[facet.id]?.contains { $0.value == value.id } ?? false
-                        }
-                        return [
-                            "id": value.id, "title": value.title, "count": tools.count,
-                            "tools": tools.compactMap { id in
-                                graph.pages[id].map { link($0.metadata.title, to: $0.url, from: base) }
-                            },
-                            "has_tools": !tools.isEmpty,
-                        ]
-                    },
+                var used: [[String: Any]] = []
+                var unused: [String] = []
+                for value in facet.values {
+                    let tools = guide.tools.filter { id in
+                        graph.pages[id]?.metadata.facetValues[facet.id]?.contains { $0.value == value.id } ?? false
+                    }
+                    guard !tools.isEmpty else {
+                        unused.append(value.title)
+                        continue
+                    }
+                    used.append([
+                        "id": value.id, "title": value.title, "count": tools.count,
+                        "tools": tools.compactMap { id in
+                            graph.pages[id].map { link($0.metadata.title, to: $0.url, from: base) }
+                        },
+                    ])
+                }
+                return [
+                    "id": facet.id, "title": facet.title, "used_values": used, "has_used_values": !used.isEmpty,
+                    "unused": unused.isEmpty ? false : unused.joined(separator: ", "),
                 ]
             }
         }
@@ -326,14 +334,15 @@ struct Renderer: @unchecked Sendable {
         var card: [String: Any] = [
             "title": metadata.title, "url": href(page.url, from: base), "summary": metadata.summary,
             "tips": metadata.tips, "has_tips": !metadata.tips.isEmpty,
-            "tip_count": metadata.tips.count,
+            "tips_heading": metadata.tips.count == 1 ? "1 tip" : "\(metadata.tips.count) tips",
         ]
         if let yields = metadata.yields { card["yields"] = yields }
         if let why = metadata.why { card["why"] = why }
         if let inclusion = metadata.inclusion { card["inclusion"] = inclusion }
         card["used_by"] = metadata.usedBy.map { use -> [String: Any] in
             var item: [String: Any] = ["gemeente": use.gemeente]
-            if let url = use.url?.value { item["url"] = url }
+            item["url"] = use.url?.value ?? ""
+            item["has_url"] = use.url != nil
             return item
         }
         card["has_used_by"] = !metadata.usedBy.isEmpty
@@ -363,6 +372,9 @@ struct Renderer: @unchecked Sendable {
         let context: [String: Any] = [
             "title": domain.definition.title, "summary": domain.definition.summary ?? "",
             "guides": groups, "has_pages": !groups.isEmpty, "count": domain.pages.count,
+            "count_sentence": domain.pages.count == 1
+                ? "Eén pagina uit de gidsen hoort bij dit domein."
+                : "\(domain.pages.count) pagina's uit de gidsen horen bij dit domein.",
             "others": graph.domains.filter { $0.url != domain.url }.map {
                 link($0.definition.title, to: $0.url, from: base)
             },
@@ -382,6 +394,7 @@ struct Renderer: @unchecked Sendable {
                 var item = link(domain.definition.title, to: domain.url, from: base)
                 item["summary"] = domain.definition.summary ?? ""
                 item["count"] = domain.pages.count
+                item["count_label"] = pagesLabel(domain.pages.count)
                 return item
             },
         ]
@@ -424,6 +437,9 @@ struct Renderer: @unchecked Sendable {
             breadcrumbs: [])
     }
 }
+
+/// `1 pagina` or `N pagina's`.
+func pagesLabel(_ count: Int) -> String { count == 1 ? "1 pagina" : "\(count) pagina's" }
 
 /// Characters left as they are in a path segment of an href (RFC 3986 pchar without `;`).
 private let pathAllowed: CharacterSet = {

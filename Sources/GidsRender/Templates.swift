@@ -34,6 +34,8 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var assets: [String: Data] = [:]
         var names = Set<String>()
+        var broken = Set<String>()
+        var sources: [(name: String, path: String, text: String)] = []
         let paths = enumerator.compactMap { $0 as? String }.sorted()
         for path in paths {
             let disk = directory + "/" + path
@@ -58,7 +60,9 @@ public struct TemplateSet: Sendable {
             do {
                 try library.register(text, named: name)
                 names.insert(name)
+                sources.append((name, display + "/" + path, text))
             } catch let error as MustacheTemplate.ParserError {
+                broken.insert(name)
                 diagnostics.append(
                     .error(
                         SourceLocation(
@@ -66,13 +70,28 @@ public struct TemplateSet: Sendable {
                             column: error.context.columnNumber + 1),
                         "template syntax error: \(error.error)", code: "template.syntax"))
             } catch {
+                broken.insert(name)
                 diagnostics.append(
                     .error(
                         SourceLocation(path: display + "/" + path), "template error: \(error)", code: "template.syntax")
                 )
             }
         }
-        for name in required where !names.contains(name) {
+        // Mustache renders a missing partial as nothing; here it is an error at the reference.
+        for source in sources {
+            for reference in partialReferences(in: source.text) where !names.contains(reference.name) {
+                guard !broken.contains(reference.name) else { continue }
+                diagnostics.append(
+                    .error(
+                        SourceLocation(path: source.path, line: reference.line, column: reference.column),
+                        "partial '\(reference.name)' not found", code: "template.missing-partial",
+                        hint: Suggestion.closest(to: reference.name, among: names.sorted()).map {
+                            "did you mean '\($0)'?"
+                        }
+                    ))
+            }
+        }
+        for name in required where !names.contains(name) && !broken.contains(name) {
             diagnostics.append(
                 .error(
                     SourceLocation(path: display + "/" + name + ".mustache"), "template missing",
@@ -85,4 +104,25 @@ public struct TemplateSet: Sendable {
     func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
+}
+
+/// Partial tags `{{> name}}` in a template, with 1-based line and column of the tag.
+/// (The Mustache spec, "Partials"; set-delimiter tags are not used in gids templates.)
+func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
+    var found: [(String, Int, Int)] = []
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var rest = line[...]
+        while let open = rest.range(of: "{{") {
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.range(of: "}}") else { break }
+            let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            if tag.hasPrefix(">") {
+                let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                found.append((name, index + 1, column))
+            }
+            rest = afterOpen[close.upperBound...]
+        }
+    }
+    return found
 }

@@ -37,6 +37,8 @@ public struct SearchIndex: Codable, Sendable, Equatable {
     public let forms: [String: String]
     /// The stop words left out at index time, so the browser leaves them out of queries too.
     public let stopWords: [String]
+    /// Words shorter than this (in Unicode scalars) are not indexed, nor searched for.
+    public let minimumWordLength: Int
 
     /// Field weights, in one place for the builder and the documentation.
     public static let fieldWeights: [String: Int] = ["title": 10, "headings": 5, "summary": 4, "domains": 3, "body": 1]
@@ -76,7 +78,7 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
             var length = 0
             for (field, text) in fields {
                 let weight = SearchIndex.fieldWeights[field] ?? 1
-                for word in Tokenizer.words(text) where !Tokenizer.stopWords.contains(word) {
+                for word in Tokenizer.words(text) where Tokenizer.isIndexed(word) {
                     let stem: String
                     if let cached = stemCache[word] {
                         stem = cached
@@ -103,5 +105,5 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     }
     return SearchIndex(
         version: 1, weights: SearchIndex.fieldWeights, k1: 1.2, b: 0.75, documents: documents, terms: postings,
-        forms: forms, stopWords: Tokenizer.stopWords.sorted())
+        forms: forms, stopWords: Tokenizer.stopWords.sorted(), minimumWordLength: Tokenizer.minimumWordLength)
 }

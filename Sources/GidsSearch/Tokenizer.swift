@@ -19,6 +19,15 @@ public enum Tokenizer {
         return words
     }
 
+    /// Shorter words are left out of the index and of queries: they are the `s` of `LHBTI's`,
+    /// the `n` of `zo'n` and the `e` of `e-participatie`, and match far too much.
+    public static let minimumWordLength = 2
+
+    /// True for a word that goes into the index: long enough and not a stop word.
+    public static func isIndexed(_ word: String) -> Bool {
+        word.unicodeScalars.count >= minimumWordLength && !stopWords.contains(word)
+    }
+
     /// Dutch function words left out of the index. Kept short on purpose: no word here carries
     /// meaning in policy texts (so `wet`, `zorg`, `raad`, `wmo` and `lhbti` are never stop words).
     public static let stopWords: Set<String> = [

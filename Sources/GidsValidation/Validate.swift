@@ -32,12 +32,21 @@ public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
                 break
             }
         }
-        if !graph.site.rawHTML, let raw = page.document.rawHTML.first {
+        for raw in graph.site.rawHTML ? [] : page.document.rawHTML {
             diagnostics.append(
                 .warning(
                     file.location(line: raw.line, column: raw.column), "raw HTML is not rendered",
                     code: "markdown.raw-html",
                     hint: "write it in Markdown, or set 'raw_html: true' in site.yml"))
+        }
+        for position in page.document.unparsedLinks {
+            diagnostics.append(
+                .error(
+                    file.location(line: position.line, column: position.column),
+                    "this is not a link: the page would show the Markdown as text", code: "markdown.not-a-link",
+                    hint:
+                        "a link target cannot contain spaces: write %20 for a space, or put the target between < and >")
+            )
         }
         for line in page.document.levelOneHeadingLines {
             diagnostics.append(

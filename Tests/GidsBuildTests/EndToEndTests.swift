@@ -53,6 +53,21 @@ import Testing
         for url in urls.prefix(2) { #expect(url.contains("mantelzorg"), "\(url)") }
     }
 
+    @Test func snippetsMarkEveryFormOfTheStem() throws {
+        // The singular query marks the plural in the text: highlighting goes by stem.
+        let html = try searchWithSiteScript(site: Self.built.site, query: "mantelzorger ", snippet: true).joined()
+        #expect(html.contains("<mark>mantelzorgers</mark>"))
+        #expect(!html.contains("<mark>de</mark>"))
+    }
+
+    @Test func apostropheSAndPrefixesDoNotWidenTheResults() throws {
+        #expect(
+            try searchWithSiteScript(site: Self.built.site, query: "LHBTI's")
+                == searchWithSiteScript(site: Self.built.site, query: "lhbti"))
+        let urls = try searchWithSiteScript(site: Self.built.site, query: "regenboogbeleid gemeente")
+        for url in urls.prefix(2) { #expect(url.hasPrefix("regenbooggids/"), "\(url)") }
+    }
+
     @Test func diacriticsFoldBothWays() throws {
         let accented = try searchWithSiteScript(site: Self.built.site, query: "ideeën")
         let plain = try searchWithSiteScript(site: Self.built.site, query: "ideeen")
@@ -140,6 +155,50 @@ import Testing
         let notFound = try String(contentsOfFile: root + "/site/404.html", encoding: .utf8)
         #expect(notFound.contains("href=\"/gidsen/assets/style.css\""))
         #expect(notFound.contains("href=\"/gidsen/gids/index.html\""))
+    }
+
+    @Test func chooserToolCardsAndAnEmptyGuide() throws {
+        let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try overlay(Repo.fixtures + "/base", onto: root)
+        try overlay(Repo.fixtures + "/chooser", onto: root)
+        let result = runBuild(
+            BuildOptions(
+                contentDirectory: root + "/content", templatesDirectory: Repo.templates, outputDirectory: root + "/site"
+            ))
+        #expect(
+            lines(result.diagnostics, removing: root + "/") == [
+                "content/leeg/guide.yml: warning: guide 'Lege gids' has no pages yet [guide.empty]"
+            ])
+        #expect(brokenReferences(in: root + "/site") == [])
+        let tool = try String(contentsOfFile: root + "/site/keuze/tool/index.html", encoding: .utf8)
+        #expect(tool.contains("<li>Someren</li>"))  // no url: plain text, not a link to the page itself
+        #expect(tool.contains(">1 tip</h2>"))
+        #expect(tool.contains("<dt>Open source</dt><dd>Ja</dd>"))
+        let chooser = try String(contentsOfFile: root + "/site/keuze/index.html", encoding: .utf8)
+        #expect(chooser.contains("Nog geen tools bij: Enquête."))
+        #expect(chooser.contains("Nog geen tools bij: Nee."))
+        #expect(FileManager.default.fileExists(atPath: root + "/site/.htaccess"))
+    }
+
+    @Test func missingPartialIsAnErrorAtItsReference() throws {
+        let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try overlay(Repo.fixtures + "/base", onto: root)
+        try FileManager.default.createDirectory(atPath: root + "/templates", withIntermediateDirectories: true)
+        try overlay(Repo.templates, onto: root + "/templates")
+        let page = try String(contentsOfFile: root + "/templates/page.mustache", encoding: .utf8)
+        try Data(page.replacingOccurrences(of: "{{> page-footer}}", with: "{{> page-fooder}}").utf8)
+            .write(to: URL(fileURLWithPath: root + "/templates/page.mustache"))
+        let result = runBuild(
+            BuildOptions(
+                contentDirectory: root + "/content", templatesDirectory: root + "/templates",
+                outputDirectory: root + "/site"))
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == ["template.missing-partial"])
+        #expect(errors.first?.location.path.hasSuffix("templates/page.mustache") == true)
+        #expect(errors.first?.hint == "did you mean 'page-footer'?")
+        #expect(!result.wrote)
     }
 
     @Test func checkWritesNothing() throws {

@@ -85,6 +85,17 @@ import Testing
         } else {
             Issue.record("paths above content/ must be refused")
         }
+        if case .broken(let diagnostic) = resolve("https://example.org/a.png", image: true) {
+            #expect(diagnostic.code == "link.external-image")
+        } else {
+            Issue.record("external images must be refused: the site loads nothing from elsewhere")
+        }
+        #expect(resolve("data:image/png;base64,AAAA", image: true) == .external("data:image/png;base64,AAAA"))
+        if case .broken(let diagnostic) = resolve("README.md") {
+            #expect(diagnostic.code == "link.readme")
+        } else {
+            Issue.record("README.md is not a page")
+        }
         if case .broken(let diagnostic) = resolve("een") {
             #expect(diagnostic.hint == "link to the Markdown file: 'een.md'")
         } else {

@@ -150,13 +150,15 @@ func brokenReferences(in site: String, basePath: String? = nil) -> [String] {
 }
 
 /// Runs the site's search script under Node against a built index; returns ranked URLs.
-func searchWithSiteScript(site: String, query: String) throws -> [String] {
+func searchWithSiteScript(site: String, query: String, snippet: Bool = false) throws -> [String] {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-        "node", Repo.fixtures + "/search-query.js", Repo.templates + "/assets/search.js", site + "/search-index.json",
-        query,
-    ]
+    process.arguments =
+        [
+            "node", Repo.fixtures + "/search-query.js", Repo.templates + "/assets/search.js",
+            site + "/search-index.json",
+            query,
+        ] + (snippet ? ["--snippet"] : [])
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()

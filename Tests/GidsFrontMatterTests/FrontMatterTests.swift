@@ -104,6 +104,27 @@ private func tree(pages: [String: String], guide: String = guideYAML) -> SourceT
         #expect(diagnostics.first?.hint == "indent YAML with spaces, not tabs")
     }
 
+    @Test func noBreakSpacesFromWordAreSpaces() {
+        let (model, diagnostics) = decodeContent(
+            tree(pages: ["gids/a.md": "---\ntitle:\u{00A0}A\nsummary: B\nphase:\u{00A0}voorbereiden\n---\n"]))
+        #expect(diagnostics.isEmpty)
+        #expect(model.pages.first?.metadata.phase?.value == "voorbereiden")
+    }
+
+    @Test func curlyQuotesGetAHint() {
+        let (_, diagnostics) = decodeContent(
+            tree(pages: ["gids/a.md": "---\ntitle: “Tekst”: meer\nsummary: B\nphase: voorbereiden\n---\n"]))
+        #expect(diagnostics.first?.hint?.contains("straight quotes") == true)
+    }
+
+    @Test func anIDWithCapitalsIsOneErrorAndPagesStillFindIt() {
+        let guide = guideYAML.replacingOccurrences(of: "id: voorbereiden", with: "id: Voorbereiden")
+        let (model, diagnostics) = decodeContent(
+            tree(pages: ["gids/a.md": "---\ntitle: A\nsummary: B\nphase: voorbereiden\n---\n"], guide: guide))
+        #expect(diagnostics.map(\.code) == ["frontmatter.bad-id"])
+        #expect(model.guides.first?.phases.map(\.id) == ["voorbereiden"])
+    }
+
     @Test func repeatedListItemsWarn() {
         let (model, diagnostics) = decodeContent(
             tree(pages: ["gids/a.md": "---\ntitle: A\nsummary: B\nphase: voorbereiden\ndomains: [wmo, wmo]\n---\n"]))

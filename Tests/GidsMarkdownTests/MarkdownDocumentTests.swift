@@ -47,6 +47,19 @@ import Testing
         #expect(doc.links[0].column == 27)
     }
 
+    @Test func linkSyntaxThatIsNotALinkIsFound() {
+        let doc = MarkdownDocument(
+            markdown: "Zie [Huizen](Regenboog gids/huizen.md) en `[x](y z)`.\n\n[goed](goed.md)\n", lineOffset: 1)
+        #expect(doc.links.map(\.destination) == ["goed.md"])
+        #expect(doc.unparsedLinks.map(\.line) == [2])
+        #expect(doc.unparsedLinks.map(\.column) == [12])
+    }
+
+    @Test func htmlCommentsAreNotRawHTMLWarnings() {
+        let doc = MarkdownDocument(markdown: "<!-- notitie -->\n\nTekst <!-- ook -->.\n", lineOffset: 0)
+        #expect(doc.rawHTML.isEmpty)
+    }
+
     @Test func emptyDestinationPointsInsideTheParentheses() {
         let doc = MarkdownDocument(markdown: "Zie [sport]() hier.\n", lineOffset: 0)
         #expect(doc.links.first?.destination == "")

@@ -17,5 +17,7 @@ import Testing
     @Test func stopWordsKeepMeaningfulShortWords() {
         for word in ["wet", "zorg", "wmo", "raad", "lhbti", "jeugd"] { #expect(!Tokenizer.stopWords.contains(word)) }
         #expect(Tokenizer.stopWords.contains("de"))
+        #expect(!Tokenizer.isIndexed("s"))  // LHBTI's
+        #expect(Tokenizer.isIndexed("lhbti"))
     }
 }

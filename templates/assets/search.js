@@ -39,67 +39,74 @@
     }
 
     // Stems a query word stands for, with a weight: its own stem when the word occurs in the
-    // site (1), and the stems of the words it is a prefix of, for typing (0.6).
-    function expand(word) {
+    // site (1); the stems of the words it begins (0.6) when it has no stem of its own, or when
+    // it is the word being typed.
+    function expand(word, typing) {
       var stems = {};
       if (has.call(index.forms, word)) stems[index.forms[word]] = 1;
-      if (has.call(index.terms, word) && !stems[word]) stems[word] = 1;
-      if (word.length >= 3) {
+      if (has.call(index.terms, word)) stems[word] = 1;
+      if (word.length >= 3 && (typing || Object.keys(stems).length === 0)) {
         for (var i = lowerBound(word), n = 0; i < sortedForms.length && n < 50; i++, n++) {
           var form = sortedForms[i];
           if (form.lastIndexOf(word, 0) !== 0) break;
           var stem = index.forms[form];
-          if (!stems[stem]) stems[stem] = 0.6;
+          if (!has.call(stems, stem)) stems[stem] = 0.6;
         }
       }
       return stems;
     }
 
-    // Ranked results [{doc, words}]: pages matching more query words first, then BM25.
+    // The query words that are searched for: long enough and not stop words.
+    function queryWords(query) {
+      return words(query).filter(function (w) {
+        return w.length >= index.minimumWordLength && index.stopWords.indexOf(w) < 0;
+      });
+    }
+
+    // Ranked results {results: [document index], stems: {stem: true}}. Each query word adds
+    // its best BM25 score per page (the best of its stems, so a word that begins many words
+    // does not count many times); pages matching more of the words come first.
     function search(query) {
-      var queryWords = words(query).filter(function (w) { return index.stopWords.indexOf(w) < 0; });
-      var scores = {}, matched = {};
+      var list = queryWords(query);
+      var typing = !/\s$/.test(query);
+      var scores = {}, matched = {}, found = {};
       var N = index.documents.length;
-      queryWords.forEach(function (word, position) {
-        var stems = expand(word);
+      list.forEach(function (word, position) {
+        var stems = expand(word, typing && position === list.length - 1);
+        var best = {};
         Object.keys(stems).forEach(function (stem) {
           var postings = index.terms[stem];
           if (!postings) return;
+          found[stem] = true;
           var idf = Math.log(1 + (N - postings.length + 0.5) / (postings.length + 0.5));
           postings.forEach(function (posting) {
             var doc = posting[0], tf = posting[1];
             var norm = index.k1 * (1 - index.b + index.b * index.documents[doc].length / averageLength);
-            scores[doc] = (scores[doc] || 0) + stems[stem] * idf * (tf * (index.k1 + 1)) / (tf + norm);
-            matched[doc] = matched[doc] || {};
-            matched[doc][position] = true;
+            var score = stems[stem] * idf * (tf * (index.k1 + 1)) / (tf + norm);
+            if (!(best[doc] >= score)) best[doc] = score;
           });
         });
+        Object.keys(best).forEach(function (doc) {
+          scores[doc] = (scores[doc] || 0) + best[doc];
+          matched[doc] = (matched[doc] || 0) + 1;
+        });
       });
-      return Object.keys(scores).map(Number).sort(function (a, b) {
-        var ma = Object.keys(matched[a]).length, mb = Object.keys(matched[b]).length;
-        if (ma !== mb) return mb - ma;
+      var results = Object.keys(scores).map(Number).sort(function (a, b) {
+        if (matched[a] !== matched[b]) return matched[b] - matched[a];
         if (scores[a] !== scores[b]) return scores[b] - scores[a];
         return a - b;
-      }).map(function (doc) { return { doc: doc, words: queryWords }; });
+      });
+      return { results: results, stems: found, words: list };
     }
 
-    // HTML of a snippet of about 180 characters around the first match, matches in <mark>.
-    function snippet(text, queryWords) {
-      var folded = "", origin = [];
-      for (var i = 0; i < text.length; i++) {
-        var f = fold(text[i]);
-        for (var j = 0; j < f.length; j++) { folded += f[j]; origin.push(i); }
-      }
-      origin.push(text.length);
+    // HTML of a snippet of about 180 characters around the first word whose stem matched,
+    // with every such word in <mark>; the text is escaped.
+    function snippet(text, stems) {
       var hits = [];
-      if (queryWords.length) {
-        var pattern = new RegExp("(^|[^\\p{L}\\p{N}])(" + queryWords.map(function (w) {
-          return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        }).join("|") + ")[\\p{L}\\p{N}]*", "gu");
-        var m;
-        while ((m = pattern.exec(folded)) !== null) {
-          hits.push([origin[m.index + m[1].length], origin[m.index + m[0].length]]);
-        }
+      var pattern = /[\p{L}\p{N}]+/gu, m;
+      while ((m = pattern.exec(text)) !== null) {
+        var folded = fold(m[0]);
+        if (has.call(index.forms, folded) && stems[index.forms[folded]]) hits.push([m.index, m.index + m[0].length]);
       }
       var from = hits.length ? Math.max(0, hits[0][0] - 60) : 0;
       if (from > 0) {
@@ -136,27 +143,35 @@
     list.innerHTML = "";
     list.hidden = true;
     if (!query.trim()) { status.textContent = ""; return; }
-    var results = engine.search(query);
+    var found = engine.search(query);
+    var results = found.results;
     list.hidden = results.length === 0;
-    status.textContent = results.length === 0
+    status.textContent = found.words.length === 0
+      ? "Zoek op een woord met inhoud: woorden als ‘de’ en ‘het’ worden overgeslagen."
+      : results.length === 0
       ? "Geen resultaten voor ‘" + query + "’. Probeer een ander of korter woord."
       : results.length + (results.length === 1 ? " resultaat" : " resultaten") + " voor ‘" + query + "’";
     var base = form.getAttribute("data-index").replace(/search-index\.json$/, "");
     var suffix = form.getAttribute("data-page-suffix") || "";
     results.slice(0, 50).forEach(function (result) {
-      var doc = index.documents[result.doc];
+      var doc = index.documents[result];
       var item = document.createElement("li");
       var meta = doc.guide + (doc.phase ? " · " + doc.phase : "");
       item.innerHTML = '<a href="' + escapeHTML(base + doc.url + suffix) + '">' + escapeHTML(doc.title) + "</a>" +
         '<p class="meta">' + escapeHTML(meta) + "</p>" +
-        "<p>" + engine.snippet(doc.text || doc.summary, result.words) + "</p>";
+        "<p>" + engine.snippet(doc.text || doc.summary, found.stems) + "</p>";
       list.appendChild(item);
     });
   }
 
   function currentQuery() {
     var match = /[?&]q=([^&]*)/.exec(window.location.search);
-    return match ? decodeURIComponent(match[1].replace(/\+/g, " ")) : "";
+    if (!match) return "";
+    try {
+      return decodeURIComponent(match[1].replace(/\+/g, " "));
+    } catch (error) {
+      return match[1].replace(/\+/g, " ");  // a stray % is text, not an escape
+    }
   }
 
   var timer = null;
@@ -189,7 +204,7 @@
     })
     .catch(function () {
       status.textContent = window.location.protocol === "file:"
-        ? "Zoeken werkt niet als u de site als bestand opent: de browser blokkeert dan het laden van de zoekindex. Zet de map op een webserver, of blader in de gidsen hieronder."
+        ? "Zoeken werkt niet als je de site als bestand opent: de browser blokkeert dan het laden van de zoekindex. Zet de map op een webserver, of blader in de gidsen hieronder."
         : "De zoekindex kon niet worden geladen. Gebruik de gidsen om pagina's te vinden.";
     });
 })();
