@@ -48,6 +48,7 @@ let package = Package(
         .testTarget(name: "GidsLoadTests", dependencies: ["GidsLoad"]),
         .testTarget(name: "GidsFrontMatterTests", dependencies: ["GidsFrontMatter"]),
         .testTarget(name: "GidsMarkdownTests", dependencies: ["GidsMarkdown"]),
+        .testTarget(name: "GidsRenderTests", dependencies: ["GidsRender"]),
         .testTarget(name: "GidsSearchTests", dependencies: ["GidsSearch"]),
         .testTarget(
             name: "GidsBuildTests", dependencies: ["GidsBuild", "GidsSearch", "CLibXML2"], exclude: ["Fixtures"]),

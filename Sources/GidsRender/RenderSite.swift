@@ -52,9 +52,7 @@ struct Renderer: @unchecked Sendable {
     // MARK: Shared pieces
 
     func link(_ title: String, to target: String, from base: String, current: String? = nil) -> [String: Any] {
-        var item: [String: Any] = ["title": title, "url": href(target, from: base)]
-        if let current { item["aria_current"] = current }
-        return item
+        ["title": title, "url": href(target, from: base), "aria_current": current ?? false]
     }
 
     /// A relative href from the page directory `base` to the site path `target`.
@@ -80,10 +78,10 @@ struct Renderer: @unchecked Sendable {
     ) -> String {
         var crumbs: [[String: Any]] = []
         for (index, crumb) in breadcrumbs.enumerated() {
-            var item: [String: Any] = ["title": crumb.0]
-            if let url = crumb.1 { item["url"] = href(url, from: base) }
-            if index == breadcrumbs.count - 1 { item["aria_current"] = "page" }
-            crumbs.append(item)
+            crumbs.append([
+                "title": crumb.0, "url": crumb.1.map { href($0, from: base) } ?? false,
+                "aria_current": index == breadcrumbs.count - 1 ? "page" : false,
+            ])
         }
         let nav: [[String: Any]] =
             graph.guides.map { g in
