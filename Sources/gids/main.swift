@@ -61,6 +61,10 @@ struct Build: ParsableCommand {
                 contentDirectory: paths.content, templatesDirectory: paths.templates, outputDirectory: output,
                 write: true))
         report(result, verb: "build", started: started)
+        if result.wrote {
+            FileHandle.standardError.write(
+                Data("gids build: \(result.filesWritten) files written to '\(output)'\n".utf8))
+        }
         if !result.succeeded {
             FileHandle.standardError.write(Data("gids build: nothing written; '\(output)' is unchanged\n".utf8))
             throw ExitCode(1)

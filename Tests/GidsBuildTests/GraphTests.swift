@@ -70,36 +70,20 @@ import Testing
         #expect(resolve("#boven") == .samePage(fragment: "boven"))
         #expect(resolve("img/x.svg?v=2") == .asset("gids/img/x.svg", fragment: nil))
         #expect(resolve("mailto:info@example.nl") == .external("mailto:info@example.nl"))
-        if case .broken(let diagnostic) = resolve("javascript:alert(1)") {
-            #expect(diagnostic.code == "link.unsafe-scheme")
-        } else {
-            Issue.record("javascript: must be refused")
+        /// The diagnostic of a link that must not resolve (nil when it resolved).
+        func refusal(_ destination: String, image: Bool = false) -> Diagnostic? {
+            if case .broken(let diagnostic) = resolve(destination, image: image) { return diagnostic }
+            return nil
         }
-        if case .broken(let diagnostic) = resolve("/gids/een.md") {
-            #expect(diagnostic.code == "link.absolute-path")
-        } else {
-            Issue.record("absolute paths must be refused")
-        }
-        if case .broken(let diagnostic) = resolve("../../buiten.md") {
-            #expect(diagnostic.code == "link.outside-content")
-        } else {
-            Issue.record("paths above content/ must be refused")
-        }
-        if case .broken(let diagnostic) = resolve("https://example.org/a.png", image: true) {
-            #expect(diagnostic.code == "link.external-image")
-        } else {
-            Issue.record("external images must be refused: the site loads nothing from elsewhere")
-        }
+        #expect(refusal("javascript:alert(1)")?.code == "link.unsafe-scheme")
+        #expect(refusal("/gids/een.md")?.code == "link.absolute-path")
+        #expect(refusal("/gids/een/")?.hint == "write 'een.md'")
+        #expect(refusal("../../buiten.md")?.code == "link.outside-content")
+        #expect(refusal("https://example.org/a.png", image: true)?.code == "link.external-image")
         #expect(resolve("data:image/png;base64,AAAA", image: true) == .external("data:image/png;base64,AAAA"))
-        if case .broken(let diagnostic) = resolve("README.md") {
-            #expect(diagnostic.code == "link.readme")
-        } else {
-            Issue.record("README.md is not a page")
-        }
-        if case .broken(let diagnostic) = resolve("een") {
-            #expect(diagnostic.hint == "link to the Markdown file: 'een.md'")
-        } else {
-            Issue.record("a link without .md is not resolved yet")
-        }
+        #expect(refusal("README.md")?.code == "link.readme")
+        #expect(refusal("een")?.hint == "link to the Markdown file: 'een.md'")
+        #expect(refusal("een.md", image: true)?.code == "link.image-is-page")
+        #expect(refusal("guide.yml")?.code == "link.settings-file")
     }
 }
