@@ -218,7 +218,6 @@ let toolKeys: Set<String> = [
 private func decodeFacet(_ node: Node, file: SourceFile, diagnostics: inout [Diagnostic]) -> FacetDefinition? {
     guard var entry = MappingReader(node, file: file, lineOffset: 0, what: "a facet", diagnostics: &diagnostics)
     else { return nil }
-    let before = diagnostics.count
     let id = entry.string("id", required: true)
     let title = entry.string("title", required: true)
     let type = entry.string("type")
@@ -266,10 +265,10 @@ private func decodeFacet(_ node: Node, file: SourceFile, diagnostics: inout [Dia
         )
         return nil
     }
-    if values.isEmpty {
+    guard !values.isEmpty else {
         diagnostics.append(.error(id.location, "facet '\(id.value)' has no values", code: "guide.facet-values"))
+        return nil
     }
-    guard !Array(diagnostics[before...]).hasErrors else { return nil }
     return FacetDefinition(id: id.value, title: title.value, kind: kind, values: values, location: id.location)
 }
 
