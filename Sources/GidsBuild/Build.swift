@@ -81,7 +81,7 @@ public func runBuild(_ options: BuildOptions) -> BuildResult {
     let index = buildSearchIndex(graph)
     var files = rendered.files
     do {
-        files["search-index.json"] = try index.jsonData()
+        files[SitePath.searchIndex] = try index.jsonData()
     } catch {
         result.diagnostics.append(
             .error(

@@ -3,6 +3,9 @@
 /// a file has no trailing slash (`assets/style.css`). Every URL in the site is made relative
 /// with ``relative(from:to:)`` so the site works under any sub-path and from disk.
 public enum SitePath {
+    /// The search index at the site root. Its presence also marks a folder as a site gids built.
+    public static let searchIndex = "search-index.json"
+
     /// The URL of `target` as seen from the page whose directory is `base`.
     /// Both are site-root-relative; `base` is a directory (`""` or ending in `/`).
     /// `relative(from: "a/b/", to: "c/")` is `../../c/`; from the root to the root is `./`.

@@ -129,7 +129,7 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
     guard let title, let language else { return nil }
     return SiteConfig(
         title: title.value, language: language.value, description: description?.value,
-        rawHTML: raw?.value ?? false, domains: domains, baseURL: baseURL?.value, basePath: basePath,
+        rawHTML: raw?.value ?? false, domains: domains, basePath: basePath,
         directoryURLs: directoryURLs?.value ?? true, file: file)
 }
 
@@ -338,14 +338,7 @@ private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: in
     }
     let related = reader.stringList("related")
     let updated = reader.date("updated")
-    let slug = reader.string("slug")
-    if let slug, Slug.make(slug.value) != slug.value {
-        diagnostics.append(
-            .error(
-                slug.location, "slug '\(slug.value)' may contain only lowercase letters, digits and '-'",
-                code: "frontmatter.bad-id",
-                hint: "for example '\(Slug.make(slug.value))'"))
-    }
+    let slug = reader.string("slug").map { checkedID($0, what: "slug", diagnostics: &diagnostics) }
     var known = pageKeys
     var facetValues: [String: [Located<String>]] = [:]
     var usedBy: [ToolUse] = []

@@ -22,10 +22,9 @@ public struct SiteConfig: Sendable {
     public let rawHTML: Bool
     /// The beleidsdomeinen, in the order of the file.
     public let domains: [DomainDefinition]
-    /// Where the site is hosted (`https://gemeente.nl/gidsen/` or `/gidsen/`), optional.
-    /// Without it every URL is relative and the site works under any path.
-    public let baseURL: String?
-    /// The path part of ``baseURL``, starting and ending with `/` (`/gidsen/`).
+    /// The path part of `base_url` (where the site is hosted: `https://gemeente.nl/gidsen/` or
+    /// `/gidsen/`), starting and ending with `/`; nil without `base_url`, when every URL is
+    /// relative and the site works under any path.
     public let basePath: String?
     /// Links to pages end in `/` (true, the default) or in `/index.html` (false), which also
     /// works when the site is opened from disk.

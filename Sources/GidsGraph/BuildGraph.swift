@@ -106,14 +106,11 @@ public func buildGraph(
                     hint: Suggestion.closest(to: domain.value, among: domainIDs).map { "did you mean '\($0)'?" }))
         }
         for use in metadata.usedBy {
-            guard let url = use.url else { continue }
-            let scheme = LinkResolver.scheme(of: url.value)
-            if scheme != "http" && scheme != "https" {
-                diagnostics.append(
-                    .error(
-                        url.location, "'url' must be a web address starting with https:// or http://",
-                        code: "tool.url", hint: scheme == nil ? "for example 'https://\(url.value)'" : nil))
-            }
+            guard let url = use.url, !LinkResolver.isWebAddress(url.value) else { continue }
+            diagnostics.append(
+                .error(
+                    url.location, "'url' must be a web address starting with https:// or http://", code: "tool.url",
+                    hint: LinkResolver.scheme(of: url.value) == nil ? "for example 'https://\(url.value)'" : nil))
         }
         let url = pageURL(path: path, guide: guide, slug: metadata.slug?.value)
         claim(url, by: "'\(source.file.displayPath)'", at: metadata.slug?.location ?? source.file.location())

@@ -33,15 +33,14 @@ public struct LinkResolver: Sendable {
     public func resolve(_ destination: String, from fromPath: String, at location: SourceLocation, isImage: Bool)
         -> LinkTarget
     {
-        if let scheme = Self.scheme(of: destination) ?? (destination.hasPrefix("//") ? "//" : nil), isImage,
-            scheme != "data"
-        {
+        let scheme = Self.scheme(of: destination)
+        if isImage && scheme != "data" && (scheme != nil || destination.hasPrefix("//")) {
             return .broken(
                 .error(
                     location, "image '\(destination)' is not a file of this site", code: "link.external-image",
                     hint: "the site loads nothing from elsewhere: save the image under content/ and link to it there"))
         }
-        if let scheme = Self.scheme(of: destination) {
+        if let scheme {
             if Self.refusedSchemes.contains(scheme) && !(isImage && scheme == "data") {
                 return .broken(
                     .error(
@@ -144,6 +143,11 @@ public struct LinkResolver: Sendable {
                     link.destination, from: file.path, at: file.location(line: link.line, column: link.column),
                     isImage: link.kind == .image))
         }
+    }
+
+    /// True for an `http:` or `https:` address, the only kind a tool's `used_by` url may be.
+    public static func isWebAddress(_ text: String) -> Bool {
+        ["http", "https"].contains(scheme(of: text) ?? "")
     }
 
     /// A path as it must be written in a Markdown link: spaces as `%20` (CommonMark 0.30 §6.3

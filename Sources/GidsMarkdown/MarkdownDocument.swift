@@ -69,6 +69,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         var levelOne: [Int] = []
         var unparsed: [(line: Int, column: Int)] = []
         var unparsedCursor: [Int: Int] = [:]
+        var rawCursor: [Int: Int] = [:]
         var text = ""
         var used = Set<String>()
         var searchCursor: [Int: Int] = [:]  // line → column after the last destination found there
@@ -98,8 +99,8 @@ public final class MarkdownDocument: @unchecked Sendable {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard entering else { break }
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let (line, column) = locate(
-                    destination, node: node, lines: sourceLines, cursor: &searchCursor)
+                let (line, column) = locateDestination(
+                    destination, of: node, lines: sourceLines, cursor: &searchCursor)
                 links.append(
                     MarkdownLink(
                         kind: type == CMARK_NODE_IMAGE ? .image : .link, destination: destination,
@@ -107,17 +108,18 @@ public final class MarkdownDocument: @unchecked Sendable {
                 linkNodes.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 guard entering else { break }
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 // Comments are notes for editors; cmark leaves them out either way.
-                if let literal = cmark_node_get_literal(node), String(cString: literal).hasPrefix("<!--") { break }
-                let (line, column) = locateLiteral(of: node, lines: sourceLines)
+                if literal.hasPrefix("<!--") { break }
+                let firstLine = literal.split(separator: "\n").first.map(String.init) ?? ""
+                let (line, column) = locate([firstLine], of: node, lines: sourceLines, cursor: &rawCursor)
                 if raw.last?.line != line + lineOffset { raw.append((line + lineOffset, column)) }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 guard let literal = cmark_node_get_literal(node) else { break }
                 let string = String(cString: literal)
                 if insideHeading == 0 { text += string }
                 if type == CMARK_NODE_TEXT && string.contains("](") {
-                    let (line, column) = locate(
-                        "](", node: node, lines: sourceLines, cursor: &unparsedCursor, anyPrefix: true)
+                    let (line, column) = locate(["]("], of: node, lines: sourceLines, cursor: &unparsedCursor)
                     unparsed.append((line + lineOffset, column))
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -196,65 +198,33 @@ private func enclosingBlock(_ node: OpaquePointer) -> OpaquePointer {
     return current
 }
 
-/// The position of a raw HTML node: its block's start, or for inline HTML the first line of
-/// its paragraph that holds the literal text.
-private func locateLiteral(of node: OpaquePointer, lines: [String]) -> (Int, Int) {
-    let block = enclosingBlock(node)
-    let start = max(1, Int(cmark_node_get_start_line(block)))
-    let fallback = (start, max(1, Int(cmark_node_get_start_column(block))))
-    guard block != node, let literal = cmark_node_get_literal(node) else { return fallback }
-    let needle = String(cString: literal).split(separator: "\n").first.map(String.init) ?? ""
-    guard !needle.isEmpty else { return fallback }
-    let end = max(start, Int(cmark_node_get_end_line(block)))
-    for number in start...end where number <= lines.count {
-        if let range = lines[number - 1].range(of: needle) {
-            return (
-                number,
-                lines[number - 1].unicodeScalars.distance(
-                    from: lines[number - 1].unicodeScalars.startIndex, to: range.lowerBound) + 1
-            )
-        }
-    }
-    return fallback
-}
-
-/// The position of a link's destination. cmark 0.30 keeps source positions for blocks only,
-/// so the destination is looked up in the lines of its block, after any destination already
-/// found there (two links to the same target on one line get their own columns). Reference
-/// links point at their definition (`[ref]: dest`), found anywhere in the document.
+/// Where a piece of text of `node` stands in the source. cmark 0.30 keeps source positions for
+/// blocks only, so the text is looked up in the lines of the node's block (then in the whole
+/// document, for reference definitions), outside code spans and after whatever `cursor` says
+/// was already found on a line, so that repeated text gets its own column. `accepts` sees the
+/// scalar before a match; the column returned is the match's plus `offset`. Falls back to the
+/// block's start.
 private func locate(
-    _ destination: String, node: OpaquePointer, lines: [String], cursor: inout [Int: Int], anyPrefix: Bool = false
+    _ spellings: [String], of node: OpaquePointer, lines: [String], cursor: inout [Int: Int], offset: Int = 0,
+    accepts: (Unicode.Scalar) -> Bool = { _ in true }
 ) -> (Int, Int) {
     let block = enclosingBlock(node)
     let start = max(1, Int(cmark_node_get_start_line(block)))
     let end = max(start, Int(cmark_node_get_end_line(block)))
-    let fallback = (start, max(1, Int(cmark_node_get_start_column(block))))
-    // An empty destination has no text of its own: look for `]()` and point inside the parentheses.
-    let candidates = destination.isEmpty ? ["()"] : destinationSpellings(destination)
-    let skip = destination.isEmpty ? 1 : 0
     func search(_ range: ClosedRange<Int>) -> (Int, Int)? {
         for lineNumber in range where lineNumber <= lines.count {
-            let line = lines[lineNumber - 1]
-            let from = cursor[lineNumber] ?? 0
-            let scalars = Array(line.unicodeScalars)
+            let scalars = Array(lines[lineNumber - 1].unicodeScalars)
             let code = codeSpanMask(scalars)
-            for spelling in candidates {
+            for spelling in spellings {
                 let needle = Array(spelling.unicodeScalars)
-                guard !needle.isEmpty, scalars.count >= needle.count else { continue }
-                var index = from
+                guard !needle.isEmpty else { continue }
+                var index = cursor[lineNumber] ?? 0
                 while index + needle.count <= scalars.count {
-                    if !code[index] && scalars[index..<index + needle.count].elementsEqual(needle) {
-                        let previous = index > 0 ? scalars[index - 1] : " "
-                        let fits =
-                            anyPrefix
-                            ? true
-                            : destination.isEmpty
-                                ? previous == "]"
-                                : previous == "(" || previous == "<" || previous == " " || previous == ":"
-                        if fits {
-                            cursor[lineNumber] = index + needle.count
-                            return (lineNumber, index + 1 + skip)
-                        }
+                    if !code[index] && scalars[index..<index + needle.count].elementsEqual(needle)
+                        && accepts(index > 0 ? scalars[index - 1] : " ")
+                    {
+                        cursor[lineNumber] = index + needle.count
+                        return (lineNumber, index + 1 + offset)
                     }
                     index += 1
                 }
@@ -262,9 +232,22 @@ private func locate(
         }
         return nil
     }
-    if let found = search(start...end) { return found }
-    if let found = search(1...max(1, lines.count)) { return found }
-    return fallback
+    return search(start...end) ?? search(1...max(1, lines.count))
+        ?? (start, max(1, Int(cmark_node_get_start_column(block))))
+}
+
+/// The position of a link's destination: after `(`, `<`, a space or `:` (reference
+/// definitions). An empty destination has no text, so `]()` is found and the column points
+/// inside the parentheses.
+private func locateDestination(
+    _ destination: String, of node: OpaquePointer, lines: [String], cursor: inout [Int: Int]
+) -> (Int, Int) {
+    if destination.isEmpty {
+        return locate(["()"], of: node, lines: lines, cursor: &cursor, offset: 1) { $0 == "]" }
+    }
+    return locate(destinationSpellings(destination), of: node, lines: lines, cursor: &cursor) {
+        $0 == "(" || $0 == "<" || $0 == " " || $0 == ":"
+    }
 }
 
 /// How a destination may be written in the source: as cmark returns it, and with its

@@ -6,7 +6,7 @@ import GidsCore
 #endif
 
 /// A file every gids site has at its root; its presence marks a folder gids may replace.
-public let siteMarker = "search-index.json"
+public let siteMarker = SitePath.searchIndex
 
 /// Why the write stage could not write the site. The previous output is intact in every case.
 public struct OutputError: Error, CustomStringConvertible {

@@ -406,7 +406,7 @@ struct Renderer: @unchecked Sendable {
         let base = "zoeken/"
         let context: [String: Any] = [
             "title": "Zoeken",
-            "index_url": href("search-index.json", from: base),
+            "index_url": href(SitePath.searchIndex, from: base),
             "page_suffix": graph.site.directoryURLs ? "" : "index.html",
             "guides": graph.guides.map { link($0.config.title, to: $0.url, from: base) },
         ]

@@ -28,14 +28,8 @@ func composeYAML(_ yaml: String, file: SourceFile, lineOffset: Int, diagnostics:
     }
     // Text pasted from Word brings no-break spaces (U+00A0, U+2007, U+202F); YAML takes them for
     // text, so `phase:<NBSP>uitvoeren` would not be a key. One scalar each: columns stay right.
-    let yaml =
-        yaml.unicodeScalars.contains(where: { ["\u{00A0}", "\u{2007}", "\u{202F}"].contains($0) })
-        ? String(
-            String.UnicodeScalarView(
-                yaml.unicodeScalars.map {
-                    ["\u{00A0}", "\u{2007}", "\u{202F}"].contains($0) ? " " : $0
-                }))
-        : yaml
+    let noBreakSpaces: Set<Unicode.Scalar> = ["\u{00A0}", "\u{2007}", "\u{202F}"]
+    let yaml = String(String.UnicodeScalarView(yaml.unicodeScalars.map { noBreakSpaces.contains($0) ? " " : $0 }))
     do {
         return try Yams.compose(yaml: yaml, core12Resolver)
     } catch let error as YamlError {
