@@ -1,18 +1,19 @@
 # gids: make site builds the guides into site/; make test runs every test.
 SWIFT ?= swift
 # Debian packages the build and the tests need. Installed when missing (as root, via apt-get).
-DEB_PACKAGES := libcmark-dev libstemmer-dev libxml2-dev pkg-config nodejs
+DEB_PACKAGES := libcmark-dev libstemmer-dev libxml2-dev pkg-config nodejs python3
 RELEASE_BIN := .build/release/gids
 
-.PHONY: site test check deps lint format clean
+.PHONY: site test check deps lint format clean bench-check
 
 site: deps
 	$(SWIFT) build -c release --product gids
 	$(RELEASE_BIN) build --content content --templates templates --output site
 
-check: deps
-	$(SWIFT) build -c release --product gids
-	$(RELEASE_BIN) check --content content --templates templates
+# Source-level and output-level link checks of content/ and the built site/ (built first
+# when missing). Add EXTERNAL=1 to fetch external links too.
+check: site
+	$(RELEASE_BIN) check --content content --templates templates --site site $(if $(EXTERNAL),--external,)
 
 test: deps lint
 	$(SWIFT) build --build-tests
@@ -30,6 +31,7 @@ deps:
 	@missing=""; \
 	for p in $(DEB_PACKAGES); do \
 	  if [ "$$p" = nodejs ] && command -v node >/dev/null 2>&1; then continue; fi; \
+	  if [ "$$p" = python3 ] && command -v python3 >/dev/null 2>&1; then continue; fi; \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \

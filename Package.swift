@@ -19,38 +19,49 @@ let package = Package(
             name: "CCmark", pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
-        // libxml2's HTML parser (Debian libxml2-dev), for reading built HTML in the tests.
+        // libxml2's HTML parser (Debian libxml2-dev), for reading built HTML.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
         .target(name: "GidsDiagnostics"),
         .target(name: "GidsCore", dependencies: ["GidsDiagnostics"]),
+        .target(name: "GidsLinks", dependencies: ["GidsCore"]),
+        .target(name: "GidsHTML", dependencies: ["CLibXML2"]),
         .target(name: "GidsLoad", dependencies: ["GidsCore"]),
         .target(name: "GidsFrontMatter", dependencies: ["GidsLoad", "Yams"]),
         .target(name: "GidsMarkdown", dependencies: ["GidsCore", "CCmark"]),
-        .target(name: "GidsGraph", dependencies: ["GidsFrontMatter", "GidsMarkdown"]),
-        .target(name: "GidsValidation", dependencies: ["GidsGraph"]),
+        .target(name: "GidsGraph", dependencies: ["GidsFrontMatter", "GidsMarkdown", "GidsLinks"]),
+        .target(name: "GidsValidation", dependencies: ["GidsGraph", "GidsHTML"]),
         .target(
             name: "GidsRender",
             dependencies: ["GidsGraph", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "GidsSearch", dependencies: ["GidsGraph", "CStemmer"]),
         .target(name: "GidsOutput", dependencies: ["GidsCore"]),
+        // Checks after the build: any built HTML site, and external links over HTTP.
+        .target(name: "GidsSiteCheck", dependencies: ["GidsLinks", "GidsHTML"]),
+        .target(name: "GidsExternalCheck", dependencies: ["GidsLinks"]),
         .target(
             name: "GidsBuild",
             dependencies: [
                 "GidsLoad", "GidsFrontMatter", "GidsMarkdown", "GidsGraph", "GidsValidation",
-                "GidsRender", "GidsSearch", "GidsOutput",
+                "GidsRender", "GidsSearch", "GidsOutput", "GidsSiteCheck", "GidsExternalCheck",
             ]),
         .executableTarget(
             name: "gids",
-            dependencies: ["GidsBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "GidsBuild", "GidsExternalCheck", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         .testTarget(name: "GidsCoreTests", dependencies: ["GidsCore"]),
+        .testTarget(name: "GidsLinksTests", dependencies: ["GidsLinks", "GidsHTML", "GidsDiagnostics"]),
+        .testTarget(
+            name: "GidsCheckTests", dependencies: ["GidsBuild", "GidsCore", "GidsSiteCheck", "GidsExternalCheck"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "GidsLoadTests", dependencies: ["GidsLoad"]),
         .testTarget(name: "GidsFrontMatterTests", dependencies: ["GidsFrontMatter"]),
         .testTarget(name: "GidsMarkdownTests", dependencies: ["GidsMarkdown"]),
         .testTarget(name: "GidsRenderTests", dependencies: ["GidsRender"]),
         .testTarget(name: "GidsSearchTests", dependencies: ["GidsSearch"]),
         .testTarget(
-            name: "GidsBuildTests", dependencies: ["GidsBuild", "GidsSearch", "CLibXML2"], exclude: ["Fixtures"]),
+            name: "GidsBuildTests", dependencies: ["GidsBuild", "GidsSearch", "GidsSiteCheck"], exclude: ["Fixtures"]),
     ]
 )

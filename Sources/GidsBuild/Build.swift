@@ -2,6 +2,7 @@ import Foundation
 import GidsCore
 import GidsFrontMatter
 import GidsGraph
+import GidsLinks
 import GidsLoad
 import GidsMarkdown
 import GidsOutput
@@ -35,13 +36,22 @@ public struct BuildResult: Sendable {
     public var pagesPerGuide: [(guide: String, pages: Int)] = []
     /// Files in the output (0 when nothing was written).
     public var filesWritten = 0
-    /// External links found (http, https, mailto, tel), collected and not fetched.
-    public var externalLinks: [String] = []
+    /// Every `http(s)` link in the content (Markdown and `used_by`), where it is written;
+    /// fetched only by `gids check --external`.
+    public var externalReferences: [ExternalReference] = []
+    /// Display paths of the Markdown and YAML files read.
+    public var sourceFiles: [String] = []
+    /// The site file's `link_check.ignore` patterns and `base_url` path, for `gids check`.
+    public var linkCheckIgnore: [String] = []
+    public var basePath: String?
     /// True when the output folder was replaced.
     public var wrote = false
 
     /// True when no diagnostic is an error.
     public var succeeded: Bool { !diagnostics.hasErrors }
+
+    /// The distinct external URLs, sorted.
+    public var externalLinks: [String] { Set(externalReferences.map(\.url)).sorted() }
 }
 
 /// Runs the whole pipeline: load → front matter → markdown → graph → validate → render →
@@ -52,6 +62,8 @@ public func runBuild(_ options: BuildOptions) -> BuildResult {
     var result = BuildResult()
     let (tree, loadDiagnostics) = loadSources(root: options.contentDirectory)
     result.diagnostics += loadDiagnostics
+    result.sourceFiles = ((tree.siteFile.map { [$0] } ?? []) + tree.guideFiles + tree.markdownFiles).map(\.displayPath)
+        .sorted()
     let (model, modelDiagnostics) = decodeContent(tree)
     result.diagnostics += modelDiagnostics
 
@@ -69,12 +81,9 @@ public func runBuild(_ options: BuildOptions) -> BuildResult {
     guard let graph = graphOrNil else { return result }
     result.diagnostics += validate(graph)
     result.pagesPerGuide = graph.guides.map { ($0.config.title, $0.readingOrder.count) }
-    var external = Set<String>()
-    for page in graph.pages.values {
-        for link in page.links { if case .external(let url) = link.target { external.insert(url) } }
-        for use in page.metadata.usedBy { if let url = use.url?.value { external.insert(url) } }
-    }
-    result.externalLinks = external.sorted()
+    result.externalReferences = externalReferences(graph)
+    result.linkCheckIgnore = graph.site.linkCheckIgnore
+    result.basePath = graph.site.basePath
 
     guard !result.diagnostics.hasErrors, let templates else { return result }
     let rendered = renderSite(graph, templates: templates)
@@ -103,4 +112,22 @@ public func runBuild(_ options: BuildOptions) -> BuildResult {
             .error(SourceLocation(path: options.outputDirectory), "\(error)", code: "output.write"))
     }
     return result
+}
+
+/// The `http(s)` links of every page and tool (`used_by` urls included), with their positions.
+private func externalReferences(_ graph: NavigationGraph) -> [ExternalReference] {
+    var references: [ExternalReference] = []
+    for page in graph.pages.values.map({ $0 }) + (graph.home.map { [$0] } ?? []) {
+        let file = page.source.file
+        for resolved in page.links {
+            guard case .external(let url) = resolved.target, case .web = LinkRules.classify(url) else { continue }
+            references.append(
+                ExternalReference(
+                    url: url, location: file.location(line: resolved.link.line, column: resolved.link.column)))
+        }
+        for use in page.metadata.usedBy {
+            if let url = use.url { references.append(ExternalReference(url: url.value, location: url.location)) }
+        }
+    }
+    return references.sorted()
 }

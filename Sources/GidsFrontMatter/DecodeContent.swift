@@ -120,8 +120,26 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
         domains.append(
             DomainDefinition(id: id.value, title: domainTitle.value, summary: summary?.value, location: id.location))
     }
+    var ignore: [String] = []
+    if let node = reader.node("link_check"),
+        var check = MappingReader(node, file: file, lineOffset: 0, what: "'link_check'", diagnostics: &diagnostics)
+    {
+        for pattern in check.stringList("ignore") {
+            guard (try? NSRegularExpression(pattern: pattern.value)) != nil else {
+                diagnostics.append(
+                    .error(
+                        pattern.location, "'\(pattern.value)' is not a regular expression",
+                        code: "site.link-check-ignore",
+                        hint: "escape special characters with a backslash, e.g. 'https://example\\.org/'"))
+                continue
+            }
+            ignore.append(pattern.value)
+        }
+        check.warnUnknownKeys(known: ["ignore"], what: "'link_check'")
+        diagnostics += check.diagnostics
+    }
     reader.warnUnknownKeys(
-        known: ["title", "language", "description", "raw_html", "domains", "base_url", "directory_urls"],
+        known: ["title", "language", "description", "raw_html", "domains", "base_url", "directory_urls", "link_check"],
         what: "the site file")
     diagnostics += reader.diagnostics
     // Decoding goes on past errors in other keys, so that later stages can still report
@@ -130,7 +148,7 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
     return SiteConfig(
         title: title.value, language: language.value, description: description?.value,
         rawHTML: raw?.value ?? false, domains: domains, basePath: basePath,
-        directoryURLs: directoryURLs?.value ?? true, file: file)
+        directoryURLs: directoryURLs?.value ?? true, linkCheckIgnore: ignore, file: file)
 }
 
 /// Ids are what URLs and front matter refer to: they must already be slugs.

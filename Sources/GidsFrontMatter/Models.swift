@@ -29,6 +29,9 @@ public struct SiteConfig: Sendable {
     /// Links to pages end in `/` (true, the default) or in `/index.html` (false), which also
     /// works when the site is opened from disk.
     public let directoryURLs: Bool
+    /// `link_check.ignore`: regular expressions (ICU syntax, unanchored) for external URLs that
+    /// `gids check --external` does not fetch, e.g. `^https://intranet\.gemeente\.nl/`.
+    public let linkCheckIgnore: [String]
     public let file: SourceFile
 }
 

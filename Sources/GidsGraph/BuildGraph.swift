@@ -1,5 +1,6 @@
 import GidsCore
 import GidsFrontMatter
+import GidsLinks
 import GidsLoad
 import GidsMarkdown
 
@@ -110,7 +111,7 @@ public func buildGraph(
             diagnostics.append(
                 .error(
                     url.location, "'url' must be a web address starting with https:// or http://", code: "tool.url",
-                    hint: LinkResolver.scheme(of: url.value) == nil ? "for example 'https://\(url.value)'" : nil))
+                    hint: LinkRules.scheme(of: url.value) == nil ? "for example 'https://\(url.value)'" : nil))
         }
         let url = pageURL(path: path, guide: guide, slug: metadata.slug?.value)
         claim(url, by: "'\(source.file.displayPath)'", at: metadata.slug?.location ?? source.file.location())

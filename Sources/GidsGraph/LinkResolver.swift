@@ -1,13 +1,15 @@
 import Foundation
 import GidsCore
+import GidsLinks
 import GidsLoad
 import GidsMarkdown
 
 /// Resolves link destinations written in Markdown against the content tree.
 ///
 /// Rules, in order:
-/// 1. A scheme (`name:`) or `//host` makes the link external. `http`, `https`, `mailto` and `tel`
-///    are collected and not fetched; `javascript:`, `vbscript:` and `data:` are refused (errors).
+/// 1. ``LinkRules/classify(_:allowsData:)`` decides what the destination is: `http`, `https` and
+///    `//host` are collected for `--external`; `mailto:` and `tel:` are syntax-checked;
+///    `javascript:`, `vbscript:` and `data:` (except for images) are refused (errors).
 /// 2. A bare `#fragment` points into the page itself.
 /// 3. Otherwise the path (percent-decoded, `?query` ignored) is resolved against the folder of
 ///    the linking file. A path ending in `.md` must be a page; any other must be a file under
@@ -26,41 +28,46 @@ public struct LinkResolver: Sendable {
         self.rootDisplayPath = rootDisplayPath
     }
 
-    static let collectedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
-    static let refusedSchemes: Set<String> = ["javascript", "vbscript", "data"]
-
     /// The target of `destination` written in the file `fromPath` (content-relative) at `location`.
     public func resolve(_ destination: String, from fromPath: String, at location: SourceLocation, isImage: Bool)
         -> LinkTarget
     {
-        let scheme = Self.scheme(of: destination)
-        if isImage && scheme != "data" && (scheme != nil || destination.hasPrefix("//")) {
+        let notHere = Diagnostic.error(
+            location, "image '\(destination)' is not a file of this site", code: "link.external-image",
+            hint: "the site loads nothing from elsewhere: save the image under content/ and link to it there")
+        let path: String
+        let fragment: String?
+        switch LinkRules.classify(destination, allowsData: isImage) {
+        case .empty:
+            return .broken(
+                .error(location, "empty link", code: "link.empty", hint: "write the target between the parentheses"))
+        case .unsafe(let scheme):
             return .broken(
                 .error(
-                    location, "image '\(destination)' is not a file of this site", code: "link.external-image",
-                    hint: "the site loads nothing from elsewhere: save the image under content/ and link to it there"))
-        }
-        if let scheme {
-            if Self.refusedSchemes.contains(scheme) && !(isImage && scheme == "data") {
-                return .broken(
-                    .error(
-                        location, "'\(scheme):' links are not allowed", code: "link.unsafe-scheme",
-                        hint: "link to a page or to an http(s) address"))
+                    location, "'\(scheme):' links are not allowed", code: "link.unsafe-scheme",
+                    hint: "link to a page or to an http(s) address"))
+        case .web(let url):
+            return isImage ? .broken(notHere) : .external(url)
+        case .mail(let rest):
+            if isImage { return .broken(notHere) }
+            if let problem = LinkRules.mailtoProblem(rest) {
+                return .broken(.error(location, problem, code: "link.bad-mailto"))
             }
             return .external(destination)
+        case .phone(let rest):
+            if isImage { return .broken(notHere) }
+            if let problem = LinkRules.telProblem(rest) {
+                return .broken(.error(location, problem, code: "link.bad-tel"))
+            }
+            return .external(destination)
+        case .otherScheme(let scheme):
+            return isImage && scheme != "data" ? .broken(notHere) : .external(destination)
+        case .local(let reference):
+            path = reference.path
+            fragment = reference.fragment
         }
-        if destination.hasPrefix("//") { return .external(destination) }
-        var path = destination
-        var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...])
-            fragment = fragment?.removingPercentEncoding ?? fragment
-            path = String(path[..<hash])
-        }
-        if let question = path.firstIndex(of: "?") { path = String(path[..<question]) }
-        path = path.removingPercentEncoding ?? path
         if path.isEmpty {
-            guard let fragment, !fragment.isEmpty else {
+            guard let fragment else {
                 return .broken(
                     .error(location, "empty link", code: "link.empty", hint: "write the target between the parentheses")
                 )
@@ -147,7 +154,7 @@ public struct LinkResolver: Sendable {
 
     /// True for an `http:` or `https:` address, the only kind a tool's `used_by` url may be.
     public static func isWebAddress(_ text: String) -> Bool {
-        ["http", "https"].contains(scheme(of: text) ?? "")
+        ["http", "https"].contains(LinkRules.scheme(of: text) ?? "")
     }
 
     /// A path as it must be written in a Markdown link: spaces as `%20` (CommonMark 0.30 §6.3
@@ -155,15 +162,5 @@ public struct LinkResolver: Sendable {
     public static func markdownPath(_ path: String) -> String {
         path.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "(", with: "%28")
             .replacingOccurrences(of: ")", with: "%29")
-    }
-
-    /// The lowercased URL scheme (RFC 3986 §3.1) of `text`, if it has one.
-    public static func scheme(of text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let candidate = text[..<colon]
-        guard let first = candidate.first, first.isASCII, first.isLetter,
-            candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
-        else { return nil }
-        return candidate.lowercased()
     }
 }

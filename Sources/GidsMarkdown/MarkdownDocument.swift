@@ -40,6 +40,9 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// Positions (file line, column) of raw HTML blocks and inlines (CommonMark §4.6, §6.6), for
     /// the "raw HTML is off" warning; one per line.
     public let rawHTML: [(line: Int, column: Int)]
+    /// The raw HTML of the body (blocks and inlines, comments left out) joined in document
+    /// order, so a later stage can read its ids as fragment targets.
+    public let rawHTMLText: String
     /// Lines of level-1 headings in the body: the page title is the only `h1`.
     public let levelOneHeadingLines: [Int]
     /// Positions of text that reads `](` (outside code): link syntax that CommonMark did not
@@ -66,6 +69,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         var links: [MarkdownLink] = []
         var linkNodes: [OpaquePointer] = []
         var raw: [(line: Int, column: Int)] = []
+        var rawText = ""
         var levelOne: [Int] = []
         var unparsed: [(line: Int, column: Int)] = []
         var unparsedCursor: [Int: Int] = [:]
@@ -111,6 +115,7 @@ public final class MarkdownDocument: @unchecked Sendable {
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 // Comments are notes for editors; cmark leaves them out either way.
                 if literal.hasPrefix("<!--") { break }
+                rawText += literal
                 let firstLine = literal.split(separator: "\n").first.map(String.init) ?? ""
                 let (line, column) = locate([firstLine], of: node, lines: sourceLines, cursor: &rawCursor)
                 if raw.last?.line != line + lineOffset { raw.append((line + lineOffset, column)) }
@@ -134,6 +139,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.links = links
         self.linkNodes = linkNodes
         self.rawHTML = raw
+        self.rawHTMLText = rawText
         self.levelOneHeadingLines = levelOne
         self.unparsedLinks = unparsed
         self.bodyText = text

@@ -1,5 +1,7 @@
 import GidsCore
 import GidsGraph
+import GidsHTML
+import GidsLinks
 import GidsMarkdown
 
 /// The validation stage: link integrity and structure checks over a finished graph.
@@ -13,6 +15,23 @@ public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var allPages = graph.pages.values.sorted { $0.id < $1.id }
     if let home = graph.home { allPages.append(home) }
+    var anchors: [String: [String]] = [:]
+    for page in allPages {
+        var ids = page.document.headings.map(\.id)
+        // Raw HTML is rendered only when the site allows it; then its ids are targets too.
+        if graph.site.rawHTML && !page.document.rawHTMLText.isEmpty {
+            ids += HTMLScanner.scan(page.document.rawHTMLText).ids.map { LinkRules.decode($0.name) }
+        }
+        anchors[page.id] = ids
+    }
+    func checkFragment(_ fragment: String, in target: PageNode, at location: SourceLocation) {
+        let ids = anchors[target.id] ?? []
+        guard !LinkRules.fragment(fragment, matchesAnyOf: Set(ids)) else { return }
+        diagnostics.append(
+            .error(
+                location, "fragment '#\(fragment)' not found in '\(target.source.file.displayPath)'",
+                code: "link.missing-fragment", hint: LinkRules.fragmentHint(fragment, ids: ids)))
+    }
     for page in allPages {
         let file = page.source.file
         for resolved in page.links {
@@ -22,12 +41,12 @@ public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
                 diagnostics.append(diagnostic)
             case .page(let id, let fragment?):
                 if let target = graph.pages[id] {
-                    checkFragment(fragment, in: target, at: location, into: &diagnostics)
+                    checkFragment(fragment, in: target, at: location)
                 }
             case .home(let fragment?):
-                if let home = graph.home { checkFragment(fragment, in: home, at: location, into: &diagnostics) }
+                if let home = graph.home { checkFragment(fragment, in: home, at: location) }
             case .samePage(let fragment):
-                checkFragment(fragment, in: page, at: location, into: &diagnostics)
+                checkFragment(fragment, in: page, at: location)
             default:
                 break
             }
@@ -58,27 +77,6 @@ public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
     }
     diagnostics += orphans(graph)
     return diagnostics
-}
-
-private func checkFragment(
-    _ fragment: String, in target: PageNode, at location: SourceLocation, into diagnostics: inout [Diagnostic]
-) {
-    let ids = target.document.headings.map(\.id)
-    guard !ids.contains(fragment) else { return }
-    var hint: String?
-    if let exactButCase = ids.first(where: { $0.lowercased() == fragment.lowercased() }) {
-        hint = "fragments are case-sensitive: did you mean '#\(exactButCase)'?"
-    } else if ids.contains(Slug.make(fragment)) {
-        hint = "did you mean '#\(Slug.make(fragment))'?"
-    } else if let near = Suggestion.closest(to: fragment, among: ids) {
-        hint = "did you mean '#\(near)'?"
-    } else if !ids.isEmpty {
-        hint = "headings of that page: \(ids.prefix(8).map { "#" + $0 }.joined(separator: ", "))"
-    }
-    diagnostics.append(
-        .error(
-            location, "fragment '#\(fragment)' not found in '\(target.source.file.displayPath)'",
-            code: "link.missing-fragment", hint: hint))
 }
 
 /// Pages not reachable from the site node over contains, link and related edges.

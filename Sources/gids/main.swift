@@ -2,19 +2,24 @@ import ArgumentParser
 import Foundation
 import GidsBuild
 import GidsCore
+import GidsExternalCheck
 
 /// The `gids` command line: thin wrappers around ``runBuild(_:)``.
-/// Exit codes: 0 success, 1 errors in the content, 2 usage errors (unknown option or command).
+/// Exit codes: 0 success, 1 errors in the content (or broken links), 2 usage or configuration errors.
 @main
-struct Gids: ParsableCommand {
+struct Gids: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds municipal knowledge guides from Markdown into a static, searchable website.",
         version: "0.1.0", subcommands: [Build.self, Check.self], defaultSubcommand: Build.self)
 
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             // ArgumentParser uses 64 (EX_USAGE) for usage errors; CI scripts expect 2, as grep and diff use.
@@ -72,16 +77,130 @@ struct Build: ParsableCommand {
     }
 }
 
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Validate everything that 'build' validates, and write nothing.")
-    @OptionGroup var paths: Paths
+extension ReportFormat: ExpressibleByArgument {}
 
-    func run() throws {
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check links: in the sources (what 'build' validates), in a built site, and outside.",
+        discussion: """
+            Without --site, checks the sources. With --site DIR, checks the HTML of DIR (built by gids \
+            or any other generator); add --content to check the sources in the same run. \
+            Exit codes: 0 clean, 1 problems found, 2 usage or configuration error.
+            """)
+
+    @Option(help: "Folder with site.yml, guide folders and Markdown pages (default: content, unless --site is given).")
+    var content: String?
+    @Option(help: "Folder with the Mustache templates and theme assets.")
+    var templates = "templates"
+    @Option(help: "A built site to check: every href, src, srcset and <link> in its HTML files.")
+    var site: String?
+    @Option(help: "URL path the site is served under, for links starting with '/' (default: from base_url).")
+    var basePath: String?
+    @Option(help: "The site's public address; links starting with it are checked as files of the site.")
+    var baseURL: String?
+    @Option(help: "Report format: text (compiler-style), json, junit or github.")
+    var format: ReportFormat = .text
+    @Option(help: "Write the report to this file instead of standard output (json, junit, github).")
+    var report: String?
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(help: "Fetch external http(s) links (HEAD, falling back to GET).")
+    var external = false
+    @Option(help: "Seconds before an external request counts as unanswered.")
+    var timeout: Double = 10
+    @Option(help: "Retries after a 429, a 5xx or no answer.")
+    var retries = 2
+    @Option(help: "External requests in flight at once.")
+    var concurrency = 32
+    @Option(help: "External requests in flight at once to one host.")
+    var hostConcurrency = 2
+    @Option(help: "Seconds between two requests to one host.")
+    var hostInterval: Double = 0.1
+    @Option(help: "Regular expression of external URLs not to fetch (repeatable); adds to link_check.ignore.")
+    var ignore: [String] = []
+    @Option(help: "Cache of external results, so that re-runs are cheap.")
+    var cache = ".gids-cache/external-links.json"
+    @Flag(help: "Neither read nor write the cache.")
+    var noCache = false
+    @Option(help: "How long a cached result stays valid: seconds, or with s, m, h or d (e.g. 12h).")
+    var cacheMaxAge = "1d"
+
+    func validate() throws {
+        guard Self.seconds(cacheMaxAge) != nil else {
+            throw ValidationError("--cache-max-age: '\(cacheMaxAge)' is not a duration (e.g. 3600, 30m, 12h, 1d)")
+        }
+        guard timeout > 0, retries >= 0, concurrency > 0, hostConcurrency > 0, hostInterval >= 0 else {
+            throw ValidationError("--timeout, --concurrency and --host-concurrency must be positive")
+        }
+    }
+
+    /// `90`, `90s`, `30m`, `12h`, `1d` in seconds.
+    static func seconds(_ text: String) -> Double? {
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
+        if let unit = text.last, let factor = units[unit] { return Double(text.dropLast()).map { $0 * factor } }
+        return Double(text)
+    }
+
+    func run() async throws {
         let started = Date()
-        let result = runBuild(
-            BuildOptions(contentDirectory: paths.content, templatesDirectory: paths.templates, write: false))
-        report(result, verb: "check", started: started)
-        if !result.succeeded { throw ExitCode(1) }
+        var settings: ExternalCheckOptions?
+        if external {
+            var options = ExternalCheckOptions()
+            options.timeout = timeout
+            options.retries = retries
+            options.concurrency = concurrency
+            options.hostConcurrency = hostConcurrency
+            options.hostInterval = hostInterval
+            options.ignore = ignore
+            options.cachePath = noCache ? nil : cache
+            options.cacheMaximumAge = Self.seconds(cacheMaxAge) ?? 86_400
+            settings = options
+        }
+        let options = CheckOptions(
+            contentDirectory: content ?? (site == nil ? "content" : nil), templatesDirectory: templates,
+            siteDirectory: site, basePath: basePath, baseURL: baseURL, external: settings)
+        var result: Report
+        do {
+            result = try await runCheck(options)
+        } catch let error as CheckConfigurationError {
+            FileHandle.standardError.write(Data("gids check: error: \(error.description)\n".utf8))
+            throw ExitCode(2)
+        }
+        if strict { result = result.strict() }
+        let useColor =
+            format == .text && report == nil
+            && DiagnosticPrinter.wantsColor(
+                isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+        let text = result.rendered(as: format, useColor: useColor)
+        if let report {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: report), options: .atomic)
+            } catch {
+                FileHandle.standardError.write(Data("gids check: error: cannot write '\(report)': \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        } else if format == .text {
+            FileHandle.standardError.write(Data(text.utf8))
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        let stats = result.statistics
+        var parts: [String] = []
+        if let sources = stats["sources"] { parts.append("\(sources) source files") }
+        if let pages = stats["pages"] { parts.append("\(pages) HTML files, \(stats["links"] ?? 0) links") }
+        let externalCount = stats["external"] ?? 0
+        if let fetched = stats["fetched"] {
+            parts.append(
+                "\(externalCount) external (\(fetched) fetched, \(stats["cached"] ?? 0) cached, \(stats["ignored"] ?? 0) ignored)"
+            )
+        } else {
+            parts.append("\(externalCount) external (not fetched; add --external)")
+        }
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        let summary = DiagnosticPrinter(useColor: false).summary(result.diagnostics)
+        FileHandle.standardError.write(
+            Data("gids check: \(parts.joined(separator: ", ")); \(summary), \(seconds) s\n".utf8))
+        if result.diagnostics.hasErrors { throw ExitCode(1) }
     }
 }

@@ -8,6 +8,7 @@ import Testing
     struct Run {
         let status: Int32
         let standardError: String
+        var standardOutput = ""
     }
 
     func gids(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
@@ -17,11 +18,16 @@ import Testing
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let errors = Pipe()
         process.standardError = errors
-        process.standardOutput = Pipe()
+        let outputFile = temporaryDirectory() + "/stdout"
+        FileManager.default.createFile(atPath: outputFile, contents: nil)
+        process.standardOutput = FileHandle(forWritingAtPath: outputFile)
         try process.run()
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, standardError: String(decoding: data, as: UTF8.self))
+        let output = FileManager.default.contents(atPath: outputFile) ?? Data()
+        return Run(
+            status: process.terminationStatus, standardError: String(decoding: data, as: UTF8.self),
+            standardOutput: String(decoding: output, as: UTF8.self))
     }
 
     func fixture(_ overlayCase: String?) throws -> String {
@@ -99,5 +105,47 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root + "/site/verouderd.html"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix(".site.") }
         #expect(leftovers.isEmpty)
+    }
+
+    /// `gids check --site` on a built site: clean is 0; a broken link is 1, in every format;
+    /// a warning is 1 only with --strict; a missing folder or bad pattern is 2.
+    @Test func checkSiteExitCodesAndFormats() throws {
+        let root = try fixture(nil)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let site = root + "/site"
+        _ = try gids(["build", "--content", root + "/content", "--templates", Repo.templates, "--output", site])
+        let clean = try gids(["check", "--site", site])
+        #expect(clean.status == 0, "\(clean.standardError)")
+        #expect(clean.standardError.contains("0 errors, 0 warnings"))
+
+        let page = site + "/gids/twee/index.html"
+        var html = try String(contentsOfFile: page, encoding: .utf8)
+        html = html.replacingOccurrences(of: "#eerste-sectie", with: "#Eerste-sectie")
+        try html.write(toFile: page, atomically: true, encoding: .utf8)
+        let text = try gids(["check", "--site", site], environment: ["NO_COLOR": "1"])
+        #expect(text.status == 1)
+        #expect(text.standardError.contains("gids/twee/index.html:"))
+        #expect(text.standardError.contains("error: fragment '#Eerste-sectie' not found"))
+        let github = try gids(["check", "--site", site, "--format", "github"])
+        #expect(github.status == 1)
+        #expect(github.standardOutput.hasPrefix("::error file=\(site)/gids/twee/index.html,line="))
+        let json = try gids(["check", "--site", site, "--format", "json", "--report", root + "/report.json"])
+        #expect(json.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: root + "/report.json")))
+        #expect(((object as? [String: Any])?["summary"] as? [String: Int])?["errors"] == 1)
+        let junit = try gids(["check", "--site", site, "--format", "junit"])
+        #expect(junit.standardOutput.contains("failures=\"1\""))
+
+        // A link without .html to a file that has it: a warning, an error under --strict.
+        try html.replacingOccurrences(of: "#Eerste-sectie", with: "#eerste-sectie").write(
+            toFile: page, atomically: true, encoding: .utf8)
+        try "<!doctype html><title>x</title><a href=\"los\">los</a>".write(
+            toFile: site + "/a.html", atomically: true, encoding: .utf8)
+        try "<!doctype html><title>x</title>".write(toFile: site + "/los.html", atomically: true, encoding: .utf8)
+        #expect(try gids(["check", "--site", site]).status == 0)
+        #expect(try gids(["check", "--site", site, "--strict"]).status == 1)
+
+        #expect(try gids(["check", "--site", root + "/nergens"]).status == 2)
+        #expect(try gids(["check", "--site", site, "--external", "--ignore", "(", "--no-cache"]).status == 2)
     }
 }

@@ -1,7 +1,7 @@
-import CLibXML2
 import Foundation
 import GidsBuild
 import GidsCore
+import GidsSiteCheck
 
 /// Paths and helpers shared by the end-to-end tests.
 enum Repo {
@@ -57,96 +57,10 @@ func lines(_ diagnostics: [Diagnostic], removing prefix: String) -> [String] {
     }
 }
 
-/// What one HTML file holds, read with libxml2's HTML parser.
-struct HTMLFacts {
-    var ids: [String] = []
-    /// (attribute, value) of every href and src.
-    var references: [(String, String)] = []
-}
-
-func readHTML(_ data: Data) -> HTMLFacts {
-    var facts = HTMLFacts()
-    let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
-    let document = data.withUnsafeBytes { buffer in
-        htmlReadMemory(
-            buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, "UTF-8", options)
-    }
-    guard let document else { return facts }
-    defer { xmlFreeDoc(document) }
-    func visit(_ node: xmlNodePtr?) {
-        var current = node
-        while let element = current {
-            if element.pointee.type == XML_ELEMENT_NODE {
-                var attribute = element.pointee.properties
-                while let attr = attribute {
-                    let name = String(cString: attr.pointee.name)
-                    if let raw = xmlNodeGetContent(UnsafeMutableRawPointer(attr).assumingMemoryBound(to: xmlNode.self))
-                    {
-                        let value = String(cString: raw)
-                        free(raw)
-                        if name == "id" { facts.ids.append(value) }
-                        if name == "href" || name == "src" { facts.references.append((name, value)) }
-                    }
-                    attribute = attr.pointee.next
-                }
-            }
-            visit(element.pointee.children)
-            current = element.pointee.next
-        }
-    }
-    visit(xmlDocGetRootElement(document))
-    return facts
-}
-
-/// Every href and src in the built site that does not resolve to a file, or whose fragment
-/// matches no id in its target. Empty means the site's internal links are all intact.
-/// Absolute paths are broken unless they start with `basePath` (the site's `base_url` path).
+/// Every problem the output-level checker (`gids check --site`) finds in a built site, as
+/// compiler-style lines; empty means every internal link, asset and fragment is intact.
 func brokenReferences(in site: String, basePath: String? = nil) -> [String] {
-    let files = snapshot(site)
-    var facts: [String: HTMLFacts] = [:]
-    for (path, data) in files where path.hasSuffix(".html") { facts[path] = readHTML(data) }
-    var broken: [String] = []
-    for (path, fact) in facts.sorted(by: { $0.key < $1.key }) {
-        for (_, value) in fact.references {
-            if value.isEmpty { broken.append("\(path): empty reference"); continue }
-            if value.contains(":") && !value.hasPrefix("./") && !value.hasPrefix("../") { continue }  // external
-            var reference = value
-            var fragment: String?
-            if let hash = reference.firstIndex(of: "#") {
-                fragment = String(reference[reference.index(after: hash)...]).removingPercentEncoding
-                reference = String(reference[..<hash])
-            }
-            if let query = reference.firstIndex(of: "?") { reference = String(reference[..<query]) }
-            var decoded = reference.removingPercentEncoding ?? reference
-            var from = SitePath.directory(of: path)
-            if decoded.hasPrefix("/") {
-                guard let basePath, decoded.hasPrefix(basePath) else {
-                    broken.append("\(path): \(value) is absolute")
-                    continue
-                }
-                decoded = String(decoded.dropFirst(basePath.count))
-                from = ""
-                if decoded.isEmpty { decoded = "./" }
-            }
-            var target: String
-            if decoded.isEmpty {
-                target = path
-            } else if let resolved = SitePath.resolve(decoded, against: from) {
-                target = resolved.isEmpty || resolved.hasSuffix("/") ? resolved + "index.html" : resolved
-            } else {
-                broken.append("\(path): \(value) leaves the site")
-                continue
-            }
-            guard files[target] != nil else {
-                broken.append("\(path): \(value) → \(target) missing")
-                continue
-            }
-            if let fragment, !fragment.isEmpty, !(facts[target]?.ids.contains(fragment) ?? false) {
-                broken.append("\(path): \(value) → #\(fragment) not in \(target)")
-            }
-        }
-    }
-    return broken
+    checkSite(SiteCheckOptions(root: site, basePath: basePath)).diagnostics.sortedForOutput().map(\.formatted)
 }
 
 /// Runs the site's search script under Node against a built index; returns ranked URLs.

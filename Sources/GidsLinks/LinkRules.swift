@@ -1,0 +1,159 @@
+import Foundation
+import GidsCore
+
+/// A link destination (Markdown) or URL attribute (HTML) as the link rules see it.
+///
+/// Made by ``LinkRules/classify(_:allowsData:)``: the one place that decides what a written
+/// reference means, for the source-level check (Markdown, positions from cmark) and for the
+/// output-level check (any built HTML site).
+public enum LinkReference: Sendable, Hashable {
+    /// `http:`, `https:` or a scheme-relative `//host/…` URL: checked only with `--external`.
+    case web(String)
+    /// `mailto:` with what follows the colon; its syntax is checked, it is never sent.
+    case mail(String)
+    /// `tel:` with what follows the colon; its syntax is checked, it is never dialled.
+    case phone(String)
+    /// `javascript:`, `vbscript:` and `data:` (the last allowed for images only).
+    case unsafe(scheme: String)
+    /// Any other scheme (`ftp:`, `sms:`, …): left alone.
+    case otherScheme(String)
+    /// A path in this site. Empty `path` means the document itself.
+    case local(LocalReference)
+    /// An empty or blank reference, which points nowhere useful.
+    case empty
+}
+
+/// A reference inside the site: `path` percent-decoded with the `?query` dropped (a static
+/// server ignores it), `fragment` percent-decoded; nil when there is no `#`.
+public struct LocalReference: Sendable, Hashable {
+    public var path: String
+    public var fragment: String?
+    /// True for a path that starts with `/` (site-root-relative).
+    public var isAbsolute: Bool { path.hasPrefix("/") }
+
+    public init(path: String, fragment: String?) {
+        self.path = path
+        self.fragment = fragment
+    }
+}
+
+/// The URL and fragment rules shared by every link check of gids.
+///
+/// - Schemes per RFC 3986 §3.1, compared lowercased.
+/// - Leading and trailing spaces and C0 controls are stripped (WHATWG URL, "basic URL parser").
+/// - Paths and fragments are percent-decoded (RFC 3986 §2.1) before comparison; ids are
+///   decoded too, and then the comparison is exact: case-sensitive, no slugging, no folding
+///   (HTML Living Standard, "find a potential indicated element": ids match exactly).
+/// - An empty fragment (`#`) and `#top` (ASCII case-insensitive) mean the top of the document
+///   when no element has that id (HTML Living Standard, "scroll to the fragment").
+public enum LinkRules {
+    /// Classifies `text`. `allowsData` is true for image sources, where a `data:` URL is an
+    /// inline image rather than an unsafe link.
+    public static func classify(_ text: String, allowsData: Bool = false) -> LinkReference {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
+        if trimmed.isEmpty { return .empty }
+        if trimmed.hasPrefix("//") { return .web(trimmed) }
+        if let scheme = scheme(of: trimmed) {
+            let rest = String(trimmed[trimmed.index(trimmed.startIndex, offsetBy: scheme.count + 1)...])
+            switch scheme {
+            case "http", "https": return .web(trimmed)
+            case "mailto": return .mail(rest)
+            case "tel": return .phone(rest)
+            case "data" where allowsData: return .otherScheme(scheme)
+            case "javascript", "vbscript", "data": return .unsafe(scheme: scheme)
+            default: return .otherScheme(scheme)
+            }
+        }
+        var path = Substring(trimmed)
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = decode(String(path[path.index(after: hash)...]))
+            path = path[..<hash]
+        }
+        if let question = path.firstIndex(of: "?") { path = path[..<question] }
+        return .local(LocalReference(path: decode(String(path)), fragment: fragment))
+    }
+
+    /// The lowercased URL scheme (RFC 3986 §3.1) of `text`, if it has one. A Windows drive
+    /// letter (`C:\…`) is not a scheme.
+    public static func scheme(of text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let candidate = text[..<colon]
+        guard let first = candidate.first, first.isASCII, first.isLetter, candidate.count > 1,
+            candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return nil }
+        return candidate.lowercased()
+    }
+
+    /// `text` with percent-escapes decoded; unchanged when they are not valid UTF-8.
+    public static func decode(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        return text.removingPercentEncoding ?? text
+    }
+
+    /// True when `fragment` (already decoded) names the top of the document: empty or `top`.
+    public static func isTopOfDocument(_ fragment: String) -> Bool {
+        fragment.isEmpty || fragment.lowercased() == "top"
+    }
+
+    /// True when `fragment` (decoded) is one of `ids` (each decoded), or means the top of the
+    /// document and no id claims it.
+    public static func fragment(_ fragment: String, matchesAnyOf ids: Set<String>) -> Bool {
+        ids.contains(fragment) || isTopOfDocument(fragment)
+    }
+
+    /// A hint for a fragment that matched nothing: the id that differs only in case, the id the
+    /// slug rule makes of it, a near id by edit distance, or the first ids of the target.
+    public static func fragmentHint(_ fragment: String, ids: [String]) -> String? {
+        if let sameButCase = ids.first(where: { $0.lowercased() == fragment.lowercased() }) {
+            return "fragments are case-sensitive: did you mean '#\(sameButCase)'?"
+        }
+        if ids.contains(Slug.make(fragment)) {
+            return "did you mean '#\(Slug.make(fragment))'? (ids follow the slug rule: no accents, lowercase)"
+        }
+        if let near = Suggestion.closest(to: fragment, among: ids) { return "did you mean '#\(near)'?" }
+        guard !ids.isEmpty else { return "the target has no ids" }
+        let shown = ids.prefix(8).map { "#" + $0 }.joined(separator: ", ")
+        return "ids in the target: \(shown)\(ids.count > 8 ? ", …" : "")"
+    }
+
+    /// Why the part after `mailto:` is malformed (RFC 6068), or nil when it is well-formed:
+    /// one or more comma-separated `local@domain` addresses (percent-decoded), optionally
+    /// followed by `?headers`; an address-less `mailto:?to=…` is accepted.
+    public static func mailtoProblem(_ rest: String) -> String? {
+        let addresses = rest.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        if addresses.isEmpty {
+            return rest.lowercased().contains("to=") ? nil : "'mailto:' without an address"
+        }
+        for raw in addresses.split(separator: ",", omittingEmptySubsequences: false) {
+            let address = decode(String(raw)).trimmingCharacters(in: .whitespaces)
+            let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                return "'\(address)' is not an e-mail address (expected name@domain)"
+            }
+            let domain = parts[1]
+            let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+            guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }),
+                domain.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }),
+                !address.contains(where: { $0.isWhitespace })
+            else {
+                return "'\(address)' has no valid domain after '@'"
+            }
+        }
+        return nil
+    }
+
+    /// Why the part after `tel:` is malformed (RFC 3966), or nil: an optional `+`, then digits
+    /// with visual separators `-`, `.`, `(`, `)` and spaces (written `%20`), at least 3 digits,
+    /// optionally followed by `;parameters`.
+    public static func telProblem(_ rest: String) -> String? {
+        let number = decode(
+            String(rest.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""))
+        let body = number.hasPrefix("+") ? number.dropFirst() : Substring(number)
+        guard body.allSatisfy({ $0.isASCII && ($0.isNumber || "-.() ".contains($0)) }) else {
+            return "'\(number)' is not a telephone number (digits, '+', '-', '.', '(' and ')' only)"
+        }
+        guard body.filter(\.isNumber).count >= 3 else { return "'\(number)' has too few digits for a telephone number" }
+        return nil
+    }
+}

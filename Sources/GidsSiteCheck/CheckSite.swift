@@ -1,0 +1,304 @@
+import Foundation
+import GidsCore
+import GidsHTML
+import GidsLinks
+
+/// What `gids check --site` looks at.
+public struct SiteCheckOptions: Sendable {
+    /// The site folder, as the user typed it; diagnostics show paths under it.
+    public var root: String
+    /// The URL path the site is served under (e.g. `/gids/`): root-relative links (`/gids/x/`)
+    /// resolve against the site folder after it is removed. Nil: the site is served at `/`.
+    public var basePath: String?
+    /// The site's public address (e.g. `https://example.org/gids/`): links that start with it
+    /// are checked as files of the site, not fetched.
+    public var baseURL: String?
+
+    public init(root: String, basePath: String? = nil, baseURL: String? = nil) {
+        self.root = root
+        self.basePath = basePath
+        self.baseURL = baseURL
+    }
+}
+
+/// What the output-level check found.
+public struct SiteCheckResult: Sendable {
+    /// Broken links, bad fragments, duplicate ids, unsafe and empty URLs (unsorted).
+    public var diagnostics: [Diagnostic] = []
+    /// The HTML files read, as display paths (`site/a/index.html`), sorted.
+    public var htmlFiles: [String] = []
+    /// URL attributes checked (local and external; a `srcset` counts per candidate).
+    public var referenceCount = 0
+    /// Every `http(s)` reference outside the site, for `--external`.
+    public var externalReferences: [ExternalReference] = []
+}
+
+/// Checks every HTML file under `options.root` (any generator's output): each `href`, `src`,
+/// `srcset`, `poster`, `data` and `<link href>` must name a file of the site (a folder means its
+/// `index.html`), its fragment must match an `id` or `<a name>` in the target, compared with
+/// ``LinkRules`` (percent-decoded, exact). Also reported: duplicate ids in a page, empty URLs,
+/// `javascript:`/`vbscript:`/`data:` links, malformed `mailto:`/`tel:`, and links that leave the
+/// site folder. `?query` parts are ignored for local files. Files are read in parallel.
+///
+/// Errors: a root that is not a readable folder gives one `site.unreadable` error.
+public func checkSite(_ options: SiteCheckOptions) -> SiteCheckResult {
+    var result = SiteCheckResult()
+    var tree = FileTree()
+    guard tree.walk(options.root) else {
+        result.diagnostics.append(
+            .error(
+                SourceLocation(path: options.root), "not a folder, or not readable", code: "site.unreadable",
+                hint: "pass the folder a build wrote, e.g. 'gids check --site site'"))
+        return result
+    }
+    let htmlPaths = tree.files.filter(isHTML).sorted()
+    let root = options.root.hasSuffix("/") ? String(options.root.dropLast()) : options.root
+    let scanned = htmlPaths.concurrentMap { path -> HTMLFacts in
+        let data = FileManager.default.contents(atPath: root + "/" + path) ?? Data()
+        return HTMLScanner.scan(data)
+    }
+    var anchors: [String: Set<String>] = [:]
+    anchors.reserveCapacity(htmlPaths.count)
+    for (path, facts) in zip(htmlPaths, scanned) {
+        anchors[path] = Set((facts.ids + facts.names).map { LinkRules.decode($0.name) })
+    }
+    var byLowercasedPath: [String: String] = [:]
+    for path in tree.files.union(tree.directories).sorted() { byLowercasedPath[path.lowercased()] = path }
+    let checker = PageChecker(
+        options: options, root: root, tree: tree, anchors: anchors, byLowercasedPath: byLowercasedPath)
+    let perPage = Array(zip(htmlPaths, scanned)).concurrentMap { path, facts in checker.check(path, facts) }
+    for page in perPage {
+        result.diagnostics += page.diagnostics
+        result.externalReferences += page.external
+        result.referenceCount += page.referenceCount
+    }
+    result.htmlFiles = htmlPaths.map { root + "/" + $0 }
+    return result
+}
+
+private func isHTML(_ path: String) -> Bool {
+    let lowered = path.lowercased()
+    return lowered.hasSuffix(".html") || lowered.hasSuffix(".htm")
+}
+
+/// The files and folders of the site, by path relative to its root.
+struct FileTree: Sendable {
+    var files = Set<String>()
+    var directories: Set<String> = [""]
+
+    /// Walks `root` with POSIX `opendir`/`readdir` (several times faster than `FileManager` on
+    /// large sites). Symbolic links to files count as files; linked folders are not entered, so
+    /// a link loop cannot hang the check.
+    mutating func walk(_ root: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return false
+        }
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let disk = relative.isEmpty ? root : root + "/" + relative
+            guard let handle = opendir(disk) else { continue }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var kind = Int32(entry.pointee.d_type)
+                if kind == Int32(DT_LNK) || kind == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    guard stat(disk + "/" + name, &info) == 0 else { continue }
+                    let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                    if isFolder && kind == Int32(DT_LNK) { continue }
+                    kind = isFolder ? Int32(DT_DIR) : Int32(DT_REG)
+                }
+                if kind == Int32(DT_DIR) {
+                    directories.insert(path)
+                    pending.append(path)
+                } else {
+                    files.insert(path)
+                }
+            }
+        }
+        return true
+    }
+}
+
+/// Checks one page against the whole tree; shared read-only between threads.
+struct PageChecker: Sendable {
+    let options: SiteCheckOptions
+    let root: String
+    let tree: FileTree
+    let anchors: [String: Set<String>]
+    /// Every file and folder by its lowercased path, for the case-mismatch hint.
+    let byLowercasedPath: [String: String]
+
+    struct Outcome: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var external: [ExternalReference] = []
+        var referenceCount = 0
+    }
+
+    func check(_ path: String, _ facts: HTMLFacts) -> Outcome {
+        var outcome = Outcome()
+        let display = root + "/" + path
+        func location(_ position: HTMLPosition) -> SourceLocation {
+            SourceLocation(path: display, line: position.line, column: position.column)
+        }
+        var firstSeen: [String: HTMLPosition] = [:]
+        for anchor in facts.ids {
+            if let first = firstSeen[anchor.name] {
+                outcome.diagnostics.append(
+                    .error(
+                        location(anchor.position), "duplicate id '\(anchor.name)'", code: "html.duplicate-id",
+                        hint: "first used at line \(first.line); a fragment can reach only the first one"))
+            } else {
+                firstSeen[anchor.name] = anchor.position
+            }
+            if anchor.name.isEmpty {
+                outcome.diagnostics.append(
+                    .error(location(anchor.position), "empty id", code: "html.empty-id", hint: "remove the attribute"))
+            }
+        }
+        var directory = SitePath.directory(of: path)
+        if let base = facts.base, case .local(let reference) = LinkRules.classify(base),
+            let resolved = resolveLocal(reference.path, from: directory)
+        {
+            directory = SitePath.directory(of: resolved)
+        }
+        for reference in facts.references {
+            outcome.referenceCount += 1
+            let at = location(reference.position)
+            let written = reference.value
+            switch LinkRules.classify(written, allowsData: reference.isImage) {
+            case .empty:
+                outcome.diagnostics.append(
+                    .error(
+                        at, "empty \(reference.attribute) on <\(reference.element)>", code: "link.empty",
+                        hint: reference.element == "a"
+                            ? "an empty href reloads the page; remove the link or fill it in" : nil))
+            case .unsafe(let scheme):
+                outcome.diagnostics.append(
+                    .error(
+                        at, "'\(scheme):' URL in \(reference.attribute) on <\(reference.element)>",
+                        code: "link.unsafe-scheme", hint: "link to a page or to an http(s) address"))
+            case .mail(let rest):
+                if let problem = LinkRules.mailtoProblem(rest) {
+                    outcome.diagnostics.append(.error(at, problem, code: "link.bad-mailto"))
+                }
+            case .phone(let rest):
+                if let problem = LinkRules.telProblem(rest) {
+                    outcome.diagnostics.append(.error(at, problem, code: "link.bad-tel"))
+                }
+            case .otherScheme:
+                break
+            case .web(let url):
+                if let baseURL = options.baseURL, url.hasPrefix(baseURL),
+                    case .local(var reference) = LinkRules.classify(String(url.dropFirst(baseURL.count)))
+                {
+                    reference.path = "/" + reference.path
+                    checkLocal(reference, written: written, from: path, directory: directory, at: at, into: &outcome)
+                } else {
+                    outcome.external.append(ExternalReference(url: url, location: at))
+                }
+            case .local(let reference):
+                checkLocal(reference, written: written, from: path, directory: directory, at: at, into: &outcome)
+            }
+        }
+        return outcome
+    }
+
+    /// The site path `path` (decoded, no fragment) names from a page in `directory`; nil when it
+    /// leaves the site. Root-relative paths lose the base path first.
+    private func resolveLocal(_ path: String, from directory: String) -> String? {
+        guard path.hasPrefix("/") else { return SitePath.resolve(path, against: directory) }
+        var rootRelative = path
+        if let basePath = options.basePath {
+            let prefix = basePath.hasSuffix("/") ? basePath : basePath + "/"
+            guard rootRelative.hasPrefix(prefix) || rootRelative + "/" == prefix else { return nil }
+            rootRelative = "/" + rootRelative.dropFirst(min(prefix.count, rootRelative.count))
+        }
+        return SitePath.resolve(rootRelative, against: "")
+    }
+
+    private func checkLocal(
+        _ reference: LocalReference, written: String, from page: String, directory: String, at: SourceLocation,
+        into outcome: inout Outcome
+    ) {
+        let target: String
+        if reference.path.isEmpty {
+            target = page
+        } else {
+            guard let resolved = resolveLocal(reference.path, from: directory) else {
+                let hint =
+                    reference.isAbsolute && options.basePath != nil
+                    ? "root-relative links must start with the base path '\(options.basePath!)'" : nil
+                outcome.diagnostics.append(
+                    .error(at, "'\(written)' points outside the site folder", code: "link.outside-site", hint: hint))
+                return
+            }
+            switch lookup(resolved) {
+            case .file(let file):
+                target = file
+            case .missing(let message, let hint, let isWarning):
+                let text = "'\(written)': \(message)"
+                outcome.diagnostics.append(
+                    isWarning
+                        ? .warning(at, text, code: "link.extensionless", hint: hint)
+                        : .error(at, text, code: "link.missing-file", hint: hint))
+                return
+            }
+        }
+        guard let fragment = reference.fragment, isHTML(target), let ids = anchors[target] else { return }
+        guard !LinkRules.fragment(fragment, matchesAnyOf: ids) else { return }
+        outcome.diagnostics.append(
+            .error(
+                at, "fragment '#\(fragment)' not found in '\(root)/\(target)'", code: "link.missing-fragment",
+                hint: LinkRules.fragmentHint(fragment, ids: ids.sorted())))
+    }
+
+    enum Lookup {
+        case file(String)
+        case missing(String, hint: String?, isWarning: Bool)
+    }
+
+    /// The file a resolved site path serves, the way a static server (nginx, Apache, IIS) would:
+    /// a folder serves its `index.html`.
+    func lookup(_ resolved: String) -> Lookup {
+        let trimmed = resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
+        if !resolved.hasSuffix("/"), tree.files.contains(resolved) { return .file(resolved) }
+        if tree.directories.contains(trimmed) {
+            for index in ["index.html", "index.htm"] {
+                let file = trimmed.isEmpty ? index : trimmed + "/" + index
+                if tree.files.contains(file) { return .file(file) }
+            }
+            return .missing("the folder '\(trimmed)/' has no index.html", hint: nil, isWarning: false)
+        }
+        if resolved.hasSuffix("/"), tree.files.contains(trimmed) {
+            return .missing(
+                "'\(trimmed)' is a file, not a folder", hint: "remove the trailing '/'", isWarning: false)
+        }
+        let lowered = trimmed.lowercased()
+        if lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") {
+            let stem = String(trimmed[..<trimmed.lastIndex(of: ".")!])
+            if tree.files.contains(stem + "/index.html") {
+                return .missing(
+                    "file not found (looked for \(root)/\(trimmed))",
+                    hint:
+                        "the page is '\(stem)/index.html': link to the folder, '\(stem.split(separator: "/").last ?? "")/'",
+                    isWarning: false)
+            }
+        }
+        if tree.files.contains(trimmed + ".html") {
+            return .missing(
+                "works only on servers that add '.html' themselves (GitHub Pages, Netlify)",
+                hint: "write '\(trimmed.split(separator: "/").last ?? "").html'", isWarning: true)
+        }
+        var hint: String?
+        if let sameButCase = byLowercasedPath[lowered] {
+            hint = "file names are case-sensitive on most servers: the site has '\(sameButCase)'"
+        }
+        return .missing("file not found (looked for \(root)/\(trimmed))", hint: hint, isWarning: false)
+    }
+}
