@@ -25,6 +25,16 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive --parallel Package.swift Sources Tests
 
+# Benchmark (not a test): gids check --site against LinkChecker and the read floor, on generated
+# sites of 2,000, 10,000 and 50,000 pages. Table in .build/bench/check.md.
+BENCH_SIZES ?= 2000,10000,50000
+bench-check: deps
+	@command -v linkchecker >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends linkchecker >/dev/null; \
+	  else echo "missing Debian package: linkchecker; run 'sudo apt-get install linkchecker'" >&2; exit 1; fi; }
+	$(SWIFT) build -c release --product gids
+	python3 Benchmarks/check/run.py --gids $(RELEASE_BIN) --work .build/bench --sizes $(BENCH_SIZES)
+
 # Installs the Debian packages above that are not installed yet. Fails with the list when
 # they are missing and we are not root.
 deps:

@@ -116,30 +116,38 @@ private final class Collector {
     let data: Data
     var facts = HTMLFacts()
     var context: htmlParserCtxtPtr?
-    private var lineStarts: [Int]?
+    /// The last position handed out, to count lines and columns forward from it: start tags
+    /// arrive in document order, so the whole document is counted once (linear even for
+    /// minified HTML on one line).
+    private var cursor = (offset: 0, line: 1, column: 1)
 
     init(data: Data) { self.data = data }
 
     func start(_ rawName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        guard let attributes else { return }
-        let name = String(cString: rawName)
+        guard let attributes, attributes[0] != nil else { return }
+        let name = String(cString: rawName)  // element names are short: no allocation
         let wanted = HTMLScanner.urlAttributes[name]
         var position: HTMLPosition?
         var rel: String?
         var pending: [(String, String)] = []
         var index = 0
         while let key = attributes[index] {
-            let attribute = String(cString: key)
-            let value = attributes[index + 1].map { String(cString: $0) } ?? ""
+            let value = attributes[index + 1]
             index += 2
-            if attribute == "id" || (attribute == "name" && name == "a") {
+            // Compare in C first: most attributes (class, alt, …) are never turned into Strings.
+            if equals(key, "id") || (name == "a" && equals(key, "name")) {
                 position = position ?? here()
-                let anchor = HTMLAnchor(name: value, position: position!)
-                if attribute == "id" { facts.ids.append(anchor) } else { facts.names.append(anchor) }
-            } else if attribute == "rel" {
-                rel = value.lowercased()
-            } else if let wanted, wanted.contains(attribute) {
-                pending.append((attribute, value))
+                let anchor = HTMLAnchor(name: value.map { String(cString: $0) } ?? "", position: position!)
+                if equals(key, "id") { facts.ids.append(anchor) } else { facts.names.append(anchor) }
+            } else if let wanted {
+                if equals(key, "rel") {
+                    rel = value.map { String(cString: $0).lowercased() }
+                } else {
+                    let attribute = String(cString: key)
+                    if wanted.contains(attribute) {
+                        pending.append((attribute, value.map { String(cString: $0) } ?? ""))
+                    }
+                }
             }
         }
         guard !pending.isEmpty else { return }
@@ -158,41 +166,37 @@ private final class Collector {
         }
     }
 
+    private func equals(_ pointer: UnsafePointer<xmlChar>, _ literal: StaticString) -> Bool {
+        strcmp(
+            UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self),
+            UnsafeRawPointer(literal.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
     /// Where the current start tag begins: libxml2 reports the parser's position just after the
     /// tag's attributes, so step back to its `<`.
     private func here() -> HTMLPosition {
         guard let input = context?.pointee.input?.pointee, let cur = input.cur, let base = input.base else {
             return HTMLPosition(line: Int(context?.pointee.input?.pointee.line ?? 1), column: 1)
         }
-        var offset = Int(input.consumed) + (cur - base)
-        offset = min(max(0, offset), data.count)
+        let offset = min(max(0, Int(input.consumed) + (cur - base)), data.count)
         return data.withUnsafeBytes { buffer -> HTMLPosition in
             let bytes = buffer.bindMemory(to: UInt8.self)
             var start = offset > 0 ? offset - 1 : 0
-            while start > 0 && bytes[start] != UInt8(ascii: "<") { start -= 1 }
-            let starts = lineStartOffsets(bytes)
-            var low = 0
-            var high = starts.count - 1
-            while low < high {
-                let middle = (low + high + 1) / 2
-                if starts[middle] <= start { low = middle } else { high = middle - 1 }
-            }
-            // Columns count Unicode scalars: skip UTF-8 continuation bytes.
-            var column = 1
-            var i = starts[low]
+            while start > cursor.offset && bytes[start] != UInt8(ascii: "<") { start -= 1 }
+            var (line, column) = (cursor.line, cursor.column)
+            var i = cursor.offset
             while i < start {
-                if bytes[i] & 0xC0 != 0x80 { column += 1 }
+                let byte = bytes[i]
+                if byte == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1  // columns count Unicode scalars: skip UTF-8 continuation bytes
+                }
                 i += 1
             }
-            return HTMLPosition(line: low + 1, column: column)
+            cursor = (max(start, cursor.offset), line, column)
+            return HTMLPosition(line: line, column: column)
         }
-    }
-
-    private func lineStartOffsets(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        if let lineStarts { return lineStarts }
-        var starts = [0]
-        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(i + 1) }
-        lineStarts = starts
-        return starts
     }
 }

@@ -50,44 +50,59 @@ public enum LinkRules {
     /// Classifies `text`. `allowsData` is true for image sources, where a `data:` URL is an
     /// inline image rather than an unsafe link.
     public static func classify(_ text: String, allowsData: Bool = false) -> LinkReference {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
+        let trimmed = trimmedURL(text)
         if trimmed.isEmpty { return .empty }
-        if trimmed.hasPrefix("//") { return .web(trimmed) }
-        if let scheme = scheme(of: trimmed) {
-            let rest = String(trimmed[trimmed.index(trimmed.startIndex, offsetBy: scheme.count + 1)...])
+        if trimmed.utf8.starts(with: "//".utf8) { return .web(String(trimmed)) }
+        if let (scheme, rest) = splitScheme(trimmed) {
             switch scheme {
-            case "http", "https": return .web(trimmed)
-            case "mailto": return .mail(rest)
-            case "tel": return .phone(rest)
+            case "http", "https": return .web(String(trimmed))
+            case "mailto": return .mail(String(rest))
+            case "tel": return .phone(String(rest))
             case "data" where allowsData: return .otherScheme(scheme)
             case "javascript", "vbscript", "data": return .unsafe(scheme: scheme)
             default: return .otherScheme(scheme)
             }
         }
-        var path = Substring(trimmed)
+        var path = trimmed
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = decode(String(path[path.index(after: hash)...]))
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = decode(String(path[path.utf8.index(after: hash)...]))
             path = path[..<hash]
         }
-        if let question = path.firstIndex(of: "?") { path = path[..<question] }
+        if let question = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = path[..<question] }
         return .local(LocalReference(path: decode(String(path)), fragment: fragment))
     }
 
+    /// `text` without leading and trailing C0 controls and spaces (WHATWG URL: "C0 control or space").
+    static func trimmedURL(_ text: String) -> Substring {
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { $0 > 0x20 }) else { return "" }
+        let last = bytes.lastIndex(where: { $0 > 0x20 })!
+        return text[first...last]
+    }
+
+    /// The lowercased scheme and the rest after the colon; nil when `text` has no scheme.
+    private static func splitScheme(_ text: Substring) -> (String, Substring)? {
+        let bytes = text.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let candidate = bytes[..<colon]
+        guard candidate.count > 1, let first = candidate.first, isASCIILetter(first),
+            candidate.allSatisfy({
+                isASCIILetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E
+            })
+        else { return nil }
+        return (String(text[..<colon]).lowercased(), text[bytes.index(after: colon)...])
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
     /// The lowercased URL scheme (RFC 3986 §3.1) of `text`, if it has one. A Windows drive
     /// letter (`C:\…`) is not a scheme.
-    public static func scheme(of text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
-        let candidate = text[..<colon]
-        guard let first = candidate.first, first.isASCII, first.isLetter, candidate.count > 1,
-            candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
-        else { return nil }
-        return candidate.lowercased()
-    }
+    public static func scheme(of text: String) -> String? { splitScheme(Substring(text))?.0 }
 
     /// `text` with percent-escapes decoded; unchanged when they are not valid UTF-8.
     public static func decode(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         return text.removingPercentEncoding ?? text
     }
 

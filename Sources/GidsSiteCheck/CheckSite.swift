@@ -76,9 +76,13 @@ public func checkSite(_ options: SiteCheckOptions) -> SiteCheckResult {
     return result
 }
 
+/// True for names ending in `.html` or `.htm`, in any case.
 private func isHTML(_ path: String) -> Bool {
-    let lowered = path.lowercased()
-    return lowered.hasSuffix(".html") || lowered.hasSuffix(".htm")
+    let bytes = path.utf8
+    guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")) else { return false }
+    let suffix = bytes[bytes.index(after: dot)...]
+    guard suffix.count == 3 || suffix.count == 4 else { return false }
+    return zip(suffix, "html".utf8).allSatisfy { $0 | 0x20 == $1 }
 }
 
 /// The files and folders of the site, by path relative to its root.
@@ -87,41 +91,58 @@ struct FileTree: Sendable {
     var directories: Set<String> = [""]
 
     /// Walks `root` with POSIX `opendir`/`readdir` (several times faster than `FileManager` on
-    /// large sites). Symbolic links to files count as files; linked folders are not entered, so
-    /// a link loop cannot hang the check.
+    /// large sites), the top-level folders in parallel. Symbolic links to files count as files;
+    /// linked folders are not entered, so a link loop cannot hang the check.
     mutating func walk(_ root: String) -> Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             return false
         }
-        var pending = [""]
-        while let relative = pending.popLast() {
-            let disk = relative.isEmpty ? root : root + "/" + relative
-            guard let handle = opendir(disk) else { continue }
-            defer { closedir(handle) }
-            while let entry = readdir(handle) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var kind = Int32(entry.pointee.d_type)
-                if kind == Int32(DT_LNK) || kind == Int32(DT_UNKNOWN) {
-                    var info = stat()
-                    guard stat(disk + "/" + name, &info) == 0 else { continue }
-                    let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
-                    if isFolder && kind == Int32(DT_LNK) { continue }
-                    kind = isFolder ? Int32(DT_DIR) : Int32(DT_REG)
-                }
-                if kind == Int32(DT_DIR) {
-                    directories.insert(path)
-                    pending.append(path)
-                } else {
-                    files.insert(path)
-                }
+        let top = Self.list(root, from: "")
+        files.formUnion(top.files)
+        let subtrees = top.directories.concurrentMap { directory in
+            var files: [String] = []
+            var directories = [directory]
+            var pending = [directory]
+            while let relative = pending.popLast() {
+                let listing = Self.list(root, from: relative)
+                files += listing.files
+                directories += listing.directories
+                pending += listing.directories
             }
+            return (files, directories)
+        }
+        for (subtreeFiles, subtreeDirectories) in subtrees {
+            files.formUnion(subtreeFiles)
+            directories.formUnion(subtreeDirectories)
         }
         return true
+    }
+
+    /// The files and folders directly inside `relative` (site-relative paths).
+    private static func list(_ root: String, from relative: String) -> (files: [String], directories: [String]) {
+        var files: [String] = []
+        var directories: [String] = []
+        let disk = relative.isEmpty ? root : root + "/" + relative
+        guard let handle = opendir(disk) else { return ([], []) }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var kind = Int32(entry.pointee.d_type)
+            if kind == Int32(DT_LNK) || kind == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard stat(disk + "/" + name, &info) == 0 else { continue }
+                let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                if isFolder && kind == Int32(DT_LNK) { continue }
+                kind = isFolder ? Int32(DT_DIR) : Int32(DT_REG)
+            }
+            if kind == Int32(DT_DIR) { directories.append(path) } else { files.append(path) }
+        }
+        return (files, directories)
     }
 }
 
@@ -212,14 +233,73 @@ struct PageChecker: Sendable {
     /// The site path `path` (decoded, no fragment) names from a page in `directory`; nil when it
     /// leaves the site. Root-relative paths lose the base path first.
     private func resolveLocal(_ path: String, from directory: String) -> String? {
-        guard path.hasPrefix("/") else { return SitePath.resolve(path, against: directory) }
+        guard path.hasPrefix("/") else { return Self.resolve(path, against: directory) }
         var rootRelative = path
         if let basePath = options.basePath {
             let prefix = basePath.hasSuffix("/") ? basePath : basePath + "/"
             guard rootRelative.hasPrefix(prefix) || rootRelative + "/" == prefix else { return nil }
             rootRelative = "/" + rootRelative.dropFirst(min(prefix.count, rootRelative.count))
         }
-        return SitePath.resolve(rootRelative, against: "")
+        return Self.resolve(rootRelative, against: "")
+    }
+
+    /// ``SitePath/resolve(_:against:)`` on UTF-8 bytes, with one allocation for the result: the
+    /// check resolves every link of the site, so this is its innermost loop.
+    static func resolve(_ reference: String, against base: String) -> String? {
+        if let fast = resolveClimbing(reference, against: base) { return fast }
+        var segments: [Substring.UTF8View] = []
+        if !reference.hasPrefix("/") {
+            for segment in base.utf8.split(separator: UInt8(ascii: "/")) { segments.append(Substring(segment).utf8) }
+        }
+        for segment in reference.utf8.split(separator: UInt8(ascii: "/")) {
+            if segment.count == 1 && segment.first == UInt8(ascii: ".") { continue }
+            if segment.count == 2 && segment.allSatisfy({ $0 == UInt8(ascii: ".") }) {
+                if segments.isEmpty { return nil }
+                segments.removeLast()
+                continue
+            }
+            segments.append(Substring(segment).utf8)
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(reference.utf8.count + base.utf8.count)
+        for (index, segment) in segments.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: "/")) }
+            bytes.append(contentsOf: segment)
+        }
+        if reference.utf8.last == UInt8(ascii: "/") && !bytes.isEmpty { bytes.append(UInt8(ascii: "/")) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The common shape `../../x/y/` (climbs first, then plain segments) by index arithmetic;
+    /// nil for anything else, which the general resolver handles.
+    static func resolveClimbing(_ reference: String, against base: String) -> String? {
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        var rest = reference.utf8[...]
+        guard rest.first != slash else { return nil }
+        var ups = 0
+        while rest.starts(with: "../".utf8) {
+            ups += 1
+            rest = rest.dropFirst(3)
+        }
+        // Any remaining `.` or `..` segment, or `//`, takes the general path.
+        var previous = slash
+        for byte in rest {
+            if byte == dot && previous == slash { return nil }
+            if byte == slash && previous == slash { return nil }
+            previous = byte
+        }
+        var end = base.utf8.endIndex  // base is "" or ends with "/"
+        let baseBytes = base.utf8
+        for _ in 0..<ups {
+            guard end > baseBytes.startIndex else { return nil }
+            var cut = baseBytes.index(before: end)  // the trailing slash
+            while cut > baseBytes.startIndex && baseBytes[baseBytes.index(before: cut)] != slash {
+                cut = baseBytes.index(before: cut)
+            }
+            end = cut
+        }
+        return String(base[..<end]) + String(Substring(rest))
     }
 
     private func checkLocal(
@@ -266,8 +346,9 @@ struct PageChecker: Sendable {
     /// The file a resolved site path serves, the way a static server (nginx, Apache, IIS) would:
     /// a folder serves its `index.html`.
     func lookup(_ resolved: String) -> Lookup {
-        let trimmed = resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
-        if !resolved.hasSuffix("/"), tree.files.contains(resolved) { return .file(resolved) }
+        let isFolderURL = resolved.utf8.last == UInt8(ascii: "/")
+        if !isFolderURL, tree.files.contains(resolved) { return .file(resolved) }
+        let trimmed = isFolderURL ? String(resolved.dropLast()) : resolved
         if tree.directories.contains(trimmed) {
             for index in ["index.html", "index.htm"] {
                 let file = trimmed.isEmpty ? index : trimmed + "/" + index
@@ -275,7 +356,7 @@ struct PageChecker: Sendable {
             }
             return .missing("the folder '\(trimmed)/' has no index.html", hint: nil, isWarning: false)
         }
-        if resolved.hasSuffix("/"), tree.files.contains(trimmed) {
+        if isFolderURL, tree.files.contains(trimmed) {
             return .missing(
                 "'\(trimmed)' is a file, not a folder", hint: "remove the trailing '/'", isWarning: false)
         }

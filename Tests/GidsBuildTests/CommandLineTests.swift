@@ -131,7 +131,8 @@ import Testing
         #expect(github.standardOutput.hasPrefix("::error file=\(site)/gids/twee/index.html,line="))
         let json = try gids(["check", "--site", site, "--format", "json", "--report", root + "/report.json"])
         #expect(json.status == 1)
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: root + "/report.json")))
+        let object = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: root + "/report.json")))
         #expect(((object as? [String: Any])?["summary"] as? [String: Int])?["errors"] == 1)
         let junit = try gids(["check", "--site", site, "--format", "junit"])
         #expect(junit.standardOutput.contains("failures=\"1\""))

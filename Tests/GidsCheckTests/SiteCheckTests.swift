@@ -1,8 +1,9 @@
 import Foundation
 import GidsBuild
 import GidsCore
-import GidsSiteCheck
 import Testing
+
+@testable import GidsSiteCheck
 
 /// A small site as another generator might write it: one file per entry, links one per line.
 let handwrittenSite: [String: String] = [
@@ -202,5 +203,24 @@ func findings(_ diagnostics: [Diagnostic], in file: String) -> [String] {
                 "woudlopersgids/thema/nested/index.html link.missing-fragment",
             ])
         #expect(broken.diagnostics.allSatisfy { $0.message.contains("#overzicht-2") })
+    }
+}
+
+@Suite struct ResolverTests {
+    /// The site check's fast resolver agrees with the general one (``SitePath/resolve``) on
+    /// every shape of relative reference, including climbs above the root.
+    @Test func fastResolutionMatchesTheGeneralRule() {
+        let bases = ["", "a/", "a/b/", "a/b/c/"]
+        let references = [
+            "x", "x/", "../x", "../../x/y/", "../../../x", "../../../../x", "./x", "x/./y", "x/../y", "x//y",
+            "..", "../", ".", "./", "a.html", "../b/c.html", "../../", "x/..", "%2e%2e/x",
+        ]
+        for base in bases {
+            for reference in references {
+                #expect(
+                    PageChecker.resolve(reference, against: base) == SitePath.resolve(reference, against: base),
+                    "\(reference) against '\(base)'")
+            }
+        }
     }
 }

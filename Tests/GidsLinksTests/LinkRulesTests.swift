@@ -30,7 +30,9 @@ import Testing
         #expect(!LinkRules.fragment("financiele-tekorten", matchesAnyOf: ids))
         #expect(!LinkRules.fragment("Aanpak", matchesAnyOf: ids))
         #expect(LinkRules.fragment("", matchesAnyOf: ids) && LinkRules.fragment("TOP", matchesAnyOf: ids))
-        #expect(LinkRules.fragmentHint("Aanpak", ids: ["aanpak"]) == "fragments are case-sensitive: did you mean '#aanpak'?")
+        #expect(
+            LinkRules.fragmentHint("Aanpak", ids: ["aanpak"]) == "fragments are case-sensitive: did you mean '#aanpak'?"
+        )
         #expect(LinkRules.fragmentHint("aanpk", ids: ["aanpak", "zzz"]) == "did you mean '#aanpak'?")
     }
 
@@ -69,7 +71,9 @@ import Testing
         #expect(facts.ids.first?.position == HTMLPosition(line: 5, column: 3))
         #expect(facts.names.map(\.name) == ["oud"])
         #expect(
-            facts.references.map(\.value) == ["s.css", "a.html#b", "i.png", "i-1.png", "i,2.png", "i-3.png", "multi&line.html"])
+            facts.references.map(\.value) == [
+                "s.css", "a.html#b", "i.png", "i-1.png", "i,2.png", "i-3.png", "multi&line.html",
+            ])
         // Column in Unicode scalars: the <a> follows `<p id="één">x</p>` on line 5.
         #expect(facts.references[1].position == HTMLPosition(line: 5, column: 20))
         #expect(facts.references.last?.position == HTMLPosition(line: 8, column: 1))
