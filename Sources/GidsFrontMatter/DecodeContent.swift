@@ -85,6 +85,7 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
     let raw = reader.bool("raw_html")
     let directoryURLs = reader.bool("directory_urls")
     var basePath: String?
+    var absoluteBaseURL: String?
     let baseURL = reader.string("base_url")
     if let baseURL {
         let text = baseURL.value
@@ -92,6 +93,7 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
             basePath = text
         } else if let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil {
             basePath = url.path.isEmpty ? "/" : url.path
+            absoluteBaseURL = text.hasSuffix("/") ? text : text + "/"
         } else {
             diagnostics.append(
                 .error(
@@ -147,7 +149,7 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
     guard let title, let language else { return nil }
     return SiteConfig(
         title: title.value, language: language.value, description: description?.value,
-        rawHTML: raw?.value ?? false, domains: domains, basePath: basePath,
+        rawHTML: raw?.value ?? false, domains: domains, basePath: basePath, baseURL: absoluteBaseURL,
         directoryURLs: directoryURLs?.value ?? true, linkCheckIgnore: ignore, file: file)
 }
 

@@ -26,6 +26,9 @@ public struct SiteConfig: Sendable {
     /// `/gidsen/`), starting and ending with `/`; nil without `base_url`, when every URL is
     /// relative and the site works under any path.
     public let basePath: String?
+    /// `base_url` when it is a full web address, ending in `/` (`https://www.gemeente.nl/gidsen/`):
+    /// then the site gets `sitemap.xml`, `robots.txt`, canonical links and absolute feed links.
+    public let baseURL: String?
     /// Links to pages end in `/` (true, the default) or in `/index.html` (false), which also
     /// works when the site is opened from disk.
     public let directoryURLs: Bool

@@ -144,7 +144,8 @@ public func buildGraph(
         }
         pages[path] = PageNode(
             id: path, source: source, document: document, guide: guide.slug, url: url, phase: phaseID,
-            links: links, related: related)
+            links: links, related: related,
+            lastUpdated: source.metadata.updated ?? tree.commitDates[path])
     }
 
     var home: PageNode?
@@ -152,7 +153,7 @@ public func buildGraph(
         let links = resolver.resolveLinks(of: document, in: source.file)
         home = PageNode(
             id: source.file.path, source: source, document: document, guide: nil, url: "", phase: nil, links: links,
-            related: [])
+            related: [], lastUpdated: source.metadata.updated ?? tree.commitDates[source.file.path])
     }
 
     func readingKey(_ id: String) -> (Int, String, String) {

@@ -82,6 +82,9 @@ public struct PageNode: Sendable {
     public let links: [ResolvedLink]
     /// `related:` entries that resolved to pages, in the order written.
     public let related: [String]
+    /// "Laatst bijgewerkt": `updated:` from the front matter, else the last commit date of the
+    /// file when the content is in git; nil when neither is known.
+    public let lastUpdated: CalendarDate?
 }
 
 /// A beleidsfase as a node: its definition and its pages in reading order.

@@ -72,8 +72,9 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
                     hint: "save the file as UTF-8 (in Word: Opslaan als, Codering: Unicode UTF-8)"))
         }
     }
-    let tree = SourceTree(
+    var tree = SourceTree(
         rootDisplayPath: display, siteFile: site, guideFiles: guides, markdownFiles: markdown, assets: assets)
+    tree.commitDates = lastCommitDates(root: root)
     return (tree, diagnostics)
 }
 

@@ -53,6 +53,9 @@ public struct SourceTree: Sendable {
     public let assets: [AssetFile]
     /// True when the content root itself was not found (its diagnostic says so).
     public var isMissing = false
+    /// Last commit date per content-relative path, when the content is in git (see
+    /// ``lastCommitDates(root:)``); empty otherwise.
+    public var commitDates: [String: CalendarDate] = [:]
 
     public init(
         rootDisplayPath: String, siteFile: SourceFile?, guideFiles: [SourceFile],

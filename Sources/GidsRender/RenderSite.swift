@@ -12,7 +12,12 @@ import GidsMarkdown
 /// every page and tool, `domeinen/` and `domeinen/<id>/`, `zoeken/`, `404.html`; plus theme
 /// assets and every content asset.
 public func renderSite(_ graph: NavigationGraph, templates: TemplateSet) -> RenderedSite {
-    let renderer = Renderer(graph: graph, templates: templates)
+    // Stylesheets and scripts get their content hash in the name (cache-busting).
+    var assetNames: [String: String] = [:]
+    for (path, data) in templates.assets where path.hasSuffix(".css") || path.hasSuffix(".js") {
+        assetNames[path] = ContentHash.fingerprinted(path, data: data)
+    }
+    let renderer = Renderer(graph: graph, templates: templates, assetNames: assetNames)
     var jobs: [Job] = []
     jobs.append(Job { ("index.html", renderer.home()) })
     jobs.append(Job { ("zoeken/index.html", renderer.search()) })
@@ -30,7 +35,13 @@ public func renderSite(_ graph: NavigationGraph, templates: TemplateSet) -> Rend
     let results = jobs.concurrentMap { $0.run() }
     var site = RenderedSite()
     for (path, html) in results { site.files[path] = Data(html.utf8) }
-    for (path, data) in templates.assets { site.files[path] = data }
+    for (path, data) in templates.assets { site.files[assetNames[path] ?? path] = data }
+    for guide in graph.guides { site.files[guide.url + "feed.xml"] = Data(renderer.feed(guide).utf8) }
+    if let baseURL = graph.site.baseURL {
+        site.files["sitemap.xml"] = Data(
+            sitemap(graph, pages: results.map(\.0), baseURL: baseURL, renderer: renderer).utf8)
+        site.files["robots.txt"] = Data("User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n".utf8)
+    }
     for asset in graph.assets.values { site.copies[asset.path] = asset.diskPath }
     return site
 }
@@ -45,6 +56,8 @@ private struct Job: Sendable {
 struct Renderer: @unchecked Sendable {
     let graph: NavigationGraph
     let templates: TemplateSet
+    /// Theme asset path → its fingerprinted name in the output.
+    var assetNames: [String: String] = [:]
     /// When set (`/gidsen/`), hrefs are absolute paths under it instead of relative: used for
     /// the 404 page, which servers show at any depth.
     var absolutePrefix: String?
@@ -60,21 +73,24 @@ struct Renderer: @unchecked Sendable {
     func href(_ target: String, from base: String) -> String {
         var path = target
         if !graph.site.directoryURLs && (path.isEmpty || path.hasSuffix("/")) { path += "index.html" }
-        let encoded = { (text: String) in
-            text.split(separator: "/", omittingEmptySubsequences: false).map {
-                $0 == ".." || $0 == "."
-                    ? String($0) : String($0).addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? String($0)
-            }.joined(separator: "/")
-        }
-        if let absolutePrefix { return absolutePrefix + encoded(path) }
+        if let absolutePrefix { return absolutePrefix + encodedPath(path) }
         var relative = SitePath.relative(from: base, to: path)
         if relative == "./index.html" { relative = "index.html" }
-        return encoded(relative)
+        return encodedPath(relative)
+    }
+
+    /// `path` with each segment percent-encoded (RFC 3986 pchar), `.` and `..` kept.
+    func encodedPath(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map {
+            $0 == ".." || $0 == "."
+                ? String($0) : String($0).addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? String($0)
+        }.joined(separator: "/")
     }
 
     func layout(
         base: String, title: String, description: String?, kind: String, body: String,
-        breadcrumbs: [(String, String?)], guide: String? = nil, section: String? = nil, scripts: [String] = []
+        breadcrumbs: [(String, String?)], guide: String? = nil, section: String? = nil, scripts: [String] = [],
+        feed: (title: String, url: String)? = nil
     ) -> String {
         var crumbs: [[String: Any]] = []
         for (index, crumb) in breadcrumbs.enumerated() {
@@ -99,8 +115,15 @@ struct Renderer: @unchecked Sendable {
             "root": href("", from: base),
             "home_url": href("", from: base),
             "search_url": href("zoeken/", from: base),
-            "stylesheet": href("assets/style.css", from: base),
-            "scripts": scripts.map { href($0, from: base) },
+            "stylesheet": href(assetNames["assets/style.css"] ?? "assets/style.css", from: base),
+            "scripts": scripts.map { href(assetNames[$0] ?? $0, from: base) },
+            "canonical": kind == "not-found" ? false : graph.site.baseURL.map { $0 + encodedPath(base) } ?? false,
+            "og": [
+                "title": title, "description": description ?? graph.site.description ?? "",
+                "type": ["page", "tool"].contains(kind) ? "article" : "website", "site_name": graph.site.title,
+                "locale": graph.site.language == "nl" ? "nl_NL" : graph.site.language,
+            ],
+            "feed": feed.map { ["title": $0.title, "url": href($0.url, from: base)] } ?? false,
             "document_title": fullTitle,
             "description": description ?? graph.site.description ?? "",
             "kind": kind,
@@ -242,7 +265,8 @@ struct Renderer: @unchecked Sendable {
         let body = templates.render(template, context)
         return layout(
             base: base, title: guide.config.title, description: guide.config.summary, kind: template, body: body,
-            breadcrumbs: [("Home", ""), (guide.config.title, nil)], guide: guide.slug)
+            breadcrumbs: [("Home", ""), (guide.config.title, nil)], guide: guide.slug,
+            feed: ("Nieuw en bijgewerkt: \(guide.config.title)", guide.url + "feed.xml"))
     }
 
     func phase(_ phase: PhaseNode, in guide: GuideNode) -> String {
@@ -311,7 +335,7 @@ struct Renderer: @unchecked Sendable {
         context["domains"] = domains
         context["has_domains"] = !domains.isEmpty
         if let level = metadata.level { context["level"] = level.label }
-        if let updated = metadata.updated { context["updated"] = ["iso": updated.iso, "text": updated.dutch] }
+        if let updated = page.lastUpdated { context["updated"] = ["iso": updated.iso, "text": updated.dutch] }
         let toc = page.document.headings.filter { $0.level <= 2 }.map { ["text": $0.text, "id": $0.id] }
         context["toc"] = toc
         context["has_toc"] = toc.count >= 3
@@ -323,7 +347,8 @@ struct Renderer: @unchecked Sendable {
         let body = templates.render(template, context)
         return layout(
             base: base, title: metadata.title, description: metadata.summary, kind: template, body: body,
-            breadcrumbs: crumbs, guide: guide.slug)
+            breadcrumbs: crumbs, guide: guide.slug,
+            feed: ("Nieuw en bijgewerkt: \(guide.config.title)", guide.url + "feed.xml"))
     }
 
     func toolCard(_ id: String, from base: String) -> [String: Any]? {

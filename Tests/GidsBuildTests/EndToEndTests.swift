@@ -34,7 +34,8 @@ import Testing
             .filter { $0.hasSuffix(".md") && $0 != "index.md" }
         #expect(index.documents.count == sources.count)
         for document in index.documents { #expect(files[document.url + "index.html"] != nil, "\(document.url)") }
-        for required in ["index.html", "404.html", "zoeken/index.html", "domeinen/index.html", "assets/style.css"] {
+        #expect(files.keys.contains { $0.hasPrefix("assets/style.") && $0.hasSuffix(".css") })
+        for required in ["index.html", "404.html", "zoeken/index.html", "domeinen/index.html"] {
             #expect(files[required] != nil, "\(required)")
         }
         #expect(files["woudlopersgids/afbeeldingen/beleidsfasen.svg"] != nil)
@@ -153,7 +154,7 @@ import Testing
         #expect(page.contains("href=\"../../index.html\""))
         #expect(!page.contains("href=\"../\""))
         let notFound = try String(contentsOfFile: root + "/site/404.html", encoding: .utf8)
-        #expect(notFound.contains("href=\"/gidsen/assets/style.css\""))
+        #expect(notFound.contains("href=\"/gidsen/assets/style."))
         #expect(notFound.contains("href=\"/gidsen/gids/index.html\""))
     }
 
