@@ -4,7 +4,7 @@ SWIFT ?= swift
 DEB_PACKAGES := libcmark-dev libstemmer-dev libxml2-dev pkg-config nodejs python3
 RELEASE_BIN := .build/release/gids
 
-.PHONY: site test check deps lint format clean bench-check
+.PHONY: site test check deps lint format clean bench-check schema
 
 site: deps
 	$(SWIFT) build -c release --product gids
@@ -35,6 +35,11 @@ bench-check: deps
 	$(SWIFT) build -c release --product gids
 	python3 Benchmarks/check/run.py --gids $(RELEASE_BIN) --work .build/bench --sizes $(BENCH_SIZES)
 
+# Writes JSON Schemas for editors into content/.schemas (see README, "Front matter in your editor").
+schema: deps
+	$(SWIFT) build -c release --product gids
+	$(RELEASE_BIN) schema --content content
+
 # Installs the Debian packages above that are not installed yet. Fails with the list when
 # they are missing and we are not root.
 deps:
@@ -52,6 +57,8 @@ deps:
 	    echo "missing Debian packages:$$missing; run 'sudo apt-get install$$missing' or run make as root" >&2; exit 1; \
 	  fi; \
 	fi
+	@python3 -c "import jsonschema, yaml" 2>/dev/null || { echo "installing PyPI packages: jsonschema pyyaml"; \
+	  python3 -m pip install --quiet jsonschema pyyaml || { echo "cannot install jsonschema and pyyaml with pip" >&2; exit 1; }; }
 
 clean:
 	rm -rf .build site

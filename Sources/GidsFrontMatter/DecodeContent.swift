@@ -141,8 +141,7 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
         diagnostics += check.diagnostics
     }
     reader.warnUnknownKeys(
-        known: ["title", "language", "description", "raw_html", "domains", "base_url", "directory_urls", "link_check"],
-        what: "the site file")
+        known: Keys.names(Keys.site), what: "the site file")
     diagnostics += reader.diagnostics
     // Decoding goes on past errors in other keys, so that later stages can still report
     // their problems in the same run; the build writes nothing while any error exists.
@@ -221,7 +220,7 @@ private func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) ->
                 reader.location, "the guide declares neither phases nor facets", code: "guide.no-structure",
                 hint: "add 'phases:' (a list of id, title, summary) or 'facets:' for a chooser"))
     }
-    reader.warnUnknownKeys(known: ["title", "summary", "order", "phases", "facets"], what: "the guide file")
+    reader.warnUnknownKeys(known: Keys.names(Keys.guide), what: "the guide file")
     diagnostics += reader.diagnostics
     guard let title, let summary else { return nil }
     return GuideConfig(
@@ -230,10 +229,7 @@ private func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) ->
 }
 
 /// Facet keys that a tool's own fields already use; a facet may not take them.
-let toolKeys: Set<String> = [
-    "type", "title", "summary", "order", "domains", "updated", "slug", "used_by", "yields", "why", "tips",
-    "inclusie", "related",
-]
+let toolKeys: Set<String> = Keys.names(Keys.page + Keys.tool)
 
 private func decodeFacet(_ node: Node, file: SourceFile, diagnostics: inout [Diagnostic]) -> FacetDefinition? {
     guard var entry = MappingReader(node, file: file, lineOffset: 0, what: "a facet", diagnostics: &diagnostics)
@@ -292,9 +288,7 @@ private func decodeFacet(_ node: Node, file: SourceFile, diagnostics: inout [Dia
     return FacetDefinition(id: id.value, title: title.value, kind: kind, values: values, location: id.location)
 }
 
-let pageKeys: Set<String> = [
-    "title", "summary", "phase", "order", "domains", "level", "related", "updated", "slug", "type",
-]
+let pageKeys: Set<String> = Keys.names(Keys.page)
 
 private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: inout [Diagnostic]) -> PageSource? {
     let split = splitFrontMatter(file.text)

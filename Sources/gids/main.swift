@@ -10,7 +10,7 @@ import GidsExternalCheck
 struct Gids: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds municipal knowledge guides from Markdown into a static, searchable website.",
-        version: "0.1.0", subcommands: [Build.self, Check.self], defaultSubcommand: Build.self)
+        version: "0.1.0", subcommands: [Build.self, Check.self, New.self, Schema.self], defaultSubcommand: Build.self)
 
     static func main() async {
         do {
@@ -202,5 +202,73 @@ struct Check: AsyncParsableCommand {
         FileHandle.standardError.write(
             Data("gids check: \(parts.joined(separator: ", ")); \(summary), \(seconds) s\n".utf8))
         if result.diagnostics.hasErrors { throw ExitCode(1) }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a page or a tool with valid front matter (never overwrites).",
+        subcommands: [NewPage.self, NewTool.self])
+}
+
+/// Prints a scaffold error and exits 2 (bad arguments) or 1.
+func fail(_ error: ScaffoldError, command: String) -> ExitCode {
+    FileHandle.standardError.write(Data("gids \(command): error: \(error.description)\n".utf8))
+    return ExitCode(error.isUsageError ? 2 : 1)
+}
+
+struct NewPage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "page",
+        abstract: "Create content/<guide>/<slug>.md in a phase: gids new page <guide> <phase> \"<title>\"")
+    @Option(help: "Folder with site.yml, guide folders and Markdown pages.")
+    var content = "content"
+    @Argument(help: "The guide's folder, e.g. woudlopersgids.") var guide: String
+    @Argument(help: "The phase id, e.g. voorbereiden.") var phase: String
+    @Argument(help: "The page title.") var title: String
+
+    func run() throws {
+        do {
+            let path = try scaffold(contentDirectory: content, guide: guide, phase: phase, title: title)
+            print("gids new: created \(path)")
+        } catch let error as ScaffoldError {
+            throw fail(error, command: "new")
+        }
+    }
+}
+
+struct NewTool: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tool", abstract: "Create a tool in the chooser guide: gids new tool \"<name>\"")
+    @Option(help: "Folder with site.yml, guide folders and Markdown pages.")
+    var content = "content"
+    @Option(help: "The chooser guide, when there is more than one.") var guide: String?
+    @Argument(help: "The tool's name.") var name: String
+
+    func run() throws {
+        do {
+            let path = try scaffold(contentDirectory: content, guide: guide, phase: nil, title: name)
+            print("gids new: created \(path)")
+        } catch let error as ScaffoldError {
+            throw fail(error, command: "new")
+        }
+    }
+}
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write JSON Schemas (draft 2020-12) of site.yml, guide.yml and each guide's front matter.")
+    @Option(help: "Folder with site.yml, guide folders and Markdown pages.")
+    var content = "content"
+    @Option(help: "Where to write the schemas (default: <content>/.schemas).")
+    var output: String?
+
+    func run() throws {
+        do {
+            let paths = try writeSchemas(contentDirectory: content, outputDirectory: output ?? content + "/.schemas")
+            for path in paths { print("gids schema: wrote \(path)") }
+        } catch let error as ScaffoldError {
+            throw fail(error, command: "schema")
+        }
     }
 }

@@ -1,0 +1,311 @@
+import Foundation
+
+/// One key of a site file, guide file or front matter: the single list that both the decoder
+/// (which keys are known) and `gids schema` (JSON Schema, draft 2020-12) are made from.
+public struct KeySpec: Sendable {
+    public enum Shape: Sendable {
+        case text
+        case whole
+        case boolean
+        case date
+        case textList
+        /// Text from a fixed list (e.g. `level`); the schema lists the values.
+        case choice([String])
+        /// A nested object or list of objects, described by its own JSON Schema fragment.
+        case object(JSON)
+    }
+    public let name: String
+    public let shape: Shape
+    public let required: Bool
+    /// Dutch, for the editor's tooltip.
+    public let description: String
+
+    init(_ name: String, _ shape: Shape, required: Bool = false, _ description: String) {
+        self.name = name
+        self.shape = shape
+        self.required = required
+        self.description = description
+    }
+}
+
+/// The keys gids reads, per kind of file.
+public enum Keys {
+    static let idPattern: JSON = "^[a-z0-9]+(-[a-z0-9]+)*$"
+
+    public static let site: [KeySpec] = [
+        KeySpec("title", .text, required: true, "Titel van de site, boven elke pagina en in de <title>."),
+        KeySpec("language", .text, required: true, "Taal van de site als taalcode, bijvoorbeeld nl."),
+        KeySpec("description", .text, "Introductie op de homepage en beschrijving voor zoekmachines."),
+        KeySpec("raw_html", .boolean, "true: HTML in Markdown wordt getoond. Standaard false."),
+        KeySpec(
+            "domains",
+            .object([
+                "type": "array",
+                "items": [
+                    "type": "object", "required": ["id", "title"], "additionalProperties": false,
+                    "properties": [
+                        "id": ["type": "string", "pattern": idPattern, "description": "Korte id, bijvoorbeeld wmo."],
+                        "title": ["type": "string", "description": "Naam van het beleidsdomein."],
+                        "summary": ["type": "string", "description": "Korte uitleg over het domein."],
+                    ],
+                ],
+            ]), required: true, "De beleidsdomeinen van de site, in deze volgorde."),
+        KeySpec(
+            "base_url", .text,
+            "Adres van de site, bijvoorbeeld https://www.gemeente.nl/gidsen/. Geeft sitemap, robots.txt en canonieke links."
+        ),
+        KeySpec("directory_urls", .boolean, "false: links eindigen op index.html, zodat de site ook van schijf werkt."),
+        KeySpec(
+            "link_check",
+            .object([
+                "type": "object", "additionalProperties": false,
+                "properties": [
+                    "ignore": [
+                        "type": "array", "items": ["type": "string"],
+                        "description": "Reguliere expressies voor externe adressen die gids check niet opvraagt.",
+                    ]
+                ],
+            ]), "Instellingen van de linkcontrole."),
+    ]
+
+    public static let guide: [KeySpec] = [
+        KeySpec("title", .text, required: true, "Titel van de gids."),
+        KeySpec("summary", .text, required: true, "Korte beschrijving van de gids, op de homepage."),
+        KeySpec("order", .whole, "Plaats op de homepage; gidsen zonder volgorde komen achteraan."),
+        KeySpec(
+            "phases",
+            .object([
+                "type": "array",
+                "items": [
+                    "type": "object", "required": ["id", "title", "summary"], "additionalProperties": false,
+                    "properties": [
+                        "id": ["type": "string", "pattern": idPattern, "description": "Korte id van de fase."],
+                        "title": ["type": "string", "description": "Naam van de beleidsfase."],
+                        "summary": ["type": "string", "description": "Wat er in deze fase gebeurt."],
+                    ],
+                ],
+            ]), "De beleidsfasen van de gids, in volgorde."),
+        KeySpec(
+            "facets",
+            .object([
+                "type": "array",
+                "items": [
+                    "type": "object", "required": ["id", "title"], "additionalProperties": false,
+                    "properties": [
+                        "id": ["type": "string", "description": "Sleutel in de front matter van de tools."],
+                        "title": ["type": "string", "description": "Naam van het kenmerk."],
+                        "type": ["enum": ["list", "boolean"], "description": "list (standaard) of boolean (ja/nee)."],
+                        "multiple": ["type": "boolean", "description": "true: een tool mag meer waarden hebben."],
+                        "values": [
+                            "type": "array",
+                            "items": [
+                                "type": "object", "required": ["id", "title"], "additionalProperties": false,
+                                "properties": [
+                                    "id": ["type": "string", "pattern": idPattern],
+                                    "title": ["type": "string"],
+                                ],
+                            ],
+                        ],
+                    ],
+                ],
+            ]), "Kenmerken om tools op te filteren (alleen in een keuzewijzer)."),
+    ]
+
+    public static let page: [KeySpec] = [
+        KeySpec("title", .text, required: true, "Titel van de pagina."),
+        KeySpec(
+            "summary", .text, required: true, "Eén of twee zinnen: in lijsten, zoekresultaten en voor zoekmachines."),
+        KeySpec("type", .choice(["page", "tool"]), "page (standaard) of tool (in een keuzewijzer)."),
+        KeySpec("phase", .text, "De beleidsfase waarin de pagina staat (id uit guide.yml)."),
+        KeySpec("order", .whole, "Volgorde binnen de fase; lager komt eerst."),
+        KeySpec("domains", .textList, "Beleidsdomeinen van de pagina (ids uit site.yml)."),
+        KeySpec("level", .choice(PageLevel.allCases.map(\.rawValue)), "basis of verdieping."),
+        KeySpec("related", .textList, "Verwante pagina's, als pad naar het .md-bestand."),
+        KeySpec("updated", .date, "Datum van de laatste inhoudelijke wijziging, als JJJJ-MM-DD."),
+        KeySpec("slug", .text, "Eigen laatste deel van de URL; standaard de bestandsnaam."),
+    ]
+
+    public static let tool: [KeySpec] = [
+        KeySpec("yields", .text, "Wat de tool oplevert, in het kort."),
+        KeySpec("why", .text, "Waarom een gemeente deze tool zou kiezen."),
+        KeySpec("inclusie", .text, "Wat de tool doet voor mensen die minder makkelijk meedoen."),
+        KeySpec("tips", .textList, "Tips voor gebruik, elk als een zin."),
+        KeySpec(
+            "used_by",
+            .object([
+                "type": "array",
+                "items": [
+                    "type": "object", "required": ["gemeente"], "additionalProperties": false,
+                    "properties": [
+                        "gemeente": ["type": "string", "description": "Naam van de gemeente."],
+                        "url": [
+                            "type": "string", "pattern": "^https?://", "description": "Webadres van het voorbeeld.",
+                        ],
+                    ],
+                ],
+            ]), "Gemeenten die de tool gebruiken, met een link naar het voorbeeld."),
+    ]
+
+    static func names(_ specs: [KeySpec]) -> Set<String> { Set(specs.map(\.name)) }
+}
+
+/// JSON Schemas (draft 2020-12) for the files of a content folder, with the allowed values of
+/// that folder: domain ids, each guide's phase ids, each chooser's facet values. Keys and their
+/// Dutch descriptions come from ``Keys``, the same list the decoder checks against.
+///
+/// Returns file name → JSON text: `site.schema.json`, `guide.schema.json`, and per guide
+/// `<guide>.page.schema.json` (pages, and for a chooser also its tools).
+public func jsonSchemas(for model: ContentModel) -> [String: String] {
+    let domainIDs = model.site?.domains.map(\.id) ?? []
+    var out: [String: String] = [:]
+    out["site.schema.json"] = encode(schema(title: "site.yml", specs: Keys.site, overrides: [:]))
+    out["guide.schema.json"] = encode(schema(title: "guide.yml", specs: Keys.guide, overrides: [:]))
+    for guide in model.guides {
+        // A list key also takes a single value (`domains: wmo`), as the decoder does.
+        var overrides: [String: JSON] = [
+            "domains": [
+                "oneOf": [
+                    ["enum": JSON(domainIDs)],
+                    ["type": "array", "uniqueItems": true, "items": ["enum": JSON(domainIDs)]],
+                ]
+            ]
+        ]
+        var specs = Keys.page
+        if !guide.phases.isEmpty {
+            overrides["phase"] = ["enum": JSON(guide.phases.map(\.id))]
+        }
+        if !guide.facets.isEmpty {
+            specs += Keys.tool
+            for facet in guide.facets {
+                let ids = facet.values.map(\.id)
+                let property: JSON
+                switch facet.kind {
+                case .boolean: property = ["type": "boolean"]
+                case .list(let multiple):
+                    property =
+                        multiple
+                        ? [
+                            "oneOf": [
+                                ["enum": JSON(ids)],
+                                ["type": "array", "uniqueItems": true, "items": ["enum": JSON(ids)]],
+                            ]
+                        ] : ["enum": JSON(ids)]
+                }
+                var withDescription = property
+                withDescription["description"] = .string("\(facet.title) (kenmerk van de keuzewijzer).")
+                overrides[facet.id] = withDescription
+                specs.append(KeySpec(facet.id, .text, facet.title))
+            }
+        }
+        out["\(guide.slug).page.schema.json"] = encode(
+            schema(title: "front matter in \(guide.folder)/", specs: specs, overrides: overrides))
+    }
+    return out
+}
+
+private func schema(title: String, specs: [KeySpec], overrides: [String: JSON]) -> JSON {
+    var properties: [String: JSON] = [:]
+    for spec in specs {
+        var property: JSON
+        switch spec.shape {
+        case .text: property = ["type": "string", "minLength": 1]
+        case .whole: property = ["type": "integer"]
+        case .boolean: property = ["type": "boolean"]
+        // YAML 1.2 reads an unquoted date as text; editors' YAML servers may report it as a string.
+        case .date: property = ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"]
+        case .textList:
+            property = [
+                "oneOf": [
+                    ["type": "string"],
+                    ["type": "array", "items": ["type": "string"]],
+                ]
+            ]
+        case .choice(let values): property = ["enum": JSON(values)]
+        case .object(let fragment): property = fragment
+        }
+        if let override = overrides[spec.name] { property = override }
+        if property["description"] == nil { property["description"] = .string(spec.description) }
+        properties[spec.name] = property
+    }
+    return [
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": .string(title),
+        "type": "object",
+        "additionalProperties": false,
+        "required": JSON(specs.filter(\.required).map(\.name)),
+        "properties": .object(properties),
+    ]
+}
+
+private func encode(_ value: JSON) -> String { value.text(indent: "") + "\n" }
+
+/// A JSON value, written with sorted keys and two-space indentation (deterministic output).
+public indirect enum JSON: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+    case string(String)
+    case number(Int)
+    case bool(Bool)
+    case null
+    case array([JSON])
+    case object([String: JSON])
+
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(integerLiteral value: Int) { self = .number(value) }
+    public init(arrayLiteral elements: JSON...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSON)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
+    }
+    init(_ strings: [String]) { self = .array(strings.map { .string($0) }) }
+
+    subscript(key: String) -> JSON? {
+        get {
+            if case .object(let members) = self { return members[key] }
+            return nil
+        }
+        set {
+            guard case .object(var members) = self else { return }
+            members[key] = newValue
+            self = .object(members)
+        }
+    }
+
+    func text(indent: String) -> String {
+        let inner = indent + "  "
+        switch self {
+        case .string(let text): return quoted(text)
+        case .number(let number): return String(number)
+        case .bool(let value): return value ? "true" : "false"
+        case .null: return "null"
+        case .array(let items):
+            if items.isEmpty { return "[]" }
+            return "[\n" + items.map { inner + $0.text(indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
+        case .object(let members):
+            if members.isEmpty { return "{}" }
+            return "{\n"
+                + members.keys.sorted().map { inner + quoted($0) + ": " + members[$0]!.text(indent: inner) }
+                .joined(separator: ",\n") + "\n" + indent + "}"
+        }
+    }
+
+    private func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
