@@ -4,7 +4,7 @@ SWIFT ?= swift
 DEB_PACKAGES := libcmark-dev libstemmer-dev libxml2-dev pkg-config nodejs python3
 RELEASE_BIN := .build/release/gids
 
-.PHONY: site test check deps lint format clean bench-check schema
+.PHONY: site test check deps lint format clean bench-check schema fuzz
 
 site: deps
 	$(SWIFT) build -c release --product gids
@@ -39,6 +39,23 @@ bench-check: deps
 schema: deps
 	$(SWIFT) build -c release --product gids
 	$(RELEASE_BIN) schema --content content
+
+# Fuzzing (not a test): each libFuzzer target for FUZZ_SECONDS (default 600), seeded with
+# Tests/Fuzz/Corpus/<target>. Crashes go to .build-fuzz/crashes/; copy each into the corpus
+# folder once fixed, so the regression test replays it for ever.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := FuzzFrontMatter FuzzLinks FuzzSlug
+fuzz: deps
+	mkdir -p .build-fuzz/crashes
+	for t in $(FUZZ_TARGETS); do \
+	  $(SWIFT) build -c release --scratch-path .build-fuzz --product $$t \
+	    -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING || exit 1; \
+	done
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p .build-fuzz/corpus/$$t; \
+	  .build-fuzz/release/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -rss_limit_mb=4096 \
+	    -artifact_prefix=.build-fuzz/crashes/$$t- .build-fuzz/corpus/$$t Tests/Fuzz/Corpus/$$t || exit 1; \
+	done
 
 # Installs the Debian packages above that are not installed yet. Fails with the list when
 # they are missing and we are not root.

@@ -51,6 +51,13 @@ let package = Package(
                 "GidsBuild", "GidsExternalCheck", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // libFuzzer targets (`make fuzz` builds them with -sanitize=fuzzer -DFUZZING); a normal
+        // build makes replay tools that run a corpus, used by the regression tests.
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzFrontMatter", dependencies: ["GidsFrontMatter", "FuzzSupport"]),
+        .executableTarget(name: "FuzzLinks", dependencies: ["GidsGraph", "GidsHTML", "GidsLinks", "FuzzSupport"]),
+        .executableTarget(name: "FuzzSlug", dependencies: ["GidsCore", "FuzzSupport"]),
+
         .testTarget(name: "GidsCoreTests", dependencies: ["GidsCore"]),
         .testTarget(name: "GidsLinksTests", dependencies: ["GidsLinks", "GidsHTML", "GidsDiagnostics"]),
         .testTarget(

@@ -30,10 +30,9 @@ func loadModel(_ contentDirectory: String) throws -> ContentModel {
 /// Returns the path written. Throws ``ScaffoldError`` for an unknown guide or phase (with a
 /// did-you-mean), a guide of the wrong kind, or an existing file.
 public func scaffold(
-    contentDirectory: String, guide guideName: String?, phase: String?, title: String, today: Date = Date()
-)
-    throws -> String
-{
+    contentDirectory: String, guide guideName: String?, phase: String?, title: String, summary: String? = nil,
+    today: Date = Date()
+) throws -> String {
     let model = try loadModel(contentDirectory)
     let isTool = phase == nil
     let candidates = model.guides.filter { isTool ? !$0.facets.isEmpty : !$0.phases.isEmpty }
@@ -82,12 +81,15 @@ public func scaffold(
     if isTool {
         lines += [
             "type: tool",
-            "summary: Vat in één of twee zinnen samen wat deze tool doet.",
+            "summary: \(summary.map(yamlText) ?? "Vat in één of twee zinnen samen wat deze tool doet.")",
             "yields: Wat de tool oplevert, in het kort.",
             "why: Waarom een gemeente deze tool kiest.",
         ]
     } else {
-        lines += ["summary: Vat in één of twee zinnen samen waar deze pagina over gaat.", "phase: \(phase!)"]
+        lines += [
+            "summary: \(summary.map(yamlText) ?? "Vat in één of twee zinnen samen waar deze pagina over gaat.")",
+            "phase: \(phase!)",
+        ]
     }
     lines += ["updated: \(date)", "---", ""]
     lines += [

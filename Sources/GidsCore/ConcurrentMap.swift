@@ -1,16 +1,35 @@
 import Foundation
 
+/// How many threads the parallel stages use: `GIDS_JOBS` from the environment when it is a
+/// positive number (`GIDS_JOBS=1` runs everything on one thread), else every core.
+public let parallelJobs: Int = {
+    if let text = ProcessInfo.processInfo.environment["GIDS_JOBS"], let jobs = Int(text), jobs > 0 { return jobs }
+    return ProcessInfo.processInfo.activeProcessorCount
+}()
+
 extension Array where Element: Sendable {
-    /// `map` on all cores (Dispatch's `concurrentPerform`), results in input order, so output
-    /// never depends on scheduling or the number of cores.
+    /// `map` on ``parallelJobs`` threads (Dispatch's `concurrentPerform`), results in input
+    /// order, so output never depends on scheduling or the number of cores.
     public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        if parallelJobs == 1 || count < 2 { return map(transform) }
         var results = [T?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = SlotBuffer(buffer)
             self.withUnsafeBufferPointer { input in
                 let source = SlotInput(input)
-                DispatchQueue.concurrentPerform(iterations: source.buffer.count) { index in
-                    slots.buffer[index] = transform(source.buffer[index])
+                let total = source.buffer.count
+                if parallelJobs >= ProcessInfo.processInfo.activeProcessorCount {
+                    DispatchQueue.concurrentPerform(iterations: total) { index in
+                        slots.buffer[index] = transform(source.buffer[index])
+                    }
+                } else {
+                    // Fewer threads than cores: each worker takes every `jobs`-th item.
+                    let jobs = parallelJobs
+                    DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+                        for index in stride(from: worker, to: total, by: jobs) {
+                            slots.buffer[index] = transform(source.buffer[index])
+                        }
+                    }
                 }
             }
         }

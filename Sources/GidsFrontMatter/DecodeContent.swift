@@ -83,6 +83,7 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
     let language = reader.string("language", required: true)
     let description = reader.string("description")
     let raw = reader.bool("raw_html")
+    let allowScripts = reader.bool("allow_scripts")
     let directoryURLs = reader.bool("directory_urls")
     var basePath: String?
     var absoluteBaseURL: String?
@@ -148,7 +149,8 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
     guard let title, let language else { return nil }
     return SiteConfig(
         title: title.value, language: language.value, description: description?.value,
-        rawHTML: raw?.value ?? false, domains: domains, basePath: basePath, baseURL: absoluteBaseURL,
+        rawHTML: raw?.value ?? false, allowScripts: allowScripts?.value ?? false, domains: domains, basePath: basePath,
+        baseURL: absoluteBaseURL,
         directoryURLs: directoryURLs?.value ?? true, linkCheckIgnore: ignore, file: file)
 }
 

@@ -20,6 +20,9 @@ public struct SiteConfig: Sendable {
     /// Render raw HTML in Markdown (CommonMark 0.30 §4.6, §6.6). Off by default: editors'
     /// pages are Markdown, and raw HTML is where unsafe markup gets in.
     public let rawHTML: Bool
+    /// `allow_scripts`: with `raw_html`, let `<script>`, event-handler attributes, `javascript:`
+    /// URLs and `<iframe>`/`<object>`/`<embed>` in raw HTML through. Off by default.
+    public let allowScripts: Bool
     /// The beleidsdomeinen, in the order of the file.
     public let domains: [DomainDefinition]
     /// The path part of `base_url` (where the site is hosted: `https://gemeente.nl/gidsen/` or

@@ -38,6 +38,9 @@ public enum Keys {
         KeySpec("description", .text, "Introductie op de homepage en beschrijving voor zoekmachines."),
         KeySpec("raw_html", .boolean, "true: HTML in Markdown wordt getoond. Standaard false."),
         KeySpec(
+            "allow_scripts", .boolean,
+            "true: scripts, event-handlers en iframes in HTML in Markdown zijn toegestaan. Standaard false."),
+        KeySpec(
             "domains",
             .object([
                 "type": "array",
@@ -197,8 +200,12 @@ public func jsonSchemas(for model: ContentModel) -> [String: String] {
                 specs.append(KeySpec(facet.id, .text, facet.title))
             }
         }
-        out["\(guide.slug).page.schema.json"] = encode(
-            schema(title: "front matter in \(guide.folder)/", specs: specs, overrides: overrides))
+        var schemaValue = schema(title: "front matter in \(guide.folder)/", specs: specs, overrides: overrides)
+        if !guide.phases.isEmpty {
+            // Every page of a phased guide needs its phase, as the build requires.
+            schemaValue["required"] = JSON(Keys.page.filter(\.required).map(\.name) + ["phase"])
+        }
+        out["\(guide.slug).page.schema.json"] = encode(schemaValue)
     }
     return out
 }

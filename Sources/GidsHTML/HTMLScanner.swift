@@ -47,6 +47,29 @@ public struct HTMLFacts: Sendable {
     public var references: [HTMLReference] = []
     /// The first `<base href>`, which relative references resolve against (HTML Living Standard §4.2.3).
     public var base: String?
+    /// Markup that runs code or styles inline: what a Content-Security-Policy without
+    /// `'unsafe-inline'` blocks, and what raw HTML from an editor must not bring in.
+    public var activeContent: [HTMLActiveContent] = []
+}
+
+/// One piece of active content, e.g. `<script>` or `onclick=`.
+public struct HTMLActiveContent: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        /// `<script>` with a `src` (a file of the site or elsewhere).
+        case scriptFile = "script element"
+        /// `<script>` without `src`: code in the page.
+        case inlineScript = "inline script"
+        /// An `on…` attribute, such as `onclick` or `onerror`.
+        case eventHandler = "event handler attribute"
+        /// A `style` attribute or `<style>` element.
+        case inlineStyle = "inline style"
+        /// `<iframe>`, `<object>`, `<embed>`: another document or plug-in inside the page.
+        case embedded = "embedded content"
+    }
+    public var kind: Kind
+    /// The element or attribute name, e.g. `script` or `onerror`.
+    public var name: String
+    public var position: HTMLPosition
 }
 
 /// Reads HTML with libxml2's HTML parser (SAX mode: no tree is built) and collects ids and
@@ -124,8 +147,19 @@ private final class Collector {
     init(data: Data) { self.data = data }
 
     func start(_ rawName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        guard let attributes, attributes[0] != nil else { return }
         let name = String(cString: rawName)  // element names are short: no allocation
+        switch name {
+        case "script":
+            let hasSource = attributes.map { hasAttribute($0, "src") } ?? false
+            facts.activeContent.append(
+                HTMLActiveContent(kind: hasSource ? .scriptFile : .inlineScript, name: name, position: here()))
+        case "style":
+            facts.activeContent.append(HTMLActiveContent(kind: .inlineStyle, name: name, position: here()))
+        case "iframe", "object", "embed", "frame", "frameset", "applet":
+            facts.activeContent.append(HTMLActiveContent(kind: .embedded, name: name, position: here()))
+        default: break
+        }
+        guard let attributes, attributes[0] != nil else { return }
         let wanted = HTMLScanner.urlAttributes[name]
         var position: HTMLPosition?
         var rel: String?
@@ -139,6 +173,14 @@ private final class Collector {
                 position = position ?? here()
                 let anchor = HTMLAnchor(name: value.map { String(cString: $0) } ?? "", position: position!)
                 if equals(key, "id") { facts.ids.append(anchor) } else { facts.names.append(anchor) }
+            } else if (key[0] | 0x20) == UInt8(ascii: "o") && (key[1] | 0x20) == UInt8(ascii: "n") && key[2] != 0 {
+                position = position ?? here()
+                facts.activeContent.append(
+                    HTMLActiveContent(kind: .eventHandler, name: String(cString: key).lowercased(), position: position!)
+                )
+            } else if equals(key, "style") {
+                position = position ?? here()
+                facts.activeContent.append(HTMLActiveContent(kind: .inlineStyle, name: "style", position: position!))
             } else if let wanted {
                 if equals(key, "rel") {
                     rel = value.map { String(cString: $0).lowercased() }
@@ -164,6 +206,17 @@ private final class Collector {
                     HTMLReference(element: name, attribute: attribute, value: value, position: position!))
             }
         }
+    }
+
+    private func hasAttribute(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>, _ literal: StaticString)
+        -> Bool
+    {
+        var index = 0
+        while let key = attributes[index] {
+            if equals(key, literal) { return true }
+            index += 2
+        }
+        return false
     }
 
     private func equals(_ pointer: UnsafePointer<xmlChar>, _ literal: StaticString) -> Bool {

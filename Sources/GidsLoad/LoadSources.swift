@@ -60,6 +60,19 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
             diagnostics.append(.error(SourceLocation(path: displayPath), "cannot read file", code: "load.unreadable"))
             continue
         }
+        if let nul = data.firstIndex(of: 0) {
+            // Valid UTF-8 can hold NUL bytes; no text an editor writes does.
+            let before = data[data.startIndex..<nul]
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? data.startIndex
+            let column = String(decoding: data[lineStart..<nul], as: UTF8.self).unicodeScalars.count + 1
+            diagnostics.append(
+                .error(
+                    SourceLocation(path: displayPath, line: line, column: column),
+                    "this is a binary file, not text (it contains NUL bytes)", code: "load.binary",
+                    hint: "a .md file must be text; rename or remove this file"))
+            continue
+        }
         switch decodeText(data) {
         case .success(let text):
             let source = SourceFile(path: file.path, displayPath: displayPath, text: text)

@@ -43,6 +43,8 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// The raw HTML of the body (blocks and inlines, comments left out) joined in document
     /// order, so a later stage can read its ids as fragment targets.
     public let rawHTMLText: String
+    /// Each raw HTML block or inline with the file position of its first character.
+    public let rawHTMLNodes: [(literal: String, line: Int, column: Int)]
     /// Lines of level-1 headings in the body: the page title is the only `h1`.
     public let levelOneHeadingLines: [Int]
     /// Positions of text that reads `](` (outside code): link syntax that CommonMark did not
@@ -70,6 +72,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         var linkNodes: [OpaquePointer] = []
         var raw: [(line: Int, column: Int)] = []
         var rawText = ""
+        var rawNodes: [(literal: String, line: Int, column: Int)] = []
         var levelOne: [Int] = []
         var unparsed: [(line: Int, column: Int)] = []
         var unparsedCursor: [Int: Int] = [:]
@@ -119,12 +122,18 @@ public final class MarkdownDocument: @unchecked Sendable {
                 let firstLine = literal.split(separator: "\n").first.map(String.init) ?? ""
                 let (line, column) = locate([firstLine], of: node, lines: sourceLines, cursor: &rawCursor)
                 if raw.last?.line != line + lineOffset { raw.append((line + lineOffset, column)) }
+                rawNodes.append((literal, line + lineOffset, column))
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 guard let literal = cmark_node_get_literal(node) else { break }
                 let string = String(cString: literal)
                 if insideHeading == 0 { text += string }
-                if type == CMARK_NODE_TEXT && string.contains("](") {
-                    let (line, column) = locate(["]("], of: node, lines: sourceLines, cursor: &unparsedCursor)
+                if type == CMARK_NODE_TEXT, let bracket = string.range(of: "](") {
+                    // Search for `](` with the text after it: a bare `](` would also match the
+                    // valid links earlier in the paragraph.
+                    let tail = string[bracket.lowerBound...].prefix { $0 != "\n" }.prefix(40)
+                    let (line, column) =
+                        find([String(tail)], of: node, lines: sourceLines, cursor: &unparsedCursor)
+                        ?? locate(["]("], of: node, lines: sourceLines, cursor: &unparsedCursor)
                     unparsed.append((line + lineOffset, column))
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -140,6 +149,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.linkNodes = linkNodes
         self.rawHTML = raw
         self.rawHTMLText = rawText
+        self.rawHTMLNodes = rawNodes
         self.levelOneHeadingLines = levelOne
         self.unparsedLinks = unparsed
         self.bodyText = text
@@ -215,6 +225,16 @@ private func locate(
     accepts: (Unicode.Scalar) -> Bool = { _ in true }
 ) -> (Int, Int) {
     let block = enclosingBlock(node)
+    return find(spellings, of: node, lines: lines, cursor: &cursor, offset: offset, accepts: accepts)
+        ?? (max(1, Int(cmark_node_get_start_line(block))), max(1, Int(cmark_node_get_start_column(block))))
+}
+
+/// ``locate(_:of:lines:cursor:offset:accepts:)`` without the fallback: nil when not found.
+private func find(
+    _ spellings: [String], of node: OpaquePointer, lines: [String], cursor: inout [Int: Int], offset: Int = 0,
+    accepts: (Unicode.Scalar) -> Bool = { _ in true }
+) -> (Int, Int)? {
+    let block = enclosingBlock(node)
     let start = max(1, Int(cmark_node_get_start_line(block)))
     let end = max(start, Int(cmark_node_get_end_line(block)))
     func search(_ range: ClosedRange<Int>) -> (Int, Int)? {
@@ -239,7 +259,6 @@ private func locate(
         return nil
     }
     return search(start...end) ?? search(1...max(1, lines.count))
-        ?? (start, max(1, Int(cmark_node_get_start_column(block))))
 }
 
 /// The position of a link's destination: after `(`, `<`, a space or `:` (reference

@@ -63,9 +63,16 @@ public func checkSite(_ options: SiteCheckOptions) -> SiteCheckResult {
         anchors[path] = Set((facts.ids + facts.names).map { LinkRules.decode($0.name) })
     }
     var byLowercasedPath: [String: String] = [:]
-    for path in tree.files.union(tree.directories).sorted() { byLowercasedPath[path.lowercased()] = path }
+    var children: [String: [String]] = [:]
+    for path in tree.files.union(tree.directories).sorted() where !path.isEmpty {
+        byLowercasedPath[path.lowercased()] = path
+        let slash = path.lastIndex(of: "/")
+        children[slash.map { String(path[..<$0]) } ?? "", default: []].append(
+            String(slash.map { path[path.index(after: $0)...] } ?? path[...]))
+    }
     let checker = PageChecker(
-        options: options, root: root, tree: tree, anchors: anchors, byLowercasedPath: byLowercasedPath)
+        options: options, root: root, tree: tree, anchors: anchors, byLowercasedPath: byLowercasedPath,
+        children: children)
     let perPage = Array(zip(htmlPaths, scanned)).concurrentMap { path, facts in checker.check(path, facts) }
     for page in perPage {
         result.diagnostics += page.diagnostics
@@ -154,6 +161,8 @@ struct PageChecker: Sendable {
     let anchors: [String: Set<String>]
     /// Every file and folder by its lowercased path, for the case-mismatch hint.
     let byLowercasedPath: [String: String]
+    /// Folder path → names of its files and folders, for the did-you-mean hint.
+    let children: [String: [String]]
 
     struct Outcome: Sendable {
         var diagnostics: [Diagnostic] = []
@@ -321,8 +330,9 @@ struct PageChecker: Sendable {
             switch lookup(resolved) {
             case .file(let file):
                 target = file
-            case .missing(let message, let hint, let isWarning):
+            case .missing(let message, let suggestion, let isWarning):
                 let text = "'\(written)': \(message)"
+                let hint = suggestion.map { $0.hint(rewriting: written) }
                 outcome.diagnostics.append(
                     isWarning
                         ? .warning(at, text, code: "link.extensionless", hint: hint)
@@ -340,7 +350,33 @@ struct PageChecker: Sendable {
 
     enum Lookup {
         case file(String)
-        case missing(String, hint: String?, isWarning: Bool)
+        case missing(String, suggestion: Suggested?, isWarning: Bool)
+    }
+
+    /// A fix for a missing target: the link's last path segment replaced, or a plain remark.
+    enum Suggested {
+        /// Write this last segment instead (e.g. `sport/` for `sport.html`).
+        case segment(String, because: String)
+        /// A sibling with a near name (edit distance).
+        case near(String)
+        case remark(String)
+
+        /// The hint for a link written as `written`: its own path with the last segment
+        /// replaced, so the suggestion is right from where the link stands.
+        func hint(rewriting written: String) -> String {
+            func rewritten(_ last: String) -> String {
+                let end = written.firstIndex { $0 == "?" || $0 == "#" } ?? written.endIndex
+                var path = written[..<end]
+                if path.hasSuffix("/") { path = path.dropLast() }
+                let prefix = path.lastIndex(of: "/").map { path[...$0] } ?? ""
+                return "\(prefix)\(last)\(written[end...])"
+            }
+            switch self {
+            case .remark(let text): return text
+            case .near(let last): return "did you mean '\(rewritten(last))'?"
+            case .segment(let last, let because): return "\(because): write '\(rewritten(last))'"
+            }
+        }
     }
 
     /// The file a resolved site path serves, the way a static server (nginx, Apache, IIS) would:
@@ -354,32 +390,41 @@ struct PageChecker: Sendable {
                 let file = trimmed.isEmpty ? index : trimmed + "/" + index
                 if tree.files.contains(file) { return .file(file) }
             }
-            return .missing("the folder '\(trimmed)/' has no index.html", hint: nil, isWarning: false)
+            return .missing("the folder '\(trimmed)/' has no index.html", suggestion: nil, isWarning: false)
         }
+        let name = String(trimmed.split(separator: "/").last ?? "")
         if isFolderURL, tree.files.contains(trimmed) {
             return .missing(
-                "'\(trimmed)' is a file, not a folder", hint: "remove the trailing '/'", isWarning: false)
+                "'\(trimmed)' is a file, not a folder", suggestion: .segment(name, because: "remove the trailing '/'"),
+                isWarning: false)
         }
+        let notFound = "file not found (looked for \(root)/\(trimmed))"
         let lowered = trimmed.lowercased()
         if lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") {
             let stem = String(trimmed[..<trimmed.lastIndex(of: ".")!])
             if tree.files.contains(stem + "/index.html") {
+                let folder = String(stem.split(separator: "/").last ?? "") + "/"
                 return .missing(
-                    "file not found (looked for \(root)/\(trimmed))",
-                    hint:
-                        "the page is '\(stem)/index.html': link to the folder, '\(stem.split(separator: "/").last ?? "")/'",
+                    notFound, suggestion: .segment(folder, because: "the page is '\(stem)/index.html'"),
                     isWarning: false)
             }
         }
         if tree.files.contains(trimmed + ".html") {
             return .missing(
                 "works only on servers that add '.html' themselves (GitHub Pages, Netlify)",
-                hint: "write '\(trimmed.split(separator: "/").last ?? "").html'", isWarning: true)
+                suggestion: .segment(name + ".html", because: "name the file"), isWarning: true)
         }
-        var hint: String?
         if let sameButCase = byLowercasedPath[lowered] {
-            hint = "file names are case-sensitive on most servers: the site has '\(sameButCase)'"
+            let actual = String(sameButCase.split(separator: "/").last ?? "") + (isFolderURL ? "/" : "")
+            return .missing(
+                notFound, suggestion: .segment(actual, because: "file names are case-sensitive on most servers"),
+                isWarning: false)
         }
-        return .missing("file not found (looked for \(root)/\(trimmed))", hint: hint, isWarning: false)
+        let parent = trimmed.contains("/") ? String(trimmed[..<trimmed.lastIndex(of: "/")!]) : ""
+        if let near = Suggestion.closest(to: name, among: children[parent] ?? []) {
+            let isFolder = tree.directories.contains(parent.isEmpty ? near : parent + "/" + near)
+            return .missing(notFound, suggestion: .near(near + (isFolder ? "/" : "")), isWarning: false)
+        }
+        return .missing(notFound, suggestion: nil, isWarning: false)
     }
 }

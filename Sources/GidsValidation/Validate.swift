@@ -51,6 +51,9 @@ public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
                 break
             }
         }
+        if graph.site.rawHTML && !graph.site.allowScripts {
+            diagnostics += unsafeRawHTML(page)
+        }
         for raw in graph.site.rawHTML ? [] : page.document.rawHTML {
             diagnostics.append(
                 .warning(
@@ -76,6 +79,40 @@ public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
         }
     }
     diagnostics += orphans(graph)
+    return diagnostics
+}
+
+/// Scripts, event handlers, `javascript:` URLs and embedded documents in a page's raw HTML:
+/// errors while the site file does not set `allow_scripts: true`.
+private func unsafeRawHTML(_ page: PageNode) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let file = page.source.file
+    for node in page.document.rawHTMLNodes {
+        let facts = HTMLScanner.scan(node.literal)
+        func at(_ position: HTMLPosition) -> SourceLocation {
+            // Positions inside the node, counted from its first character in the file.
+            file.location(
+                line: node.line + position.line - 1,
+                column: position.line == 1 ? node.column + position.column - 1 : position.column)
+        }
+        for active in facts.activeContent where active.kind != .inlineStyle {
+            diagnostics.append(
+                .error(
+                    at(active.position), "raw HTML brings in active content: \(active.kind.rawValue) '\(active.name)'",
+                    code: "markdown.unsafe-html",
+                    hint:
+                        "pages may not run code; remove it, or set 'allow_scripts: true' in site.yml if you trust every editor"
+                ))
+        }
+        for reference in facts.references {
+            if case .unsafe(let scheme) = LinkRules.classify(reference.value, allowsData: reference.isImage) {
+                diagnostics.append(
+                    .error(
+                        at(reference.position), "raw HTML has a '\(scheme):' URL in \(reference.attribute)",
+                        code: "markdown.unsafe-html", hint: "link to a page or to an http(s) address"))
+            }
+        }
+    }
     return diagnostics
 }
 

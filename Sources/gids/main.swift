@@ -12,7 +12,19 @@ struct Gids: AsyncParsableCommand {
         abstract: "Builds municipal knowledge guides from Markdown into a static, searchable website.",
         version: "0.1.0", subcommands: [Build.self, Check.self, New.self, Schema.self], defaultSubcommand: Build.self)
 
+    static let commands = ["build", "check", "new", "schema", "help"]
+
     static func main() async {
+        // `build` is the default command, so ArgumentParser would read a mistyped command as an
+        // argument of `build`; say what it is instead.
+        if let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-"), !commands.contains(first) {
+            let hint = Suggestion.closest(to: first, among: commands).map { " (did you mean '\($0)'?)" } ?? ""
+            FileHandle.standardError.write(
+                Data(
+                    "gids: error: unknown command '\(first)'\(hint); commands: \(commands.joined(separator: ", "))\n"
+                        .utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -72,7 +84,7 @@ struct Build: ParsableCommand {
         }
         if !result.succeeded {
             FileHandle.standardError.write(Data("gids build: nothing written; '\(output)' is unchanged\n".utf8))
-            throw ExitCode(1)
+            throw ExitCode(result.diagnostics.contains { $0.code == "load.no-content" } ? 2 : 1)
         }
     }
 }
@@ -201,6 +213,7 @@ struct Check: AsyncParsableCommand {
         let summary = DiagnosticPrinter(useColor: false).summary(result.diagnostics)
         FileHandle.standardError.write(
             Data("gids check: \(parts.joined(separator: ", ")); \(summary), \(seconds) s\n".utf8))
+        if result.diagnostics.contains(where: { $0.code == "load.no-content" }) { throw ExitCode(2) }
         if result.diagnostics.hasErrors { throw ExitCode(1) }
     }
 }
@@ -226,10 +239,12 @@ struct NewPage: ParsableCommand {
     @Argument(help: "The guide's folder, e.g. woudlopersgids.") var guide: String
     @Argument(help: "The phase id, e.g. voorbereiden.") var phase: String
     @Argument(help: "The page title.") var title: String
+    @Option(help: "The summary (otherwise a placeholder to replace).") var summary: String?
 
     func run() throws {
         do {
-            let path = try scaffold(contentDirectory: content, guide: guide, phase: phase, title: title)
+            let path = try scaffold(
+                contentDirectory: content, guide: guide, phase: phase, title: title, summary: summary)
             print("gids new: created \(path)")
         } catch let error as ScaffoldError {
             throw fail(error, command: "new")
@@ -244,10 +259,11 @@ struct NewTool: ParsableCommand {
     var content = "content"
     @Option(help: "The chooser guide, when there is more than one.") var guide: String?
     @Argument(help: "The tool's name.") var name: String
+    @Option(help: "The summary (otherwise a placeholder to replace).") var summary: String?
 
     func run() throws {
         do {
-            let path = try scaffold(contentDirectory: content, guide: guide, phase: nil, title: name)
+            let path = try scaffold(contentDirectory: content, guide: guide, phase: nil, title: name, summary: summary)
             print("gids new: created \(path)")
         } catch let error as ScaffoldError {
             throw fail(error, command: "new")

@@ -19,7 +19,7 @@ import Testing
         let errors = Pipe()
         process.standardError = errors
         let outputFile = temporaryDirectory() + "/stdout"
-        FileManager.default.createFile(atPath: outputFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile, contents: nil)
         process.standardOutput = FileHandle(forWritingAtPath: outputFile)
         try process.run()
         let data = errors.fileHandleForReading.readDataToEndOfFile()

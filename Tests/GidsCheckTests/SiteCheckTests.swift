@@ -113,9 +113,23 @@ func findings(_ diagnostics: [Diagnostic], in file: String) -> [String] {
                 ($0.location.line ?? 0, $0.hint ?? "")
             }, uniquingKeysWith: { first, _ in first })
         #expect(hints[5] == "did you mean '#financiële-tekorten'?")
-        #expect(hints[11]?.contains("link to the folder, 'sport/'") == true)
+        // Hints are written from where the link stands.
+        #expect(
+            hints[11] == "the page is 'regenbooggids/sport/index.html': write '../../../regenbooggids/sport/#aanpak'")
         #expect(hints[12] == "fragments are case-sensitive: did you mean '#aanpak'?")
         #expect(hints[20] == "first used at line 19; a fragment can reach only the first one")
+    }
+
+    @Test func aMistypedFolderGetsADidYouMean() {
+        var files = handwrittenSite
+        files["index.html"] = files["index.html"]!.replacingOccurrences(
+            of: "href=\"regenbooggids/sport/\"", with: "href=\"regenbooggids/sprot/\"")
+        let root = writeSite(files)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = checkSite(SiteCheckOptions(root: root))
+        let broken = result.diagnostics.filter { $0.location.path == root + "/index.html" }
+        #expect(broken.map(\.code) == ["link.missing-file"])
+        #expect(broken.first?.hint == "did you mean 'regenbooggids/sport/'?")
     }
 
     @Test func rootRelativeLinksFollowTheBasePath() {

@@ -55,6 +55,17 @@ import Testing
         #expect(doc.unparsedLinks.map(\.column) == [12])
     }
 
+    /// Regression: in a paragraph of several lines, the `](` of a valid link earlier in the
+    /// paragraph was reported instead of the broken one.
+    @Test func anUnparsedLinkIsFoundPastValidLinksOfItsParagraph() {
+        let doc = MarkdownDocument(
+            markdown: "Eerste regel met [ok](een.md) link\ntweede regel [de steun](Financiële steun.md) nu.\n",
+            lineOffset: 5)
+        #expect(doc.links.map(\.destination) == ["een.md"])
+        #expect(doc.unparsedLinks.map(\.line) == [7])
+        #expect(doc.unparsedLinks.map(\.column) == [23])
+    }
+
     @Test func htmlCommentsAreNotRawHTMLWarnings() {
         let doc = MarkdownDocument(markdown: "<!-- notitie -->\n\nTekst <!-- ook -->.\n", lineOffset: 0)
         #expect(doc.rawHTML.isEmpty)

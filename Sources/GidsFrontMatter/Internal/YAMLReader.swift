@@ -151,7 +151,11 @@ struct MappingReader {
                 diagnostics.append(.error(locate(pair.keyNode), "'\(key)' is empty", code: "frontmatter.empty"))
             } else if required {
                 diagnostics.append(
-                    .error(location, "missing required key '\(key)'", code: "frontmatter.missing-key"))
+                    .error(
+                        location, "missing required key '\(key)'", code: "frontmatter.missing-key",
+                        hint:
+                            "add a line '\(key): …'\(key == "summary" ? " with one or two sentences about the page" : "")"
+                    ))
             }
             return nil
         }
