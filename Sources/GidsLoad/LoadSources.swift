@@ -23,6 +23,16 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
     var visited = Set<String>()
     walk(directory: root, relative: "", files: &files, visited: &visited, display: display, diagnostics: &diagnostics)
     files.sort { $0.path < $1.path }
+    let pageCount = files.filter { $0.path.lowercased().hasSuffix(".md") }.count
+    if pageCount > maximumPages {
+        diagnostics.append(
+            .error(
+                SourceLocation(path: display), "\(pageCount) Markdown files; gids reads at most \(maximumPages)",
+                code: "load.too-many-files", hint: "split the content into several sites"))
+        var tree = SourceTree(rootDisplayPath: display, siteFile: nil, guideFiles: [], markdownFiles: [], assets: [])
+        tree.isMissing = true
+        return (tree, diagnostics)
+    }
 
     var site: SourceFile?
     var guides: [SourceFile] = []
@@ -96,6 +106,10 @@ let publishedDotfiles: Set<String> = [".htaccess", ".well-known"]
 
 /// Largest site, guide or Markdown file read, in bytes (10 MiB).
 public let maximumTextBytes = 10 * 1024 * 1024
+/// Most Markdown files in one content folder; more is an error rather than unbounded memory.
+public let maximumPages = 200_000
+/// Deepest folder nesting under `content/` that is read.
+public let maximumFolderDepth = 32
 
 private func walk(
     directory: String, relative: String, files: inout [(path: String, disk: String, size: Int)],
@@ -107,6 +121,13 @@ private func walk(
             .warning(
                 SourceLocation(path: display + "/" + relative), "folder visited twice (symbolic link loop); skipped",
                 code: "load.symlink-loop"))
+        return
+    }
+    if relative.split(separator: "/").count > maximumFolderDepth {
+        diagnostics.append(
+            .error(
+                SourceLocation(path: display + "/" + relative),
+                "folders are nested more than \(maximumFolderDepth) deep; this folder is not read", code: "load.too-deep"))
         return
     }
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }

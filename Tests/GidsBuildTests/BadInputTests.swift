@@ -89,6 +89,15 @@ import Testing
                 "content/gids/drie.md:5:7: error: slug '../../etc' may contain only lowercase letters, digits and '-' [frontmatter.bad-id]"
         ),
         Case(
+            name: "folders nested too deep",
+            setUp: { content in
+                let deep = content + "/gids" + String(repeating: "/d", count: 34)
+                try FileManager.default.createDirectory(atPath: deep, withIntermediateDirectories: true)
+                try Data("---\ntitle: Diep\n---\n".utf8).write(to: URL(fileURLWithPath: deep + "/diep.md"))
+            },
+            expected: "content/gids" + String(repeating: "/d", count: 32)
+                + ": error: folders are nested more than 32 deep; this folder is not read [load.too-deep]"),
+        Case(
             name: "an absolute slug",
             setUp: page("---\ntitle: Drie\nsummary: S.\nphase: voorbereiden\nslug: /etc/passwd\n---\n"),
             expected:
