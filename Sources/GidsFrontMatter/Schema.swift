@@ -156,13 +156,16 @@ public enum Keys {
 /// that folder: domain ids, each guide's phase ids, each chooser's facet values. Keys and their
 /// Dutch descriptions come from ``Keys``, the same list the decoder checks against.
 ///
-/// Returns file name → JSON text: `site.schema.json`, `guide.schema.json`, and per guide
-/// `<guide>.page.schema.json` (pages, and for a chooser also its tools).
+/// Returns file name → JSON text: `site.schema.json`, `guide.schema.json`, `page.schema.json`
+/// (the home page), and per guide `<guide>.page.schema.json` (pages, and for a chooser also
+/// its tools).
 public func jsonSchemas(for model: ContentModel) -> [String: String] {
     let domainIDs = model.site?.domains.map(\.id) ?? []
     var out: [String: String] = [:]
     out["site.schema.json"] = encode(schema(title: "site.yml", specs: Keys.site, overrides: [:]))
     out["guide.schema.json"] = encode(schema(title: "guide.yml", specs: Keys.guide, overrides: [:]))
+    // The home page (content/index.md) and any page outside a guide.
+    out["page.schema.json"] = encode(schema(title: "front matter", specs: Keys.page, overrides: [:]))
     for guide in model.guides {
         // A list key also takes a single value (`domains: wmo`), as the decoder does.
         var overrides: [String: JSON] = [

@@ -41,6 +41,8 @@ def main():
             schema, data = "site.schema.json", yaml.load(text, Loader=Core12Loader)
         elif name.endswith("guide.yml"):
             schema, data = "guide.schema.json", yaml.load(text, Loader=Core12Loader)
+        elif "/" not in name:
+            schema, data = "page.schema.json", front_matter(text)
         else:
             schema, data = name.split("/")[0] + ".page.schema.json", front_matter(text)
         validator = jsonschema.Draft202012Validator(json.load(open(schemas + "/" + schema)))
