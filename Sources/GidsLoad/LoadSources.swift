@@ -127,7 +127,8 @@ private func walk(
         diagnostics.append(
             .error(
                 SourceLocation(path: display + "/" + relative),
-                "folders are nested more than \(maximumFolderDepth) deep; this folder is not read", code: "load.too-deep"))
+                "folders are nested more than \(maximumFolderDepth) deep; this folder is not read",
+                code: "load.too-deep"))
         return
     }
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
