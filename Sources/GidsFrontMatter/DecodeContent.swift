@@ -123,6 +123,43 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
         domains.append(
             DomainDefinition(id: id.value, title: domainTitle.value, summary: summary?.value, location: id.location))
     }
+    var accessibility: AccessibilityStatement?
+    if let node = reader.node("accessibility"),
+        var entry = MappingReader(
+            node, file: file, lineOffset: 0, what: "'accessibility'", diagnostics: &diagnostics)
+    {
+        let organisation = entry.string("organisation", required: true)
+        let statusText = entry.string("status", required: true)
+        let date = entry.date("date")
+        let contact = entry.string("contact")
+        let measures = entry.string("measures")
+        if date == nil && !entry.diagnostics.hasErrors {
+            entry.diagnostics.append(
+                .error(
+                    entry.location, "missing required key 'date'", code: "frontmatter.missing-key",
+                    hint: "the date of the statement, e.g. date: 2026-11-30"))
+        }
+        var status: AccessibilityStatement.Status?
+        if let statusText {
+            status = AccessibilityStatement.Status(rawValue: statusText.value)
+            if status == nil {
+                let values = AccessibilityStatement.Status.allCases.map(\.rawValue)
+                entry.diagnostics.append(
+                    .error(
+                        statusText.location,
+                        "unknown status '\(statusText.value)' (expected one of: \(values.joined(separator: ", ")))",
+                        code: "site.accessibility-status",
+                        hint: Suggestion.closest(to: statusText.value, among: values).map { "did you mean '\($0)'?" }))
+            }
+        }
+        entry.warnUnknownKeys(known: Keys.names(Keys.accessibility), what: "'accessibility'")
+        diagnostics += entry.diagnostics
+        if let organisation, let status, let date {
+            accessibility = AccessibilityStatement(
+                organisation: organisation.value, status: status, date: date, contact: contact?.value,
+                measures: measures?.value)
+        }
+    }
     var ignore: [String] = []
     if let node = reader.node("link_check"),
         var check = MappingReader(node, file: file, lineOffset: 0, what: "'link_check'", diagnostics: &diagnostics)
@@ -151,7 +188,7 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
         title: title.value, language: language.value, description: description?.value,
         rawHTML: raw?.value ?? false, allowScripts: allowScripts?.value ?? false, domains: domains, basePath: basePath,
         baseURL: absoluteBaseURL,
-        directoryURLs: directoryURLs?.value ?? true, linkCheckIgnore: ignore, file: file)
+        directoryURLs: directoryURLs?.value ?? true, accessibility: accessibility, linkCheckIgnore: ignore, file: file)
 }
 
 /// Ids are what URLs and front matter refer to: they must already be slugs.

@@ -9,6 +9,36 @@ public struct DomainDefinition: Sendable, Hashable {
     public let location: SourceLocation
 }
 
+/// The accessibility statement (toegankelijkheidsverklaring) a gemeente publishes with the
+/// site, from `accessibility:` in `site.yml` (Besluit digitale toegankelijkheid overheid).
+public struct AccessibilityStatement: Sendable {
+    /// Compliance status, as in the Dutch model statement.
+    public enum Status: String, Sendable, CaseIterable {
+        case voldoet, voldoetGedeeltelijk = "voldoet-gedeeltelijk", eersteMaatregelen = "eerste-maatregelen"
+        case voldoetNiet = "voldoet-niet"
+
+        /// The sentence the statement shows.
+        public var sentence: String {
+            switch self {
+            case .voldoet: "Deze website voldoet volledig aan de eisen (WCAG 2.1, niveau AA)."
+            case .voldoetGedeeltelijk: "Deze website voldoet gedeeltelijk aan de eisen (WCAG 2.1, niveau AA)."
+            case .eersteMaatregelen:
+                "De eerste maatregelen zijn genomen om aan de eisen (WCAG 2.1, niveau AA) te voldoen."
+            case .voldoetNiet: "Deze website voldoet (nog) niet aan de eisen (WCAG 2.1, niveau AA)."
+            }
+        }
+    }
+    /// The organisation responsible for the site.
+    public let organisation: String
+    public let status: Status
+    /// When the statement was drawn up.
+    public let date: CalendarDate
+    /// Where visitors report problems (an e-mail address or a web address); nil when none.
+    public let contact: String?
+    /// What has been done and what is known not to work yet, in the organisation's words.
+    public let measures: String?
+}
+
 /// The site file `content/site.yml`.
 public struct SiteConfig: Sendable {
     /// Site title, shown in every page header and `<title>`.
@@ -35,6 +65,8 @@ public struct SiteConfig: Sendable {
     /// Links to pages end in `/` (true, the default) or in `/index.html` (false), which also
     /// works when the site is opened from disk.
     public let directoryURLs: Bool
+    /// `accessibility:`, the statement page `toegankelijkheid/`; nil: no statement page.
+    public let accessibility: AccessibilityStatement?
     /// `link_check.ignore`: regular expressions (ICU syntax, unanchored) for external URLs that
     /// `gids check --external` does not fetch, e.g. `^https://intranet\.gemeente\.nl/`.
     public let linkCheckIgnore: [String]

@@ -59,6 +59,9 @@ public enum Keys {
         ),
         KeySpec("directory_urls", .boolean, "false: links eindigen op index.html, zodat de site ook van schijf werkt."),
         KeySpec(
+            "accessibility", .object(objectSchema(accessibility)),
+            "De toegankelijkheidsverklaring, getoond op toegankelijkheid/."),
+        KeySpec(
             "link_check",
             .object([
                 "type": "object", "additionalProperties": false,
@@ -69,6 +72,16 @@ public enum Keys {
                     ]
                 ],
             ]), "Instellingen van de linkcontrole."),
+    ]
+
+    public static let accessibility: [KeySpec] = [
+        KeySpec("organisation", .text, required: true, "De organisatie die verantwoordelijk is voor de site."),
+        KeySpec(
+            "status", .choice(AccessibilityStatement.Status.allCases.map(\.rawValue)), required: true,
+            "Nalevingsstatus zoals in de modelverklaring."),
+        KeySpec("date", .date, required: true, "Datum van de verklaring, als JJJJ-MM-DD."),
+        KeySpec("contact", .text, "E-mailadres of webadres waar bezoekers problemen melden."),
+        KeySpec("measures", .text, "Wat er is gedaan en wat nog niet werkt, in eigen woorden."),
     ]
 
     public static let guide: [KeySpec] = [
@@ -150,6 +163,11 @@ public enum Keys {
     ]
 
     static func names(_ specs: [KeySpec]) -> Set<String> { Set(specs.map(\.name)) }
+
+    /// A nested mapping's schema from its key list.
+    static func objectSchema(_ specs: [KeySpec]) -> JSON {
+        schema(title: "", specs: specs, overrides: [:], nested: true)
+    }
 }
 
 /// JSON Schemas (draft 2020-12) for the files of a content folder, with the allowed values of
@@ -213,7 +231,7 @@ public func jsonSchemas(for model: ContentModel) -> [String: String] {
     return out
 }
 
-private func schema(title: String, specs: [KeySpec], overrides: [String: JSON]) -> JSON {
+private func schema(title: String, specs: [KeySpec], overrides: [String: JSON], nested: Bool = false) -> JSON {
     var properties: [String: JSON] = [:]
     for spec in specs {
         var property: JSON
@@ -236,6 +254,12 @@ private func schema(title: String, specs: [KeySpec], overrides: [String: JSON]) 
         if let override = overrides[spec.name] { property = override }
         if property["description"] == nil { property["description"] = .string(spec.description) }
         properties[spec.name] = property
+    }
+    if nested {
+        return [
+            "type": "object", "additionalProperties": false, "required": JSON(specs.filter(\.required).map(\.name)),
+            "properties": .object(properties),
+        ]
     }
     return [
         "$schema": "https://json-schema.org/draft/2020-12/schema",

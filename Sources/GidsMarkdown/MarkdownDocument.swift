@@ -27,6 +27,16 @@ public struct MarkdownLink: Sendable, Hashable {
     public let column: Int
     /// Index in document order, used by the renderer to find the node again.
     public let index: Int
+    /// The link text, or an image's alternative text, as plain text.
+    public let text: String
+    /// The title (`[x](y "title")`), empty when there is none.
+    public let title: String
+
+    /// The title that marks an image as decorative: `![](rand.svg "decoratief")` renders with an
+    /// empty `alt` and no title, so screen readers skip it (WCAG 2.1, technique H67).
+    public static let decorativeTitle = "decoratief"
+    /// True for an image marked decorative.
+    public var isDecorative: Bool { kind == .image && title.lowercased() == Self.decorativeTitle }
 }
 
 /// A parsed Markdown body (libcmark, CommonMark 0.30). Owns the cmark node tree; ``render(html:)``
@@ -111,7 +121,8 @@ public final class MarkdownDocument: @unchecked Sendable {
                 links.append(
                     MarkdownLink(
                         kind: type == CMARK_NODE_IMAGE ? .image : .link, destination: destination,
-                        line: line + lineOffset, column: column, index: links.count))
+                        line: line + lineOffset, column: column, index: links.count, text: plainText(of: node),
+                        title: cmark_node_get_title(node).map { String(cString: $0) } ?? ""))
                 linkNodes.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 guard entering else { break }
@@ -161,9 +172,23 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// headings get their ids and never an `h1` (the page title is the `h1`); `unsafe` lets
     /// raw HTML through (CommonMark's `CMARK_OPT_UNSAFE`), otherwise cmark omits it and drops
     /// `javascript:`, `vbscript:`, `file:` and non-image `data:` URLs.
-    public func render(unsafe: Bool, rewrite: (MarkdownLink) -> String?) -> String {
+    ///
+    /// `annotate` gives text to add at the end of a link's text (e.g. ` (pdf, 1,2 MB)`), so that
+    /// it is part of the link's accessible name.
+    public func render(
+        unsafe: Bool, rewrite: (MarkdownLink) -> String?, annotate: (MarkdownLink) -> String? = { _ in nil }
+    ) -> String {
         for (link, node) in zip(links, linkNodes) {
             if let destination = rewrite(link) { cmark_node_set_url(node, destination) }
+            if link.isDecorative {
+                cmark_node_set_title(node, "")
+                while let child = cmark_node_first_child(node) { cmark_node_free(child) }
+            }
+            if link.kind == .link, let suffix = annotate(link) {
+                let text = cmark_node_new(CMARK_NODE_TEXT)
+                cmark_node_set_literal(text, suffix)
+                cmark_node_append_child(node, text)
+            }
         }
         for (node, heading) in headingNodes {
             let level = max(2, heading.level)

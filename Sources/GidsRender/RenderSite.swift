@@ -23,6 +23,9 @@ public func renderSite(_ graph: NavigationGraph, templates: TemplateSet) -> Rend
     jobs.append(Job { ("zoeken/index.html", renderer.search()) })
     jobs.append(Job { ("404.html", renderer.notFound()) })
     jobs.append(Job { ("domeinen/index.html", renderer.domainsOverview()) })
+    if let statement = graph.site.accessibility {
+        jobs.append(Job { ("toegankelijkheid/index.html", renderer.accessibility(statement)) })
+    }
     for domain in graph.domains { jobs.append(Job { (domain.url + "index.html", renderer.domain(domain)) }) }
     for guide in graph.guides {
         jobs.append(Job { (guide.url + "index.html", renderer.guideHome(guide)) })
@@ -124,6 +127,7 @@ struct Renderer: @unchecked Sendable {
                 "locale": graph.site.language == "nl" ? "nl_NL" : graph.site.language,
             ],
             "feed": feed.map { ["title": $0.title, "url": href($0.url, from: base)] } ?? false,
+            "accessibility_url": graph.site.accessibility == nil ? false : href("toegankelijkheid/", from: base),
             "document_title": fullTitle,
             "description": description ?? graph.site.description ?? "",
             "kind": kind,
@@ -180,17 +184,26 @@ struct Renderer: @unchecked Sendable {
     func bodyHTML(_ page: PageNode) -> String {
         let base = page.url
         let targets = Dictionary(uniqueKeysWithValues: page.links.map { ($0.link.index, $0.target) })
-        return page.document.render(unsafe: graph.site.rawHTML) { link in
-            guard let target = targets[link.index] else { return nil }
-            switch target {
-            case .samePage(let fragment): return "#" + fragment
-            case .external: return nil
-            case .broken: return nil
-            default:
-                guard let (path, fragment) = graph.sitePath(of: target) else { return nil }
-                return href(path, from: base) + (fragment.map { "#" + $0 } ?? "")
-            }
-        }
+        return page.document.render(
+            unsafe: graph.site.rawHTML,
+            rewrite: { link in
+                guard let target = targets[link.index] else { return nil }
+                switch target {
+                case .samePage(let fragment): return "#" + fragment
+                case .external: return nil
+                case .broken: return nil
+                default:
+                    guard let (path, fragment) = graph.sitePath(of: target) else { return nil }
+                    return href(path, from: base) + (fragment.map { "#" + $0 } ?? "")
+                }
+            },
+            annotate: { link in
+                // Links to files say their type and size (WCAG 2.4.4): "Factsheet (pdf, 1,2 MB)".
+                guard case .asset(let path, _)? = targets[link.index], let asset = graph.assets[path],
+                    let type = fileTypeLabel(path)
+                else { return nil }
+                return " (\(type), \(dutchSize(asset.size)))"
+            })
     }
 
     // MARK: Page kinds
@@ -409,6 +422,26 @@ struct Renderer: @unchecked Sendable {
             section: "domeinen")
     }
 
+    /// The accessibility statement (`toegankelijkheid/`), from `accessibility:` in the site file.
+    func accessibility(_ statement: AccessibilityStatement) -> String {
+        let base = "toegankelijkheid/"
+        var context: [String: Any] = [
+            "title": "Toegankelijkheidsverklaring", "organisation": statement.organisation,
+            "status": statement.status.sentence,
+            "date": ["iso": statement.date.iso, "text": statement.date.dutch],
+            "measures": statement.measures ?? false, "contact": statement.contact ?? false,
+        ]
+        if let contact = statement.contact {
+            context["contact_url"] = contact.contains("@") && !contact.contains("://") ? "mailto:" + contact : contact
+        }
+        let body = templates.render("accessibility", context)
+        return layout(
+            base: base, title: "Toegankelijkheidsverklaring",
+            description: "Hoe toegankelijk deze site is, en hoe u een probleem meldt.", kind: "accessibility",
+            body: body,
+            breadcrumbs: [("Home", ""), ("Toegankelijkheid", nil)])
+    }
+
     func domainsOverview() -> String {
         let base = "domeinen/"
         let context: [String: Any] = [
@@ -459,6 +492,23 @@ struct Renderer: @unchecked Sendable {
             base: base, title: "Pagina niet gevonden", description: nil, kind: "not-found", body: body,
             breadcrumbs: [])
     }
+}
+
+/// The type label of a downloadable file, or nil for files a browser shows as a page or image.
+func fileTypeLabel(_ path: String) -> String? {
+    guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "bestand" }
+    let ext = path[path.index(after: dot)...].lowercased()
+    let shown: Set<String> = ["html", "htm", "png", "jpg", "jpeg", "gif", "svg", "webp", "avif"]
+    return shown.contains(ext) ? nil : ext
+}
+
+/// A file size the Dutch way, in SI units: `850 bytes`, `12 kB`, `1,2 MB`.
+func dutchSize(_ bytes: Int) -> String {
+    if bytes < 1000 { return "\(bytes) bytes" }
+    if bytes < 1_000_000 { return "\(Int((Double(bytes) / 1000).rounded())) kB" }
+    let megabytes = Double(bytes) / 1_000_000
+    let text = megabytes < 10 ? String(format: "%.1f", megabytes) : String(Int(megabytes.rounded()))
+    return text.replacingOccurrences(of: ".", with: ",") + " MB"
 }
 
 /// `1 pagina` or `N pagina's`.

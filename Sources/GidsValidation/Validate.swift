@@ -70,6 +70,7 @@ public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
                         "a link target cannot contain spaces: write %20 for a space, or put the target between < and >")
             )
         }
+        diagnostics += accessibility(page)
         for line in page.document.levelOneHeadingLines {
             diagnostics.append(
                 .warning(
@@ -79,6 +80,54 @@ public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
         }
     }
     diagnostics += orphans(graph)
+    return diagnostics
+}
+
+/// Link texts that say nothing out of context (WCAG 2.4.4), compared lowercased without
+/// surrounding punctuation.
+let vagueLinkTexts: Set<String> = [
+    "klik hier", "hier", "lees meer", "meer", "lees verder", "verder", "deze link", "link", "klik", "deze pagina",
+    "download", "meer informatie", "more", "click here", "read more",
+]
+
+/// WCAG 2.1 rules that can be checked on the source: every image has alternative text (or is
+/// marked decorative), heading levels do not skip (1.3.1), link texts say where they go (2.4.4).
+private func accessibility(_ page: PageNode) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let file = page.source.file
+    for link in page.document.links {
+        let location = file.location(line: link.line, column: link.column)
+        let text = link.text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        if link.kind == .image && text.isEmpty && !link.isDecorative {
+            diagnostics.append(
+                .error(
+                    location, "image without alternative text", code: "a11y.missing-alt",
+                    hint:
+                        "describe what the image shows between the brackets: ![Schema van de vier beleidsfasen](\(link.destination)); "
+                        + "for a purely decorative image write ![](\(link.destination) \"decoratief\")"))
+        }
+        if link.kind == .link && vagueLinkTexts.contains(text.lowercased()) {
+            diagnostics.append(
+                .warning(
+                    location, "link text '\(link.text)' does not say where the link goes", code: "a11y.link-text",
+                    hint: "use the name of the page or document as the link text, e.g. [respijtzorg](respijtzorg.md)"))
+        }
+    }
+    var previous = 1  // the page title is the h1
+    for heading in page.document.headings {
+        let level = max(2, heading.level)
+        if level > previous + 1 {
+            diagnostics.append(
+                .error(
+                    file.location(line: heading.line, column: 1),
+                    "heading level \(level) follows level \(previous): levels may not be skipped",
+                    code: "a11y.heading-skip",
+                    hint:
+                        "write '\(String(repeating: "#", count: previous + 1)) \(heading.text)', or add the missing level above it"
+                ))
+        }
+        previous = level
+    }
     return diagnostics
 }
 

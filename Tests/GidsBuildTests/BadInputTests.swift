@@ -137,7 +137,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         try overlay(Repo.fixtures + "/base", onto: root)
         let text =
-            "---\r\ntitle: Drie\r\nsummary: S.\rphase: voorbereiden\r\n---\r\n## Kop\r\n\r\nTekst met [link](een.md#eerste-sectie).\r\n"
+            "---\r\ntitle: Drie\r\nsummary: S.\rphase: voorbereiden\r\n---\r\n## Kop\r\n\r\nTekst met [eerste sectie](een.md#eerste-sectie).\r\n"
         try Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)).write(to: URL(fileURLWithPath: root + "/content/gids/drie.md"))
         let result = runBuild(
             BuildOptions(
