@@ -4,7 +4,7 @@ SWIFT ?= swift
 DEB_PACKAGES := libcmark-dev libstemmer-dev libxml2-dev pkg-config nodejs python3
 RELEASE_BIN := .build/release/gids
 
-.PHONY: site test check deps lint format clean bench-check schema fuzz a11y a11y-deps
+.PHONY: site test check deps lint format clean bench-check schema fuzz a11y a11y-deps browser
 
 site: deps
 	$(SWIFT) build -c release --product gids
@@ -18,7 +18,7 @@ check: site
 test: deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	$(MAKE) a11y
+	$(MAKE) a11y browser
 
 # Accessibility and validity in a real headless Chromium (see Tests/Accessibility/a11y.py):
 # the Nu HTML Checker on every page, axe-core on every page kind at 1280 and 320 px,
@@ -28,6 +28,13 @@ a11y: deps a11y-deps
 	$(SWIFT) build --product gids
 	.build/debug/gids build --content content --templates templates --output $(A11Y_SITE)
 	python3 Tests/Accessibility/a11y.py --site $(A11Y_SITE) --out .build/a11y
+
+# What each guide offers, in headless Chromium (Tests/Browser/guides.py): the chooser's filters
+# and URL state, comparing tools, the phase chooser; screenshots into .build/browser/.
+browser: deps a11y-deps
+	$(SWIFT) build --product gids
+	.build/debug/gids build --content content --templates templates --output $(A11Y_SITE)
+	python3 Tests/Browser/guides.py --site $(A11Y_SITE) --out .build/browser
 
 # The browser, its driver, Java for the Nu HTML Checker, and the PyPI packages; a missing
 # one is installed (as root) or the target fails: the checks never skip.

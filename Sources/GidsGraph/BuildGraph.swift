@@ -52,6 +52,15 @@ public func buildGraph(
                 "\(guide.slug)/\(phase.id)/", by: "phase '\(phase.title)'", at: phase.location,
                 hint: "give the phase another id, or the page another file name or a 'slug:'")
         }
+        claim("\(guide.slug)/print/", by: "the print edition of '\(guide.title)'", at: guide.file.location())
+        if !guide.facets.isEmpty {
+            claim("\(guide.slug)/vergelijk/", by: "the comparison page of '\(guide.title)'", at: guide.file.location())
+        }
+        for facet in guide.facets {
+            claim(
+                "\(guide.slug)/\(Slug.make(facet.id))/", by: "the pages of facet '\(facet.title)'", at: facet.location,
+                hint: "give the facet another id, or the page another file name or a 'slug:'")
+        }
     }
 
     let resolver = LinkResolver(

@@ -175,10 +175,29 @@ public final class MarkdownDocument: @unchecked Sendable {
     ///
     /// `annotate` gives text to add at the end of a link's text (e.g. ` (pdf, 1,2 MB)`), so that
     /// it is part of the link's accessible name.
+    ///
+    /// `unlink` turns a link into plain text followed by the text it returns (the print edition
+    /// does this for links that would leave the document). `headingOffset` moves every heading
+    /// down that many levels (at most `h6`) and `idPrefix` goes before every heading id, so
+    /// several documents can share one HTML page.
     public func render(
-        unsafe: Bool, rewrite: (MarkdownLink) -> String?, annotate: (MarkdownLink) -> String? = { _ in nil }
+        unsafe: Bool, rewrite: (MarkdownLink) -> String?, annotate: (MarkdownLink) -> String? = { _ in nil },
+        unlink: (MarkdownLink) -> String? = { _ in nil }, headingOffset: Int = 0, idPrefix: String = ""
     ) -> String {
         for (link, node) in zip(links, linkNodes) {
+            if link.kind == .link, let suffix = unlink(link) {
+                // Move the link's children before it, add the suffix, and drop the link.
+                while let child = cmark_node_first_child(node) {
+                    cmark_node_unlink(child)
+                    cmark_node_insert_before(node, child)
+                }
+                let text = cmark_node_new(CMARK_NODE_TEXT)
+                cmark_node_set_literal(text, suffix)
+                cmark_node_insert_before(node, text)
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+                continue
+            }
             if let destination = rewrite(link) { cmark_node_set_url(node, destination) }
             if link.isDecorative {
                 cmark_node_set_title(node, "")
@@ -191,9 +210,9 @@ public final class MarkdownDocument: @unchecked Sendable {
             }
         }
         for (node, heading) in headingNodes {
-            let level = max(2, heading.level)
+            let level = min(6, max(2, heading.level) + headingOffset)
             let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
-            cmark_node_set_on_enter(block, "<h\(level) id=\"\(heading.id)\">")
+            cmark_node_set_on_enter(block, "<h\(level) id=\"\(idPrefix)\(heading.id)\">")
             cmark_node_set_on_exit(block, "</h\(level)>")
             while let child = cmark_node_first_child(node) {
                 cmark_node_unlink(child)

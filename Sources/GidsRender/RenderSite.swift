@@ -29,6 +29,21 @@ public func renderSite(_ graph: NavigationGraph, templates: TemplateSet) -> Rend
     for domain in graph.domains { jobs.append(Job { (domain.url + "index.html", renderer.domain(domain)) }) }
     for guide in graph.guides {
         jobs.append(Job { (guide.url + "index.html", renderer.guideHome(guide)) })
+        jobs.append(Job { (guide.url + "print/index.html", renderer.printEdition(guide)) })
+        if !guide.config.facets.isEmpty {
+            jobs.append(Job { (guide.url + "vergelijk/index.html", renderer.comparePage(guide)) })
+            for facet in guide.config.facets {
+                for value in facet.values where !renderer.tools(of: guide, with: facet, value).isEmpty {
+                    jobs.append(
+                        Job {
+                            (
+                                renderer.facetValueURL(guide, facet, value) + "index.html",
+                                renderer.facetPage(guide, facet, value)
+                            )
+                        })
+                }
+            }
+        }
         for phase in guide.phases { jobs.append(Job { (phase.url + "index.html", renderer.phase(phase, in: guide)) }) }
         for id in guide.readingOrder {
             guard let page = graph.pages[id] else { continue }
@@ -39,7 +54,10 @@ public func renderSite(_ graph: NavigationGraph, templates: TemplateSet) -> Rend
     var site = RenderedSite()
     for (path, html) in results { site.files[path] = Data(html.utf8) }
     for (path, data) in templates.assets { site.files[assetNames[path] ?? path] = data }
-    for guide in graph.guides { site.files[guide.url + "feed.xml"] = Data(renderer.feed(guide).utf8) }
+    for guide in graph.guides {
+        site.files[guide.url + "feed.xml"] = Data(renderer.feed(guide).utf8)
+        if !guide.config.facets.isEmpty { site.files[guide.url + "tools.json"] = renderer.chooserData(guide) }
+    }
     if let baseURL = graph.site.baseURL {
         site.files["sitemap.xml"] = Data(
             sitemap(graph, pages: results.map(\.0), baseURL: baseURL, renderer: renderer).utf8)
@@ -238,8 +256,11 @@ struct Renderer: @unchecked Sendable {
         let template: String
         if guide.config.facets.isEmpty {
             template = "guide"
+            context["print_url"] = href(guide.url + "print/", from: base)
+            if let map = overviewMap(guide, from: base) { context["map"] = map }
             context["phases"] = guide.phases.map { phase -> [String: Any] in
                 var item = link(phase.definition.title, to: phase.url, from: base)
+                item["id"] = phase.definition.id
                 item["number"] = phase.number
                 item["summary"] = phase.definition.summary
                 item["pages"] = phase.pages.compactMap { pageSummary($0, from: base) }
@@ -272,13 +293,18 @@ struct Renderer: @unchecked Sendable {
                 return [
                     "id": facet.id, "title": facet.title, "used_values": used, "has_used_values": !used.isEmpty,
                     "unused": unused.isEmpty ? false : unused.joined(separator: ", "),
+                    "values": facetValues(facet, in: guide, from: base),
                 ]
             }
+            context["data_url"] = href(guide.url + "tools.json", from: base)
+            context["compare_url"] = href(guide.url + "vergelijk/", from: base)
+            context["print_url"] = href(guide.url + "print/", from: base)
         }
         let body = templates.render(template, context)
         return layout(
             base: base, title: guide.config.title, description: guide.config.summary, kind: template, body: body,
             breadcrumbs: [("Home", ""), (guide.config.title, nil)], guide: guide.slug,
+            scripts: guide.config.facets.isEmpty ? ["assets/guide.js"] : ["assets/chooser.js"],
             feed: ("Nieuw en bijgewerkt: \(guide.config.title)", guide.url + "feed.xml"))
     }
 
@@ -372,9 +398,11 @@ struct Renderer: @unchecked Sendable {
             "tips": metadata.tips, "has_tips": !metadata.tips.isEmpty,
             "tips_heading": metadata.tips.count == 1 ? "1 tip" : "\(metadata.tips.count) tips",
         ]
-        if let yields = metadata.yields { card["yields"] = yields }
-        if let why = metadata.why { card["why"] = why }
-        if let inclusion = metadata.inclusion { card["inclusion"] = inclusion }
+        // Optional keys are false when absent, so a card never shows an enclosing context's value.
+        card["yields"] = metadata.yields ?? false
+        card["why"] = metadata.why ?? false
+        card["inclusion"] = metadata.inclusion ?? false
+        card["slug"] = String(page.url.dropLast().split(separator: "/").last ?? "")
         card["used_by"] = metadata.usedBy.map { use -> [String: Any] in
             var item: [String: Any] = ["gemeente": use.gemeente]
             item["url"] = use.url?.value ?? ""
@@ -392,6 +420,10 @@ struct Renderer: @unchecked Sendable {
         }
         card["facets"] = facets
         card["has_facets"] = !facets.isEmpty
+        // `facet:value` tokens for the chooser script's filters.
+        card["tokens"] = guide.config.facets.flatMap { facet in
+            (metadata.facetValues[facet.id] ?? []).map { "\(facet.id):\($0.value)" }
+        }.joined(separator: " ")
         return card
     }
 
@@ -400,8 +432,22 @@ struct Renderer: @unchecked Sendable {
         let groups = graph.guides.compactMap { guide -> [String: Any]? in
             let pages = domain.pages.filter { graph.pages[$0]?.guide == guide.slug }
             guard !pages.isEmpty else { return nil }
+            // Per guide, grouped by beleidsfase in the guide's order (a chooser: one group).
+            var phases: [[String: Any]] = guide.phases.compactMap { phase in
+                let members = phase.pages.filter(pages.contains)
+                guard !members.isEmpty else { return nil }
+                var group = link(phase.definition.title, to: phase.url, from: base)
+                group["pages"] = members.compactMap { pageSummary($0, from: base) }
+                group["has_title"] = true
+                return group
+            }
+            if guide.phases.isEmpty {
+                phases = [
+                    ["title": false, "has_title": false, "pages": pages.compactMap { pageSummary($0, from: base) }]
+                ]
+            }
             return [
-                "title": guide.config.title, "url": href(guide.url, from: base),
+                "title": guide.config.title, "url": href(guide.url, from: base), "phases": phases,
                 "pages": pages.compactMap { pageSummary($0, from: base) },
             ]
         }

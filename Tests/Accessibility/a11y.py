@@ -43,19 +43,21 @@ PAGES = [
     ("woudlopersgids/respijtzorg/", "page"),
     ("keuzewijzer-e-tools/", "chooser"),
     ("keuzewijzer-e-tools/stem-van-west/", "tool"),
+    ("keuzewijzer-e-tools/functies/ideeen/", "facet value"),
+    ("keuzewijzer-e-tools/vergelijk/", "comparison"),
+    ("woudlopersgids/print/", "print edition"),
     ("domeinen/", "domains overview"),
     ("domeinen/wmo/", "domain"),
     ("zoeken/?q=mantelzorg", "search with results"),
     ("toegankelijkheid/", "accessibility statement"),
     ("404.html", "404"),
 ]
-KEYBOARD_PAGES = ["woudlopersgids/respijtzorg/", "keuzewijzer-e-tools/", "zoeken/?q=mantelzorg"]
+KEYBOARD_PAGES = ["woudlopersgids/respijtzorg/", "keuzewijzer-e-tools/", "zoeken/?q=mantelzorg", "woudlopersgids/"]
 
 FOCUSABLE_JS = """
 return Array.from(document.querySelectorAll(
   'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])'))
-  .filter(e => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0
-               && getComputedStyle(e).visibility !== 'hidden');
+  .filter(e => !e.disabled && e.tabIndex >= 0 && e.checkVisibility({visibilityProperty: true}));
 """
 
 FOCUS_VISIBLE_JS = """

@@ -196,7 +196,9 @@ import Testing
                 if value.hasPrefix("javascript:") || value.hasPrefix("vbscript:") {
                     found.append("\(path): \(reference.attribute)=\(reference.value)")
                 }
-                if reference.element == "script" && !reference.value.contains("assets/search.") {
+                if reference.element == "script"
+                    && (reference.value.contains(":") || !reference.value.contains("assets/"))
+                {
                     found.append("\(path): foreign script \(reference.value)")
                 }
             }

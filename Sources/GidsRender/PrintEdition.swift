@@ -1,0 +1,95 @@
+import Foundation
+import GidsCore
+import GidsGraph
+import GidsMarkdown
+
+/// The printable edition of a guide, `<guide>/print/`: one document with every page in reading
+/// order under its phase, a table of contents, and links that stay inside the document: links
+/// to pages of the guide become in-document links, links elsewhere in the site become text with
+/// a reference, and external links print their URL after the link text.
+extension Renderer {
+    /// The in-document anchor of a page: `p-<slug>`, and of a heading in it: `p-<slug>--<id>`.
+    func printAnchor(_ pageID: String, fragment: String? = nil) -> String {
+        let slug = graph.pages[pageID].map { String($0.url.dropLast().split(separator: "/").last ?? "") } ?? "pagina"
+        // `#` and `#top` mean the top of the page (HTML Living Standard): the page's own anchor.
+        return "p-" + slug + (fragment.map { $0.isEmpty || $0.lowercased() == "top" ? "" : "--" + $0 } ?? "")
+    }
+
+    func printEdition(_ guide: GuideNode) -> String {
+        let base = guide.url + "print/"
+        let members = Set(guide.readingOrder)
+        func section(_ id: String) -> [String: Any]? {
+            guard let page = graph.pages[id] else { return nil }
+            return [
+                "anchor": printAnchor(id), "title": page.metadata.title, "summary": page.metadata.summary,
+                "html": printBody(page, members: members, base: base),
+            ]
+        }
+        var groups: [[String: Any]] = []
+        if guide.phases.isEmpty {
+            let pages = guide.pages.compactMap(section)
+            if !pages.isEmpty {
+                groups.append(["title": "Uitleg", "anchor": "g-uitleg", "summary": false, "pages": pages])
+            }
+            let tools = guide.tools.compactMap(section)
+            if !tools.isEmpty {
+                groups.append(["title": "De tools", "anchor": "g-tools", "summary": false, "pages": tools])
+            }
+        } else {
+            for phase in guide.phases {
+                groups.append([
+                    "title": "\(phase.number). \(phase.definition.title)", "anchor": "g-" + phase.definition.id,
+                    "summary": phase.definition.summary, "pages": phase.pages.compactMap(section),
+                ])
+            }
+        }
+        let context: [String: Any] = [
+            "site": ["title": graph.site.title, "language": graph.site.language],
+            "title": guide.config.title, "summary": guide.config.summary, "groups": groups,
+            "stylesheet": href(assetNames["assets/style.css"] ?? "assets/style.css", from: base),
+            "page_count": guide.readingOrder.count,
+        ]
+        return templates.render("print", context)
+    }
+
+    /// A page body for the print edition: headings two levels down (under the phase and the
+    /// page title) with ids prefixed by the page's anchor.
+    private func printBody(_ page: PageNode, members: Set<String>, base: String) -> String {
+        let document = MarkdownDocument(markdown: page.source.body, lineOffset: page.source.bodyLineOffset)
+        let targets = Dictionary(uniqueKeysWithValues: page.links.map { ($0.link.index, $0.target) })
+        return document.render(
+            unsafe: graph.site.rawHTML,
+            rewrite: { link in
+                switch targets[link.index] {
+                case .page(let id, let fragment)? where members.contains(id):
+                    return "#" + printAnchor(id, fragment: fragment)
+                case .samePage(let fragment)?:
+                    return "#" + printAnchor(page.id, fragment: fragment)
+                case .asset(let path, _)?:
+                    return href(path, from: base)  // images
+                default:
+                    return nil
+                }
+            },
+            annotate: { link in
+                guard case .external(let url)? = targets[link.index], LinkResolver.isWebAddress(url) else { return nil }
+                return " (\(url))"
+            },
+            unlink: { link in
+                switch targets[link.index] {
+                case .page(let id, _)? where !members.contains(id):
+                    guard let other = graph.pages[id] else { return nil }
+                    let guideTitle = other.guide.flatMap { graph.guide($0)?.config.title } ?? graph.site.title
+                    return " (zie \(guideTitle): ‘\(other.metadata.title)’)"
+                case .home?:
+                    return " (zie de homepage van \(graph.site.title))"
+                case .asset(let path, _)?:
+                    let name = String(path.split(separator: "/").last ?? "")
+                    return " (bestand \(name))"
+                default:
+                    return nil
+                }
+            },
+            headingOffset: 2, idPrefix: printAnchor(page.id) + "--")
+    }
+}

@@ -1,0 +1,196 @@
+"""`make browser`: what each guide offers, tested in a real headless Chromium.
+
+Usage: guides.py --site DIR --out DIR
+
+- Keuzewijzer: choosing two facet values shows exactly the tools that match (computed from
+  the site's own tools.json) and puts the choice in the URL; reloading that URL gives the same
+  state; a choice nothing matches shows the empty state, and its button clears the choices.
+- Comparing: ticking two tools and following the compare link shows exactly those two.
+- "In welke fase zit jouw gemeente?": choosing a phase shows only that phase's pages.
+- Screenshots of the chooser, the overview map and the print edition at 1280 and 375 px.
+
+A missing browser or driver fails the run; it never skips.
+"""
+import argparse
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Accessibility"))
+import a11y  # noqa: E402  (the shared server and browser setup)
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+CHOOSER = "keuzewijzer-e-tools/"
+
+
+class Failures(list):
+    def check(self, condition, message):
+        if not condition:
+            self.append(message)
+
+
+def visible_tools(driver):
+    return sorted(card.get_attribute("data-tool") for card in driver.find_elements(By.CSS_SELECTOR, "#_tools > li")
+                  if card.is_displayed())
+
+
+def wait_for_filters(driver):
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "_filters").is_displayed())
+
+
+def tick(driver, name, value):
+    box = driver.find_element(By.CSS_SELECTOR, "#_filters input[name='%s'][value='%s']" % (name, value))
+    press(driver, box)
+
+
+def press(driver, element):
+    """A click as a user makes it; the element is scrolled into view first."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    driver.execute_script("arguments[0].click()", element)
+
+
+def test_chooser(driver, base, site, failures):
+    data = json.load(open(os.path.join(site, CHOOSER, "tools.json")))
+    # Two values, from different facets, that some but not all tools share.
+    best = None
+    for first in data["facets"]:
+        for second in data["facets"]:
+            if first["id"] >= second["id"]:
+                continue
+            for a in first["values"]:
+                for b in second["values"]:
+                    hits = sorted(t["id"] for t in data["tools"]
+                                  if a["id"] in t["values"].get(first["id"], []) and b["id"] in t["values"].get(second["id"], []))
+                    if 0 < len(hits) < len(data["tools"]) and (best is None or len(hits) > len(best[4])):
+                        best = (first["id"], a["id"], second["id"], b["id"], hits)
+    failures.check(best is not None, "chooser: the content has no pair of facet values that splits the tools")
+    if best is None:
+        return
+    facet1, value1, facet2, value2, expected = best
+    driver.get(base + CHOOSER)
+    wait_for_filters(driver)
+    failures.check(len(visible_tools(driver)) == len(data["tools"]), "chooser: not every tool is shown at first")
+    tick(driver, facet1, value1)
+    tick(driver, facet2, value2)
+    failures.check(visible_tools(driver) == expected,
+                   "chooser: %s=%s and %s=%s show %s, expected %s" % (facet1, value1, facet2, value2,
+                                                                     visible_tools(driver), expected))
+    url = driver.current_url
+    failures.check(("%s=%s" % (facet1, value1)) in url and ("%s=%s" % (facet2, value2)) in url,
+                   "chooser: the URL does not hold the choice: " + url)
+    status = driver.find_element(By.ID, "_filter-status").text
+    failures.check(str(len(expected)) in status, "chooser: the status does not give the count: " + status)
+    # Counts per value follow the other facet's choice.
+    count = driver.find_element(By.CSS_SELECTOR, "[data-count='%s:%s']" % (facet1, value1)).text
+    failures.check(count == "(%d)" % len(expected), "chooser: count of %s is %s" % (value1, count))
+    # Reloading the URL restores the state.
+    driver.get(url)
+    wait_for_filters(driver)
+    failures.check(visible_tools(driver) == expected, "chooser: reloading %s shows %s" % (url, visible_tools(driver)))
+    checked = driver.find_element(By.CSS_SELECTOR, "#_filters input[name='%s'][value='%s']" % (facet1, value1))
+    failures.check(checked.is_selected(), "chooser: reloading does not restore the ticked boxes")
+    # A choice nothing matches: the empty state, and a way back.
+    empty_pair = None
+    for facet in data["facets"]:
+        for value in facet["values"]:
+            if not any(value["id"] in t["values"].get(facet["id"], []) for t in data["tools"]):
+                empty_pair = (facet["id"], value["id"])
+                break
+        if empty_pair:
+            break
+    if empty_pair:
+        driver.get(base + CHOOSER + "?%s=%s" % empty_pair)
+        wait_for_filters(driver)
+        failures.check(visible_tools(driver) == [], "chooser: %s=%s should match no tool" % empty_pair)
+        failures.check(driver.find_element(By.ID, "_geen-tools").is_displayed(), "chooser: no empty state shown")
+        press(driver, driver.find_element(By.CSS_SELECTOR, "#_geen-tools button[data-reset]"))
+        failures.check(len(visible_tools(driver)) == len(data["tools"]), "chooser: the reset does not show every tool")
+        failures.check("?" not in driver.current_url, "chooser: the reset leaves the choice in the URL")
+
+
+def test_compare(driver, base, failures):
+    driver.get(base + CHOOSER)
+    wait_for_filters(driver)
+    boxes = driver.find_elements(By.CSS_SELECTOR, "input[name='vergelijk']")
+    failures.check(len(boxes) >= 2, "compare: fewer than two tools to compare")
+    if len(boxes) < 2:
+        return
+    picked = []
+    for box in boxes[:2]:
+        press(driver, box)
+        picked.append(box.get_attribute("value"))
+    link = driver.find_element(By.ID, "_vergelijk")
+    failures.check(link.is_displayed(), "compare: the compare link does not appear after ticking two tools")
+    driver.get(link.get_attribute("href"))
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.TAG_NAME, "table"))
+    shown = sorted(th.get_attribute("data-tool") for th in driver.find_elements(By.CSS_SELECTOR, "thead th[data-tool]")
+                   if th.is_displayed())
+    failures.check(shown == sorted(picked), "compare: the table shows %s, expected %s" % (shown, sorted(picked)))
+    rows = driver.find_elements(By.CSS_SELECTOR, "tbody tr")
+    failures.check(len(rows) >= 5, "compare: the table compares on only %d fields" % len(rows))
+
+
+def test_phase_chooser(driver, base, failures):
+    driver.get(base + "regenbooggids/")
+    choices = driver.find_elements(By.CSS_SELECTOR, "[data-phase]")
+    failures.check(len(choices) >= 2, "phases: no phase choices on the Regenbooggids")
+    if len(choices) < 2:
+        return
+    chosen = choices[1].get_attribute("data-phase")
+    press(driver, choices[1])
+    sections = driver.find_elements(By.CSS_SELECTOR, "[data-phase-section]")
+    visible = [s.get_attribute("data-phase-section") for s in sections if s.is_displayed()]
+    failures.check(visible == [chosen], "phases: choosing %s shows %s" % (chosen, visible))
+    failures.check(driver.current_url.endswith("#fase-" + chosen), "phases: the URL does not hold the phase")
+    press(driver, driver.find_element(By.CSS_SELECTOR, "[data-all-phases]"))
+    visible = [s for s in sections if s.is_displayed()]
+    failures.check(len(visible) == len(sections), "phases: 'Toon alle fasen' does not show every phase")
+
+
+def screenshots(driver, base, out):
+    files = []
+    for path, name in [(CHOOSER, "chooser"), ("woudlopersgids/", "overview-map"), ("regenbooggids/print/", "print")]:
+        for width in (1280, 375):
+            a11y.set_width(driver, width)
+            driver.get(base + path)
+            if name == "overview-map":
+                driver.execute_script("document.querySelector('.overview').scrollIntoView()")
+            height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 3000)")
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+            if name == "overview-map":
+                driver.execute_script("document.querySelector('.overview').scrollIntoView()")
+            file = os.path.join(out, "%s-%d.png" % (name, width))
+            driver.save_screenshot(file)
+            files.append(file)
+    return files
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--site", required=True)
+    parser.add_argument("--out", required=True)
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    server, base = a11y.serve(args.site)
+    driver = a11y.browser()
+    failures = Failures()
+    try:
+        a11y.set_width(driver, 1280)
+        test_chooser(driver, base, args.site, failures)
+        test_compare(driver, base, failures)
+        test_phase_chooser(driver, base, failures)
+        shots = screenshots(driver, base, args.out)
+    finally:
+        driver.quit()
+        server.shutdown()
+    failures = [f for f in failures if f]
+    print("browser: chooser, compare, phase chooser; screenshots: " + ", ".join(os.path.basename(s) for s in shots))
+    for failure in failures:
+        print("FAIL " + failure)
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
