@@ -60,6 +60,7 @@ extension Renderer {
         let matching = tools(of: guide, with: facet, value)
         let context: [String: Any] = [
             "title": "\(facet.title): \(value.title)", "facet": facet.title, "value": value.title,
+            "facet_lower": facet.title.lowercased(),
             "tools": matching.compactMap { toolCard($0, from: base) }, "count": matching.count,
             "count_label": matching.count == 1 ? "1 tool" : "\(matching.count) tools",
             "guide": link(guide.config.title, to: guide.url, from: base),

@@ -40,53 +40,45 @@ extension Renderer {
     private func wideMap(
         _ guide: GuideNode, phases: [(title: String, pages: [PageNode])], domains: [DomainNode], from base: String
     ) -> String {
-        let column = 200.0, gap = 16.0, margin = 8.0, nodeHeight = 46.0, nodeGap = 10.0, top = 40.0
-        let width = margin * 2 + Double(phases.count) * column + Double(max(0, phases.count - 1)) * gap
+        // Each column has a gutter on its right where its pages' lines run down, one lane per
+        // page, so a line never crosses a box and each page's lines can be told apart.
+        let column = 200.0, gutter = 28.0, margin = 8.0, nodeHeight = 46.0, nodeGap = 10.0, top = 40.0
+        let width = margin * 2 + Double(phases.count) * (column + gutter)
+        let tallest = top + Double(phases.map(\.pages.count).max() ?? 0) * (nodeHeight + nodeGap)
+        let domainTop = tallest + 60
+        let chipGap = 8.0
+        let chip = (width - 2 * margin - Double(max(0, domains.count - 1)) * chipGap) / Double(max(1, domains.count))
+        var domainAnchors: [String: Double] = [:]  // domain id → centre x of its chip
+        var domainNodes = ""
+        for (index, domain) in domains.enumerated() {
+            let x = margin + Double(index) * (chip + chipGap)
+            domainNodes += node(
+                domain.definition.title, url: href(domain.url, from: base), x: x, y: domainTop, width: chip, height: 44,
+                kind: "map-domain")
+            domainAnchors[domain.definition.id] = x + chip / 2
+        }
         var nodes = ""
-        var anchors: [String: (x: Double, y: Double)] = [:]  // page id → bottom centre
-        var tallest = top
         for (index, phase) in phases.enumerated() {
-            let x = margin + Double(index) * (column + gap)
+            let x = margin + Double(index) * (column + gutter)
             nodes += "<text class=\"map-phase\" x=\"\(fmt(x))\" y=\"24\">\(xmlEscape(phase.title))</text>\n"
             for (row, page) in phase.pages.enumerated() {
                 let y = top + Double(row) * (nodeHeight + nodeGap)
+                let lane = x + column + gutter * Double(row + 1) / Double(phase.pages.count + 1)
+                var lines = ""
+                for domain in page.metadata.domains {
+                    guard let target = domainAnchors[domain.value] else { continue }
+                    let bend = domainTop - 14
+                    lines +=
+                        "<path class=\"map-line\" d=\"M\(fmt(x + column)) \(fmt(y + nodeHeight / 2)) H\(fmt(lane)) "
+                        + "V\(fmt(bend - 16)) C\(fmt(lane)) \(fmt(bend)) \(fmt(target)) \(fmt(bend - 10)) \(fmt(target)) "
+                        + "\(fmt(domainTop))\"/>"
+                }
                 nodes += node(
                     page.metadata.title, url: href(page.url, from: base), x: x, y: y, width: column, height: nodeHeight,
-                    kind: "map-page")
-                anchors[page.id] = (x + column / 2, y + nodeHeight)
-                tallest = max(tallest, y + nodeHeight)
+                    kind: "map-page", before: lines)
             }
         }
-        // Domains in rows under the columns.
-        let perRow = max(1, Int((width - 2 * margin + gap) / (150 + gap)))
-        let chip = (width - 2 * margin - Double(perRow - 1) * gap) / Double(perRow)
-        let domainTop = tallest + 70
-        var domainAnchors: [String: (x: Double, y: Double)] = [:]
-        var domainNodes = ""
-        for (index, domain) in domains.enumerated() {
-            let x = margin + Double(index % perRow) * (chip + gap)
-            let y = domainTop + Double(index / perRow) * (40 + nodeGap)
-            domainNodes += node(
-                domain.definition.title, url: href(domain.url, from: base), x: x, y: y, width: chip, height: 40,
-                kind: "map-domain")
-            domainAnchors[domain.definition.id] = (x + chip / 2, y)
-        }
-        var lines = ""
-        for phase in phases {
-            for page in phase.pages {
-                guard let from = anchors[page.id] else { continue }
-                for domain in page.metadata.domains {
-                    guard let to = domainAnchors[domain.value] else { continue }
-                    let middle = (from.y + to.y) / 2
-                    lines +=
-                        "<path class=\"map-line\" d=\"M\(fmt(from.x)) \(fmt(from.y)) C\(fmt(from.x)) \(fmt(middle)) "
-                        + "\(fmt(to.x)) \(fmt(middle)) \(fmt(to.x)) \(fmt(to.y))\"/>\n"
-                }
-            }
-        }
-        let rows = (domains.count + perRow - 1) / perRow
-        let height = domainTop + Double(rows) * (40 + nodeGap) + margin
-        return svg(width: width, height: height, body: lines + nodes + domainNodes, className: "map-wide")
+        return svg(width: width, height: domainTop + 44 + margin, body: nodes + domainNodes, className: "map-wide")
     }
 
     private func narrowMap(_ guide: GuideNode, phases: [(title: String, pages: [PageNode])], from base: String)
@@ -103,7 +95,14 @@ extension Renderer {
                 let domains = page.metadata.domains.compactMap { id in
                     graph.domains.first { $0.definition.id == id.value }?.definition.title
                 }
-                let height = domains.isEmpty ? 46.0 : 64.0
+                let titleLines = wrap(page.metadata.title, width: lineLength(width - 2 * margin), maxLines: 2).count
+                let noteLines =
+                    domains.isEmpty
+                    ? 0
+                    : wrap(
+                        domains.joined(separator: " · "), width: lineLength(width - 2 * margin, note: true), maxLines: 3
+                    ).count
+                let height = 14 + Double(titleLines) * 16 + Double(noteLines) * 14
                 body += node(
                     page.metadata.title, url: href(page.url, from: base), x: margin, y: y, width: width - 2 * margin,
                     height: height, kind: "map-page", note: domains.isEmpty ? nil : domains.joined(separator: " · "))
@@ -113,25 +112,32 @@ extension Renderer {
         return svg(width: width, height: y + margin, body: body, className: "map-narrow")
     }
 
-    /// A linked box with up to two lines of title (and a note line), out of the tab order.
+    /// Characters that fit on a line of a box `width` wide (12 px text, 11 px for notes).
+    private func lineLength(_ width: Double, note: Bool = false) -> Int {
+        max(8, Int((width - 16) / (note ? 6.0 : 6.9)))
+    }
+
+    /// A linked box with up to two lines of title (and up to three note lines), out of the tab
+    /// order; `before` is drawn first inside the link (its lines, highlighted on hover).
     private func node(
         _ title: String, url: String, x: Double, y: Double, width: Double, height: Double, kind: String,
-        note: String? = nil
+        note: String? = nil, before: String = ""
     ) -> String {
-        let perLine = max(8, Int((width - 12) / 7.6))
-        let lines = wrap(title, width: perLine, maxLines: 2)
+        let lines = wrap(title, width: lineLength(width), maxLines: 2)
         var text = ""
         for (index, line) in lines.enumerated() {
-            text +=
-                "<text x=\"\(fmt(x + 8))\" y=\"\(fmt(y + 18 + Double(index) * 16))\">\(xmlEscape(line))</text>"
+            text += "<text x=\"\(fmt(x + 8))\" y=\"\(fmt(y + 18 + Double(index) * 16))\">\(xmlEscape(line))</text>"
         }
         if let note {
-            let noteLine = wrap(note, width: Int(width / 6.2), maxLines: 1).first ?? ""
-            text +=
-                "<text class=\"map-note\" x=\"\(fmt(x + 8))\" y=\"\(fmt(y + height - 9))\">\(xmlEscape(noteLine))</text>"
+            let top = y + 18 + Double(lines.count) * 16
+            for (index, line) in wrap(note, width: lineLength(width, note: true), maxLines: 3).enumerated() {
+                text +=
+                    "<text class=\"map-note\" x=\"\(fmt(x + 8))\" y=\"\(fmt(top + Double(index) * 14))\">"
+                    + "\(xmlEscape(line))</text>"
+            }
         }
-        return "<a class=\"\(kind)\" href=\"\(xmlEscape(url))\" tabindex=\"-1\"><rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" "
-            + "width=\"\(fmt(width))\" height=\"\(fmt(height))\" rx=\"6\"/>\(text)</a>\n"
+        return "<a class=\"\(kind)\" href=\"\(xmlEscape(url))\" tabindex=\"-1\">\(before)<rect x=\"\(fmt(x))\" "
+            + "y=\"\(fmt(y))\" width=\"\(fmt(width))\" height=\"\(fmt(height))\" rx=\"6\"/>\(text)</a>\n"
     }
 
     private func svg(width: Double, height: Double, body: String, className: String) -> String {

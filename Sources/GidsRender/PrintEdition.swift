@@ -20,10 +20,18 @@ extension Renderer {
         let members = Set(guide.readingOrder)
         func section(_ id: String) -> [String: Any]? {
             guard let page = graph.pages[id] else { return nil }
-            return [
+            var item: [String: Any] = [
                 "anchor": printAnchor(id), "title": page.metadata.title, "summary": page.metadata.summary,
-                "html": printBody(page, members: members, base: base),
+                "html": printBody(page, members: members, base: base), "tool": false,
             ]
+            // A tool's own fields, as on its page; URLs written out, as on paper.
+            if page.metadata.kind == .tool, var card = toolCard(id, from: base) {
+                card["used_by"] = page.metadata.usedBy.map { use -> [String: Any] in
+                    ["gemeente": use.gemeente, "url": use.url?.value ?? false]
+                }
+                item["tool"] = card
+            }
+            return item
         }
         var groups: [[String: Any]] = []
         if guide.phases.isEmpty {
@@ -80,12 +88,13 @@ extension Renderer {
                 case .page(let id, _)? where !members.contains(id):
                     guard let other = graph.pages[id] else { return nil }
                     let guideTitle = other.guide.flatMap { graph.guide($0)?.config.title } ?? graph.site.title
-                    return " (zie \(guideTitle): ‘\(other.metadata.title)’)"
+                    return " (in de \(guideTitle))"
                 case .home?:
-                    return " (zie de homepage van \(graph.site.title))"
+                    return " (op de homepage van \(graph.site.title))"
                 case .asset(let path, _)?:
                     let name = String(path.split(separator: "/").last ?? "")
-                    return " (bestand \(name))"
+                    let size = graph.assets[path].map { ", " + dutchSize($0.size) } ?? ""
+                    return " (\(fileTypeLabel(path) ?? "bestand")\(size): \(name))"
                 default:
                     return nil
                 }

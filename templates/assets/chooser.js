@@ -10,16 +10,22 @@
   var table = document.querySelector("table.compare");
   if (table) {
     var wanted = (new URLSearchParams(window.location.search).get("tools") || "").split(",").filter(Boolean);
-    if (wanted.length) {
-      var shown = 0;
-      table.querySelectorAll("[data-tool]").forEach(function (cell) {
-        var keep = wanted.indexOf(cell.getAttribute("data-tool")) >= 0;
-        cell.hidden = !keep;
-        if (keep && cell.tagName === "TH") shown += 1;
-      });
-      var status = document.getElementById("_vergelijk-status");
-      if (status) status.textContent = shown + " tools vergeleken. Alle tools zien: haal ?tools= uit het adres.";
+    if (!wanted.length) return;
+    var known = Array.prototype.map.call(table.querySelectorAll("thead th[data-tool]"), function (th) {
+      return th.getAttribute("data-tool");
+    });
+    var picked = wanted.filter(function (id) { return known.indexOf(id) >= 0; });
+    var status = document.getElementById("_vergelijk-status");
+    document.getElementById("_vergelijk-alle").hidden = false;
+    if (!picked.length) {
+      status.textContent = "Geen van de gevraagde tools bestaat. Hieronder staan alle tools.";
+      return;
     }
+    table.querySelectorAll("[data-tool]").forEach(function (cell) {
+      cell.hidden = picked.indexOf(cell.getAttribute("data-tool")) < 0;
+    });
+    document.getElementById("_vergelijk-lead").hidden = true;
+    status.textContent = picked.length === 1 ? "1 tool getoond." : picked.length + " tools naast elkaar.";
     return;
   }
 
@@ -51,7 +57,7 @@
     });
   }
 
-  function apply(updateURL) {
+  function apply(updateURL, announce) {
     var chosen = selection();
     var visible = 0;
     var byID = {};
@@ -71,8 +77,12 @@
       }).length;
       span.textContent = "(" + count + ")";
     });
-    status.textContent = visible === 1 ? "1 tool past bij je keuzes" : visible + " tools passen bij je keuzes";
+    // Only a change is announced: on load the status keeps the page's own text.
+    if (announce) {
+      status.textContent = visible === 1 ? "1 tool past bij je keuzes" : visible + " tools passen bij je keuzes";
+    }
     empty.hidden = visible !== 0;
+    updateCompare();
     if (updateURL) {
       var params = new URLSearchParams();
       Object.keys(chosen).sort().forEach(function (facet) { params.set(facet, chosen[facet].join(",")); });
@@ -89,27 +99,32 @@
     });
   }
 
+  // Tools ticked for comparison that the filters still show; at most three.
   function updateCompare() {
-    var picked = Array.prototype.slice.call(section.querySelectorAll("input[name=vergelijk]:checked"))
-      .map(function (box) { return box.value; });
+    var picked = cards.filter(function (card) {
+      var box = card.querySelector("input[name=vergelijk]");
+      return !card.hidden && box && box.checked;
+    }).map(function (card) { return card.getAttribute("data-tool"); });
     section.querySelectorAll("input[name=vergelijk]").forEach(function (box) {
       box.disabled = !box.checked && picked.length >= 3;
     });
-    compareBar.hidden = picked.length < 2;
+    compareLink.hidden = picked.length < 2;
+    compareLink.textContent = "Vergelijk de " + picked.length + " gekozen tools";
     compareLink.href = compareLink.href.split("?")[0] + "?tools=" + picked.map(encodeURIComponent).join(",");
   }
 
   function start(json) {
     data = json;
     form.hidden = false;
+    compareBar.hidden = false;
     section.querySelectorAll(".compare-toggle").forEach(function (toggle) { toggle.hidden = false; });
     restore();
-    apply(false);
-    form.addEventListener("change", function () { apply(true); });
+    apply(false, window.location.search.length > 1);
+    form.addEventListener("change", function () { apply(true, true); });
     document.querySelectorAll("[data-reset]").forEach(function (button) {
       button.addEventListener("click", function () {
         form.querySelectorAll("input[type=checkbox]").forEach(function (box) { box.checked = false; });
-        apply(true);
+        apply(true, true);
         var first = form.querySelector("input[type=checkbox]");
         if (first) first.focus();
       });
@@ -117,7 +132,7 @@
     section.addEventListener("change", function (event) {
       if (event.target.name === "vergelijk") updateCompare();
     });
-    window.addEventListener("popstate", function () { restore(); apply(false); });
+    window.addEventListener("popstate", function () { restore(); apply(false, true); });
   }
 
   var request = new XMLHttpRequest();
