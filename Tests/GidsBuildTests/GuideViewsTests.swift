@@ -48,9 +48,11 @@ import Testing
         for facet in data.facets {
             for value in facet.values {
                 let count = data.tools.filter { $0.values[facet.id]?.contains(value.id) ?? false }.count
+                // A value no tool has is no filter to choose; it is listed, with (0), under "Tools per kenmerk".
                 #expect(
-                    page.contains("data-count=\"\(facet.id):\(value.id)\">(\(count))</span>"), "\(facet.id):\(value.id)"
-                )
+                    page.contains("data-count=\"\(facet.id):\(value.id)\">(\(count))</span>") == (count > 0),
+                    "\(facet.id):\(value.id)")
+                if count == 0 { #expect(page.contains("<span class=\"meta\">\(value.title) (0)</span>")) }
             }
         }
         // Every card carries its values for the script.
