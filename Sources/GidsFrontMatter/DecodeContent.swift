@@ -49,7 +49,47 @@ public func decodeContent(_ tree: SourceTree) -> (ContentModel, [Diagnostic]) {
         guard guideFolders.contains(folder), let guide = guides.first(where: { $0.folder == folder }) else { continue }
         if let page = decodePage(file, guide: guide, diagnostics: &diagnostics) { pages.append(page) }
     }
-    return (ContentModel(site: site, guides: guides, pages: pages, home: home), diagnostics)
+    var model = ContentModel(site: site, guides: guides, pages: pages, home: home)
+    if let file = tree.synonymsFile { model.synonyms = decodeSynonyms(file, diagnostics: &diagnostics) }
+    return (model, diagnostics)
+}
+
+/// `synoniemen.yml`: a list of groups, each a list of at least two words or phrases.
+private func decodeSynonyms(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> [[String]] {
+    guard let node = composeYAML(file.text, file: file, lineOffset: 0, diagnostics: &diagnostics) else { return [] }
+    func at(_ node: Node) -> SourceLocation {
+        file.location(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+    guard case .sequence(let groups) = node else {
+        diagnostics.append(
+            .error(
+                at(node), "the synonyms file must be a list of groups", code: "synonyms.type",
+                hint: "for example:\n- [lhbti, lgbti, lhbtiq+]\n- [wmo, wet maatschappelijke ondersteuning]"))
+        return []
+    }
+    var result: [[String]] = []
+    for group in groups {
+        guard case .sequence(let items) = group else {
+            diagnostics.append(
+                .error(
+                    at(group), "each group must be a list, e.g. [wmo, wet maatschappelijke ondersteuning]",
+                    code: "synonyms.type"))
+            continue
+        }
+        let words = items.compactMap { item -> String? in
+            guard case .scalar(let scalar) = item, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
+                diagnostics.append(.error(at(item), "each synonym must be text", code: "synonyms.type"))
+                return nil
+            }
+            return scalar.string.trimmingCharacters(in: .whitespaces)
+        }
+        if words.count < 2 {
+            diagnostics.append(.warning(at(group), "a group needs at least two words", code: "synonyms.short-group"))
+            continue
+        }
+        result.append(words)
+    }
+    return result
 }
 
 /// Splits a Markdown file into YAML front matter and body.

@@ -176,4 +176,7 @@ public struct ContentModel: Sendable {
     public let pages: [PageSource]
     /// `content/index.md`, the home page introduction.
     public let home: PageSource?
+    /// Synonym groups from `content/synoniemen.yml`, each a list of words or phrases that mean
+    /// the same to a searcher (`[lhbti, lgbti, lhbtiq+]`); applied at query time.
+    public var synonyms: [[String]] = []
 }

@@ -182,6 +182,12 @@ public func jsonSchemas(for model: ContentModel) -> [String: String] {
     var out: [String: String] = [:]
     out["site.schema.json"] = encode(schema(title: "site.yml", specs: Keys.site, overrides: [:]))
     out["guide.schema.json"] = encode(schema(title: "guide.yml", specs: Keys.guide, overrides: [:]))
+    out["synonyms.schema.json"] = encode([
+        "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "synoniemen.yml",
+        "description": "Groepen woorden of woordgroepen die bij het zoeken hetzelfde betekenen.",
+        "type": "array",
+        "items": ["type": "array", "minItems": 2, "items": ["type": "string", "minLength": 1]],
+    ])
     // The home page (content/index.md) and any page outside a guide.
     out["page.schema.json"] = encode(schema(title: "front matter", specs: Keys.page, overrides: [:]))
     for guide in model.guides {

@@ -241,9 +241,10 @@ public func buildGraph(
     }
     edges.sort { ($0.from, $0.kind, $0.to) < ($1.from, $1.kind, $1.to) }
 
-    let graph = NavigationGraph(
+    var graph = NavigationGraph(
         site: site, home: home, guides: guides, domains: domains, pages: pages, edges: edges, backlinks: backlinks,
         assets: Dictionary(uniqueKeysWithValues: tree.assets.map { ($0.path, $0) }))
+    graph.synonyms = model.synonyms
     return (graph, diagnostics)
 }
 

@@ -135,6 +135,8 @@ public struct NavigationGraph: Sendable {
     public let backlinks: [String: [String]]
     /// Assets under `content/` by content path; all are copied to the same path in the site.
     public let assets: [String: AssetFile]
+    /// Synonym groups for search (`content/synoniemen.yml`).
+    public var synonyms: [[String]] = []
 
     /// The guide a slug names.
     public func guide(_ slug: String) -> GuideNode? { guides.first { $0.slug == slug } }

@@ -35,6 +35,7 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
     }
 
     var site: SourceFile?
+    var synonyms: SourceFile?
     var guides: [SourceFile] = []
     var markdown: [SourceFile] = []
     var assets: [AssetFile] = []
@@ -43,16 +44,17 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
         let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
         let depth = file.path.split(separator: "/").count
         let isSite = file.path == "site.yml"
+        let isSynonyms = file.path == synonymsFileName
         let isGuide = depth == 2 && name == "guide.yml"
         // A README.md documents a folder for people browsing the repository; it is not a page.
         if name.lowercased() == "readme.md" { continue }
         let isMarkdown = name.lowercased().hasSuffix(".md")
-        guard isSite || isGuide || isMarkdown else {
+        guard isSite || isGuide || isMarkdown || isSynonyms else {
             if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
                 diagnostics.append(
                     .warning(
                         SourceLocation(path: displayPath), "YAML file is not used", code: "load.unused-yaml",
-                        hint: "gids reads content/site.yml and content/<gids>/guide.yml only"))
+                        hint: "gids reads content/site.yml, content/synoniemen.yml and content/<gids>/guide.yml only"))
             } else {
                 assets.append(AssetFile(path: file.path, diskPath: file.disk, size: file.size))
             }
@@ -86,7 +88,15 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
         switch decodeText(data) {
         case .success(let text):
             let source = SourceFile(path: file.path, displayPath: displayPath, text: text)
-            if isSite { site = source } else if isGuide { guides.append(source) } else { markdown.append(source) }
+            if isSite {
+                site = source
+            } else if isSynonyms {
+                synonyms = source
+            } else if isGuide {
+                guides.append(source)
+            } else {
+                markdown.append(source)
+            }
         case .failure(let position):
             diagnostics.append(
                 .error(
@@ -98,11 +108,15 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
     var tree = SourceTree(
         rootDisplayPath: display, siteFile: site, guideFiles: guides, markdownFiles: markdown, assets: assets)
     tree.commitDates = lastCommitDates(root: root)
+    tree.synonymsFile = synonyms
     return (tree, diagnostics)
 }
 
 /// Hidden files that are published all the same: server settings and well-known URIs (RFC 8615).
 let publishedDotfiles: Set<String> = [".htaccess", ".well-known"]
+
+/// The search synonyms file at the content root.
+public let synonymsFileName = "synoniemen.yml"
 
 /// Largest site, guide or Markdown file read, in bytes (10 MiB).
 public let maximumTextBytes = 10 * 1024 * 1024

@@ -53,6 +53,8 @@ public struct SourceTree: Sendable {
     public let assets: [AssetFile]
     /// True when the content root itself was not found (its diagnostic says so).
     public var isMissing = false
+    /// `synoniemen.yml` at the root: synonym groups for search; nil when there is none.
+    public var synonymsFile: SourceFile?
     /// Last commit date per content-relative path, when the content is in git (see
     /// ``lastCommitDates(root:)``); empty otherwise.
     public var commitDates: [String: CalendarDate] = [:]

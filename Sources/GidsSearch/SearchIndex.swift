@@ -39,11 +39,13 @@ public struct SearchIndex: Codable, Sendable, Equatable {
     public let stopWords: [String]
     /// Words shorter than this (in Unicode scalars) are not indexed, nor searched for.
     public let minimumWordLength: Int
+    /// Synonym groups from `content/synoniemen.yml`, folded: each member a word or a phrase.
+    /// The browser lets a query word or phrase match any member of its group.
+    public let synonyms: [[String]]
 
     /// Field weights, in one place for the builder and the documentation.
     public static let fieldWeights: [String: Int] = ["title": 10, "headings": 5, "summary": 4, "domains": 3, "body": 1]
 
-    /// The index as JSON with sorted keys: byte-identical for the same site.
     /// The index as JSON with sorted keys. `<`, `>`, `&`, U+2028 and U+2029 are written as
     /// `\u` escapes, so the text can never close a `<script>` element or break a JavaScript
     /// string if someone inlines it (the same JSON value, byte-safe in any HTML context).
@@ -75,7 +77,17 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     var postings: [String: [[Int]]] = [:]
     var forms: [String: String] = [:]
     var stemCache: [String: String] = [:]
+    func stem(_ word: String) -> String {
+        if let cached = stemCache[word] { return cached }
+        let result = stemmer.stem(word)
+        stemCache[word] = result
+        return result
+    }
     let domainTitles = Dictionary(uniqueKeysWithValues: graph.site.domains.map { ($0.id, $0.title) })
+    // First pass: the words of every page's fields, and how often each occurs in the site
+    // (the vocabulary the decompounder splits against).
+    var pages: [(guide: GuideNode, page: PageNode, body: String, fields: [(weight: Int, words: [String])])] = []
+    var frequencies: [String: Int] = [:]
     for guide in graph.guides {
         for id in guide.readingOrder {
             guard let page = graph.pages[id] else { continue }
@@ -83,43 +95,54 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
             var body = page.document.bodyText
             for extra in [metadata.yields, metadata.why, metadata.inclusion].compactMap({ $0 }) { body += "\n" + extra }
             for tip in metadata.tips { body += "\n" + tip }
-            let fields: [(String, String)] = [
+            let texts: [(String, String)] = [
                 ("title", metadata.title),
                 ("headings", page.document.headings.map(\.text).joined(separator: "\n")),
                 ("summary", metadata.summary),
                 ("domains", metadata.domains.compactMap { domainTitles[$0.value] }.joined(separator: " ")),
                 ("body", body),
             ]
-            var frequencies: [String: Int] = [:]
-            var length = 0
-            for (field, text) in fields {
-                let weight = SearchIndex.fieldWeights[field] ?? 1
-                for word in Tokenizer.words(text) where Tokenizer.isIndexed(word) {
-                    let stem: String
-                    if let cached = stemCache[word] {
-                        stem = cached
-                    } else {
-                        stem = stemmer.stem(word)
-                        stemCache[word] = stem
-                    }
-                    forms[word] = stem
-                    frequencies[stem, default: 0] += weight
-                    length += weight
-                }
+            let fields = texts.map { field, text in
+                (SearchIndex.fieldWeights[field] ?? 1, Tokenizer.words(text).filter(Tokenizer.isIndexed))
             }
-            let index = documents.count
-            for (stem, frequency) in frequencies { postings[stem, default: []].append([index, frequency]) }
-            let phaseTitle = page.phase.flatMap { phase in
-                guide.phases.first { $0.definition.id == phase }?.definition.title
-            }
-            documents.append(
-                SearchIndex.Document(
-                    url: page.url, title: metadata.title, guide: guide.config.title, phase: phaseTitle,
-                    summary: metadata.summary,
-                    text: body.split(whereSeparator: \.isWhitespace).joined(separator: " "), length: length))
+            for (_, words) in fields { for word in words { frequencies[word, default: 0] += 1 } }
+            pages.append((guide, page, body, fields))
         }
     }
+    let decompounder = Decompounder(frequencies: frequencies)
+    var partsCache: [String: [String]] = [:]
+    // Second pass: postings. A compound also counts for its parts, at half its field weight.
+    for (guide, page, body, fields) in pages {
+        var termFrequencies: [String: Int] = [:]
+        var length = 0
+        for (weight, words) in fields {
+            for word in words {
+                let wordStem = stem(word)
+                forms[word] = wordStem
+                termFrequencies[wordStem, default: 0] += weight
+                length += weight
+                let parts = partsCache[word] ?? decompounder.split(word)
+                partsCache[word] = parts
+                for part in parts where Tokenizer.isIndexed(part) {
+                    let partStem = stem(part)
+                    if forms[part] == nil { forms[part] = partStem }
+                    if partStem != wordStem { termFrequencies[partStem, default: 0] += max(1, weight / 2) }
+                }
+            }
+        }
+        let index = documents.count
+        for (term, frequency) in termFrequencies { postings[term, default: []].append([index, frequency]) }
+        let phaseTitle = page.phase.flatMap { phase in
+            guide.phases.first { $0.definition.id == phase }?.definition.title
+        }
+        documents.append(
+            SearchIndex.Document(
+                url: page.url, title: page.metadata.title, guide: guide.config.title, phase: phaseTitle,
+                summary: page.metadata.summary,
+                text: body.split(whereSeparator: \.isWhitespace).joined(separator: " "), length: length))
+    }
     return SearchIndex(
-        version: 1, weights: SearchIndex.fieldWeights, k1: 1.2, b: 0.75, documents: documents, terms: postings,
-        forms: forms, stopWords: Tokenizer.stopWords.sorted(), minimumWordLength: Tokenizer.minimumWordLength)
+        version: 2, weights: SearchIndex.fieldWeights, k1: 1.2, b: 0.75, documents: documents, terms: postings,
+        forms: forms, stopWords: Tokenizer.stopWords.sorted(), minimumWordLength: Tokenizer.minimumWordLength,
+        synonyms: graph.synonyms.map { group in group.map { Tokenizer.words($0).joined(separator: " ") } })
 }

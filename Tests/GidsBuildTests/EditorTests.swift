@@ -29,7 +29,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: schemas) }
         let content = Repo.root + "/content"
         let written = try writeSchemas(contentDirectory: content, outputDirectory: schemas)
-        #expect(written.count == 6)
+        #expect(written.count == 7)
         let files = contentFiles(content)
         #expect(files.count > 25)
         let results = try validate(schemas: schemas, content: content, files: files)

@@ -38,9 +38,28 @@
       return lo;
     }
 
+    // Edit distance (Levenshtein) of a and b, or limit + 1 as soon as it exceeds limit.
+    function distance(a, b, limit) {
+      if (Math.abs(a.length - b.length) > limit) return limit + 1;
+      var previous = [], current = [];
+      for (var j = 0; j <= b.length; j++) previous[j] = j;
+      for (var i = 1; i <= a.length; i++) {
+        current = [i];
+        var rowMin = i;
+        for (j = 1; j <= b.length; j++) {
+          current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (current[j] < rowMin) rowMin = current[j];
+        }
+        if (rowMin > limit) return limit + 1;
+        previous = current;
+      }
+      return previous[b.length];
+    }
+
     // Stems a query word stands for, with a weight: its own stem when the word occurs in the
     // site (1); the stems of the words it begins (0.6) when it has no stem of its own, or when
-    // it is the word being typed.
+    // it is the word being typed; failing both, words one edit away (two for words of nine
+    // letters or more) for words of five letters or more (0.4), so typos rank below the rest.
     function expand(word, typing) {
       var stems = {};
       if (has.call(index.forms, word)) stems[index.forms[word]] = 1;
@@ -53,6 +72,14 @@
           if (!has.call(stems, stem)) stems[stem] = 0.6;
         }
       }
+      if (Object.keys(stems).length === 0 && word.length >= 5) {
+        var limit = word.length >= 9 ? 2 : 1;
+        sortedForms.forEach(function (candidate) {
+          if (distance(word, candidate, limit) <= limit && !has.call(stems, index.forms[candidate])) {
+            stems[index.forms[candidate]] = 0.4;
+          }
+        });
+      }
       return stems;
     }
 
@@ -63,26 +90,100 @@
       });
     }
 
-    // Ranked results {results: [document index], stems: {stem: true}}. Each query word adds
-    // its best BM25 score per page (the best of its stems, so a word that begins many words
-    // does not count many times); pages matching more of the words come first.
+    // A query word the site does not have, split into two words it does have (a modifier and
+    // a head of at least four letters, with a linking -s-, -e- or -en- between): the same rule
+    // as the builder's decompounder (Koehn & Knight 2003), so `mantelzorgbeleid` finds pages
+    // about mantelzorg and beleid.
+    function splitCompound(word) {
+      if (word.length < 8) return null;
+      for (var cut = 4; cut <= word.length - 4; cut++) {
+        var head = word.slice(cut);
+        if (!has.call(index.forms, head)) continue;
+        var links = ["", "s", "en", "e"];
+        for (var l = 0; l < links.length; l++) {
+          var end = cut - links[l].length;
+          if (end < 4 || word.slice(end, cut) !== links[l]) continue;
+          var modifier = word.slice(0, end);
+          if (has.call(index.forms, modifier)) return [modifier, head];
+        }
+      }
+      return null;
+    }
+
+    // Synonym groups (content/synoniemen.yml) as lists of word lists.
+    var synonymGroups = (index.synonyms || []).map(function (group) {
+      return group.map(function (member) { return queryWords(member); }).filter(function (m) { return m.length; });
+    });
+
+    // The query as slots: each slot is a list of alternatives, each alternative a list of
+    // words that must all match. A word or phrase of a synonym group becomes one slot with every
+    // member of the group as an alternative; any other word is a slot of its own.
+    function slots(list) {
+      var result = [];
+      for (var i = 0; i < list.length; ) {
+        var found = null;
+        synonymGroups.forEach(function (group) {
+          group.forEach(function (member) {
+            if (found && found.length >= member.length) return;
+            if (member.every(function (w, k) { return list[i + k] === w; })) found = { length: member.length, group: group };
+          });
+        });
+        if (found) {
+          result.push({ alternatives: found.group, last: i + found.length === list.length });
+          i += found.length;
+        } else {
+          var alternatives = [[list[i]]];
+          var parts = has.call(index.forms, list[i]) ? null : splitCompound(list[i]);
+          if (parts) alternatives.push(parts);
+          result.push({ alternatives: alternatives, last: i === list.length - 1 });
+          i += 1;
+        }
+      }
+      return result;
+    }
+
+    // Best BM25 score per document of one word: the best of its stems, so a word that begins
+    // many words does not count many times.
+    function wordScores(word, typing, found) {
+      var N = index.documents.length;
+      var stems = expand(word, typing);
+      var best = {};
+      Object.keys(stems).forEach(function (stem) {
+        var postings = index.terms[stem];
+        if (!postings) return;
+        found[stem] = true;
+        var idf = Math.log(1 + (N - postings.length + 0.5) / (postings.length + 0.5));
+        postings.forEach(function (posting) {
+          var doc = posting[0], tf = posting[1];
+          var norm = index.k1 * (1 - index.b + index.b * index.documents[doc].length / averageLength);
+          var score = stems[stem] * idf * (tf * (index.k1 + 1)) / (tf + norm);
+          if (!(best[doc] >= score)) best[doc] = score;
+        });
+      });
+      return best;
+    }
+
+    // Ranked results {results: [document index], stems: {stem: true}, words}. Each slot adds
+    // the score of its best alternative per page (an alternative of several words counts only
+    // where all of them match, with the mean of their scores); pages matching more slots come
+    // first; a page that holds the whole query as a phrase gets 1.5 times its score.
     function search(query) {
       var list = queryWords(query);
       var typing = !/\s$/.test(query);
       var scores = {}, matched = {}, found = {};
-      var N = index.documents.length;
-      list.forEach(function (word, position) {
-        var stems = expand(word, typing && position === list.length - 1);
+      slots(list).forEach(function (slot) {
         var best = {};
-        Object.keys(stems).forEach(function (stem) {
-          var postings = index.terms[stem];
-          if (!postings) return;
-          found[stem] = true;
-          var idf = Math.log(1 + (N - postings.length + 0.5) / (postings.length + 0.5));
-          postings.forEach(function (posting) {
-            var doc = posting[0], tf = posting[1];
-            var norm = index.k1 * (1 - index.b + index.b * index.documents[doc].length / averageLength);
-            var score = stems[stem] * idf * (tf * (index.k1 + 1)) / (tf + norm);
+        slot.alternatives.forEach(function (alternative) {
+          var sum = null;
+          alternative.forEach(function (word, k) {
+            var perWord = wordScores(word, typing && slot.last && k === alternative.length - 1, found);
+            if (sum === null) { sum = perWord; return; }
+            var both = {};
+            Object.keys(sum).forEach(function (doc) { if (has.call(perWord, doc)) both[doc] = sum[doc] + perWord[doc]; });
+            sum = both;
+          });
+          Object.keys(sum || {}).forEach(function (doc) {
+            var score = sum[doc] / alternative.length;
             if (!(best[doc] >= score)) best[doc] = score;
           });
         });
@@ -91,6 +192,13 @@
           matched[doc] = (matched[doc] || 0) + 1;
         });
       });
+      if (list.length >= 2) {
+        var phrase = list.join(" ");
+        Object.keys(scores).forEach(function (doc) {
+          var d = index.documents[doc];
+          if (words(d.title + " " + d.summary + " " + d.text).join(" ").indexOf(phrase) >= 0) scores[doc] *= 1.5;
+        });
+      }
       var results = Object.keys(scores).map(Number).sort(function (a, b) {
         if (matched[a] !== matched[b]) return matched[b] - matched[a];
         if (scores[a] !== scores[b]) return scores[b] - scores[a];

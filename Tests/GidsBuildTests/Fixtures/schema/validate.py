@@ -37,7 +37,9 @@ def main():
     schemas, content, files = sys.argv[1], sys.argv[2], sys.argv[3:]
     for name in files:
         text = open(content + "/" + name, encoding="utf-8").read()
-        if name == "site.yml":
+        if name == "synoniemen.yml":
+            schema, data = "synonyms.schema.json", yaml.load(text, Loader=Core12Loader)
+        elif name == "site.yml":
             schema, data = "site.schema.json", yaml.load(text, Loader=Core12Loader)
         elif name.endswith("guide.yml"):
             schema, data = "guide.schema.json", yaml.load(text, Loader=Core12Loader)
