@@ -155,6 +155,29 @@ def test_phase_chooser(driver, base, failures):
     failures.check(len(visible) == len(sections), "phases: 'Toon alle fasen' does not show every phase")
 
 
+def test_search(driver, base, failures):
+    """The search page in the browser gives the expected first result, and arrow keys move
+    from the field into the results."""
+    from selenium.webdriver.common.keys import Keys
+    for query, first in [("respijt", "woudlopersgids/respijtzorg/"), ("lgbti sport", "regenbooggids/sport/"),
+                         ("wijkpanel", "keuzewijzer-e-tools/digitaal-wijkpanel/"),
+                         ("ervaringskenis", "woudlopersgids/ervaringskennis-in-beleid/")]:
+        driver.get(base + "zoeken/")
+        field = driver.find_element(By.ID, "_zoekterm")
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        field.send_keys(query + " ")
+        try:
+            WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#_zoek-resultaten li a"))
+        except Exception:
+            failures.append("search: no results for %r" % query)
+            continue
+        href = driver.find_element(By.CSS_SELECTOR, "#_zoek-resultaten li a").get_attribute("href")
+        failures.check(href.endswith(first), "search: %r gives %s first, expected %s" % (query, href, first))
+        field.send_keys(Keys.ARROW_DOWN)
+        active = driver.switch_to.active_element.get_attribute("href") or ""
+        failures.check(active == href, "search: arrow down does not move to the first result")
+
+
 def screenshots(driver, base, out):
     files = []
     for path, name in [(CHOOSER, "chooser"), ("woudlopersgids/", "overview-map"), ("regenbooggids/print/", "print")]:
@@ -179,12 +202,13 @@ def main():
         test_chooser(driver, base, args.site, failures)
         test_compare(driver, base, failures)
         test_phase_chooser(driver, base, failures)
+        test_search(driver, base, failures)
         shots = screenshots(driver, base, args.out)
     finally:
         driver.quit()
         server.shutdown()
     failures = [f for f in failures if f]
-    print("browser: chooser, compare, phase chooser; screenshots: " + ", ".join(os.path.basename(s) for s in shots))
+    print("browser: chooser, compare, phase chooser, search; screenshots: " + ", ".join(os.path.basename(s) for s in shots))
     for failure in failures:
         print("FAIL " + failure)
     sys.exit(1 if failures else 0)

@@ -272,6 +272,30 @@
     });
   }
 
+  // Arrow keys: from the field down into the results, and between result links; Escape goes
+  // back to the field. Tab works as always.
+  function resultLinks() { return Array.prototype.slice.call(list.querySelectorAll("li > a")); }
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "ArrowDown" && resultLinks().length) {
+      event.preventDefault();
+      resultLinks()[0].focus();
+    }
+  });
+  list.addEventListener("keydown", function (event) {
+    var links = resultLinks();
+    var at = links.indexOf(document.activeElement);
+    if (at < 0) return;
+    if (event.key === "ArrowDown" && at + 1 < links.length) {
+      event.preventDefault();
+      links[at + 1].focus();
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      (at > 0 ? links[at - 1] : input).focus();
+    } else if (event.key === "Escape") {
+      input.focus();
+    }
+  });
+
   function currentQuery() {
     var match = /[?&]q=([^&]*)/.exec(window.location.search);
     if (!match) return "";
