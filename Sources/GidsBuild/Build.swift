@@ -90,7 +90,7 @@ public func runBuild(_ options: BuildOptions) -> BuildResult {
     let index = buildSearchIndex(graph)
     var files = rendered.files
     do {
-        files[SitePath.searchIndex] = try index.jsonData()
+        for (path, data) in try index.files() { files[path] = data }
     } catch {
         result.diagnostics.append(
             .error(

@@ -7,7 +7,7 @@ import GidsMarkdown
 /// Site paths the generator itself uses; no page may take them.
 public let reservedPaths: [String: String] = [
     "zoeken/": "the search page", "domeinen/": "the policy domains overview", "assets/": "the stylesheet and scripts",
-    "toegankelijkheid/": "the accessibility statement",
+    "toegankelijkheid/": "the accessibility statement", "search/": "the search index",
 ]
 
 /// The graph stage: places every page in its guide and phase, gives it a URL, resolves its

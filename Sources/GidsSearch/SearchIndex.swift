@@ -46,27 +46,8 @@ public struct SearchIndex: Codable, Sendable, Equatable {
     /// Field weights, in one place for the builder and the documentation.
     public static let fieldWeights: [String: Int] = ["title": 10, "headings": 5, "summary": 4, "domains": 3, "body": 1]
 
-    /// The index as JSON with sorted keys. `<`, `>`, `&`, U+2028 and U+2029 are written as
-    /// `\u` escapes, so the text can never close a `<script>` element or break a JavaScript
-    /// string if someone inlines it (the same JSON value, byte-safe in any HTML context).
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(self), as: UTF8.self)
-        var out = ""
-        out.reserveCapacity(json.utf8.count)
-        for scalar in json.unicodeScalars {
-            switch scalar {
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return Data(out.utf8)
-    }
+    /// The whole index as one JSON document (for tests and tools; the site ships ``files()``).
+    public func jsonData() throws -> Data { try escapedJSON(self) }
 }
 
 /// The index stage: builds the ``SearchIndex`` for every page and tool of `graph`, in guide

@@ -90,10 +90,7 @@ import Testing
             let ids = Set(facts.ids.map(\.name))
             #expect(ids.count == facts.ids.count, "\(guide): duplicate ids")
             // Pages in reading order: the guide's search-index documents are in reading order.
-            let index =
-                try JSONSerialization.jsonObject(
-                    with: Data(contentsOf: URL(fileURLWithPath: Self.site + "/search-index.json"))) as! [String: Any]
-            let expected = (index["documents"] as! [[String: Any]]).compactMap { $0["url"] as? String }
+            let expected = try searchDocuments(site: Self.site).map(\.url)
                 .filter { $0.hasPrefix(guide + "/") }
                 .map { "p-" + ($0.split(separator: "/").last.map(String.init) ?? "") }
             let articles = facts.ids.map(\.name).filter { $0.hasPrefix("p-") && !$0.contains("--") }

@@ -1,6 +1,7 @@
 import Foundation
 import GidsBuild
 import GidsCore
+import GidsSearch
 import GidsSiteCheck
 
 /// Paths and helpers shared by the end-to-end tests.
@@ -61,6 +62,18 @@ func lines(_ diagnostics: [Diagnostic], removing prefix: String) -> [String] {
 /// compiler-style lines; empty means every internal link, asset and fragment is intact.
 func brokenReferences(in site: String, basePath: String? = nil) -> [String] {
     checkSite(SiteCheckOptions(root: site, basePath: basePath)).diagnostics.sortedForOutput().map(\.formatted)
+}
+
+/// The search documents of a built site in index order (reading order per guide), read from
+/// the split index: `search-index.json` then `search/doc/<i>.json`.
+func searchDocuments(site: String) throws -> [SearchIndex.Document] {
+    let meta = try JSONDecoder().decode(
+        SearchIndex.Meta.self, from: Data(contentsOf: URL(fileURLWithPath: site + "/search-index.json")))
+    return try (0..<meta.documentCount).map { number in
+        try JSONDecoder().decode(
+            SearchIndex.Document.self, from: Data(contentsOf: URL(fileURLWithPath: site + "/search/doc/\(number).json"))
+        )
+    }
 }
 
 /// Runs the site's search script under Node against a built index; returns ranked URLs.

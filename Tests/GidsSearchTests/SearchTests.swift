@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GidsSearch
@@ -48,5 +49,41 @@ import Testing
         #expect(decompounder.split("zorgen") == [])
         #expect(decompounder.split("onderwijsbeleid") == ["onderwijs", "beleid"])
         #expect(decompounder.split("samenwerking") == [])
+    }
+}
+
+@Suite struct IndexFilesTests {
+    @Test func hashAndKeysAreTheOnesTheScriptComputes() {
+        // FNV-1a 32-bit reference values (draft-eastlake-fnv): "" and "a".
+        #expect(SearchIndex.termHash("") == 0x811c_9dc5)
+        #expect(SearchIndex.termHash("a") == 0xe40c_292c)
+        #expect(SearchIndex.vocabularyKey("mantelzorg") == "m")
+        #expect(SearchIndex.vocabularyKey("2015") == "2")
+        #expect(SearchIndex.vocabularyKey("ßtraat") == "_")
+        #expect(SearchIndex.termShardCount(documents: 29) == 1)
+        #expect(SearchIndex.termShardCount(documents: 10_000) == 1024)
+        #expect(SearchIndex.termShardCount(documents: 1_000_000) == 4096)
+    }
+
+    @Test func everyTermIsInItsShardWithItsLengthAndEveryFormInItsVocabulary() throws {
+        let index = SearchIndex(
+            version: 2, weights: SearchIndex.fieldWeights, k1: 1.2, b: 0.75,
+            documents: (0..<40).map {
+                SearchIndex.Document(
+                    url: "g/p\($0)/", title: "P\($0)", guide: "G", phase: nil, summary: "S", text: "T", length: 10 + $0)
+            },
+            terms: ["zorg": [[0, 3], [5, 1]], "beleid": [[39, 2]]], forms: ["zorg": "zorg", "beleid": "beleid"],
+            stopWords: [], minimumWordLength: 2, synonyms: [])
+        let files = try index.files()
+        let meta = try JSONDecoder().decode(SearchIndex.Meta.self, from: files["search-index.json"]!)
+        #expect(meta.termShards == 2 && meta.documentCount == 40 && meta.vocabulary == ["b", "z"])
+        for (stem, postings) in index.terms {
+            let shard = try JSONDecoder().decode(
+                [String: [[Int]]].self, from: files["search/terms/\(SearchIndex.termHash(stem) % 2).json"]!)
+            #expect(shard[stem] == postings.map { [$0[0], $0[1], 10 + $0[0]] })
+        }
+        let vocabulary = try JSONDecoder().decode([String: String].self, from: files["search/vocab/z.json"]!)
+        #expect(vocabulary == ["zorg": "zorg"])
+        #expect(files.keys.filter { $0.hasPrefix("search/doc/") }.count == 40)
     }
 }

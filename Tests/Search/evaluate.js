@@ -1,19 +1,26 @@
 // Runs every query of a query set through the site's own search core (templates/assets/search.js)
-// on a built index, and prints {"queries": n, "hits": hits in the top 3, "mrr": mean reciprocal
+// on a built site, and prints {"queries": n, "hits": hits in the top 3, "mrr": mean reciprocal
 // rank, "misses": [{query, kind, top3}]} as JSON.
-//   node evaluate.js SEARCH_JS INDEX_JSON QUERIES_JSON
+//   node evaluate.js SEARCH_JS SITE/search-index.json QUERIES_JSON
 const fs = require("fs");
+const path = require("path");
 const createSearch = require(process.argv[2]);
-const index = JSON.parse(fs.readFileSync(process.argv[3], "utf8"));
+const site = path.dirname(process.argv[3]);
 const set = JSON.parse(fs.readFileSync(process.argv[4], "utf8"));
-const engine = createSearch(index);
-let hits = 0, reciprocal = 0;
-const misses = [];
-for (const q of set.queries) {
-  // A trailing space: the query is complete, not a word being typed.
-  const urls = engine.search(q.query + " ").results.map((doc) => index.documents[doc].url);
-  const rank = urls.findIndex((url) => q.expected.includes(url)) + 1;
-  if (rank >= 1 && rank <= 3) hits += 1; else misses.push({ query: q.query, kind: q.kind, top3: urls.slice(0, 3) });
-  if (rank >= 1) reciprocal += 1 / rank;
-}
-console.log(JSON.stringify({ queries: set.queries.length, hits, mrr: reciprocal / set.queries.length, misses }));
+const load = (file) => Promise.resolve(JSON.parse(fs.readFileSync(path.join(site, file), "utf8")));
+(async () => {
+  const meta = await load("search-index.json");
+  let hits = 0, reciprocal = 0;
+  const misses = [];
+  for (const q of set.queries) {
+    // A new engine per query, as a fresh page load; a trailing space: the query is complete.
+    const engine = createSearch(meta, load);
+    const found = await engine.search(q.query + " ");
+    const urls = [];
+    for (const number of found.results) urls.push((await engine.documentAt(number)).url);
+    const rank = urls.findIndex((url) => q.expected.includes(url)) + 1;
+    if (rank >= 1 && rank <= 3) hits += 1; else misses.push({ query: q.query, kind: q.kind, top3: urls.slice(0, 3) });
+    if (rank >= 1) reciprocal += 1 / rank;
+  }
+  console.log(JSON.stringify({ queries: set.queries.length, hits, mrr: reciprocal / set.queries.length, misses }));
+})();

@@ -1,7 +1,9 @@
-// Search page of gids: loads the precomputed index (search-index.json, schema in README.md)
-// and ranks pages with BM25 over field-weighted term frequencies. No dependencies, no build
-// step; without JavaScript the page shows links to the guides instead. The ranking core,
-// createSearch(index), has no DOM code, so the tests run it under Node on a built index.
+// Search page of gids. The index is split (schema in README.md): `search-index.json` holds the
+// parameters; a query then loads one vocabulary shard per first letter, the term shards of its
+// stems and the documents it shows, so the bytes fetched do not grow with the site. Ranking is
+// BM25 over field-weighted term frequencies. No dependencies, no build step; without
+// JavaScript the page shows links to the guides instead. The ranking core, createSearch(meta,
+// load), has no DOM code, so the tests run it under Node on a built site.
 (function () {
   "use strict";
 
@@ -21,103 +23,133 @@
     });
   }
 
-  function createSearch(index) {
-    var sortedForms = Object.keys(index.forms).sort();
-    var total = 0;
-    index.documents.forEach(function (d) { total += d.length; });
-    var averageLength = total / Math.max(1, index.documents.length);
-    var has = Object.prototype.hasOwnProperty;
+  // 32-bit FNV-1a of the UTF-8 bytes, as SearchIndex.termHash.
+  function termHash(text) {
+    var bytes = new TextEncoder().encode(text), hash = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      hash ^= bytes[i];
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return hash >>> 0;
+  }
 
-    // First form at or after `prefix` in the sorted form list (binary search).
-    function lowerBound(prefix) {
-      var lo = 0, hi = sortedForms.length;
-      while (lo < hi) {
-        var mid = (lo + hi) >> 1;
-        if (sortedForms[mid] < prefix) lo = mid + 1; else hi = mid;
+  // The vocabulary shard of a folded word: its first ASCII letter or digit, else "_".
+  function vocabularyKey(word) {
+    var first = word.charAt(0);
+    return /^[a-z0-9]$/.test(first) ? first : "_";
+  }
+
+  // Edit distance (Levenshtein) of a and b, or limit + 1 as soon as it exceeds limit.
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var previous = [], current = [];
+    for (var j = 0; j <= b.length; j++) previous[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      current = [i];
+      var rowMin = i;
+      for (j = 1; j <= b.length; j++) {
+        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (current[j] < rowMin) rowMin = current[j];
       }
-      return lo;
+      if (rowMin > limit) return limit + 1;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  // meta: the parsed search-index.json; load(path): a promise of the parsed JSON file at a path
+  // relative to the site root (fetch in the browser, the file system under Node).
+  function createSearch(meta, load) {
+    var has = Object.prototype.hasOwnProperty;
+    var cache = {};
+    function get(path) {
+      if (!has.call(cache, path)) cache[path] = load(path);
+      return cache[path];
+    }
+    var vocabularies = {};  // key → {form: stem} once loaded
+    var sortedForms = {};   // key → sorted forms
+    function vocabulary(key) {
+      if (meta.vocabulary.indexOf(key) < 0) return Promise.resolve({});
+      return get("search/vocab/" + key + ".json").then(function (shard) {
+        vocabularies[key] = shard;
+        if (!sortedForms[key]) sortedForms[key] = Object.keys(shard).sort();
+        return shard;
+      });
+    }
+    function postings(stem) {
+      return get("search/terms/" + (termHash(stem) % meta.termShards) + ".json").then(function (shard) {
+        return has.call(shard, stem) ? shard[stem] : null;
+      });
+    }
+    function documentAt(number) { return get("search/doc/" + number + ".json"); }
+    function stemOf(form) {
+      var shard = vocabularies[vocabularyKey(form)];
+      return shard && has.call(shard, form) ? shard[form] : null;
     }
 
-    // Edit distance (Levenshtein) of a and b, or limit + 1 as soon as it exceeds limit.
-    function distance(a, b, limit) {
-      if (Math.abs(a.length - b.length) > limit) return limit + 1;
-      var previous = [], current = [];
-      for (var j = 0; j <= b.length; j++) previous[j] = j;
-      for (var i = 1; i <= a.length; i++) {
-        current = [i];
-        var rowMin = i;
-        for (j = 1; j <= b.length; j++) {
-          current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-          if (current[j] < rowMin) rowMin = current[j];
+    // The query words that are searched for: long enough and not stop words.
+    function queryWords(query) {
+      return words(query).filter(function (w) {
+        return w.length >= meta.minimumWordLength && meta.stopWords.indexOf(w) < 0;
+      });
+    }
+
+    // Synonym groups (content/synoniemen.yml) as lists of word lists.
+    var synonymGroups = (meta.synonyms || []).map(function (group) {
+      return group.map(function (member) { return queryWords(member); }).filter(function (m) { return m.length; });
+    });
+
+    // A query word the site does not have, split into two words it does have (a modifier and a
+    // head of at least four letters, with a linking -s-, -e- or -en- between): the rule of the
+    // builder's decompounder (Koehn & Knight 2003), so `mantelzorgbeleid` finds pages about
+    // mantelzorg and beleid. Needs the vocabulary shards of the word and of its possible heads.
+    function splitCompound(word) {
+      if (word.length < 8 || stemOf(word)) return null;
+      for (var cut = 4; cut <= word.length - 4; cut++) {
+        var head = word.slice(cut);
+        if (!stemOf(head)) continue;
+        var links = ["", "s", "en", "e"];
+        for (var l = 0; l < links.length; l++) {
+          var end = cut - links[l].length;
+          if (end < 4 || word.slice(end, cut) !== links[l]) continue;
+          var modifier = word.slice(0, end);
+          if (stemOf(modifier)) return [modifier, head];
         }
-        if (rowMin > limit) return limit + 1;
-        previous = current;
       }
-      return previous[b.length];
+      return null;
     }
 
     // Stems a query word stands for, with a weight: its own stem when the word occurs in the
     // site (1); the stems of the words it begins (0.6) when it has no stem of its own, or when
     // it is the word being typed; failing both, words one edit away (two for words of nine
     // letters or more) for words of five letters or more (0.4), so typos rank below the rest.
+    // Typos are looked for among words with the same first letter.
     function expand(word, typing) {
       var stems = {};
-      if (has.call(index.forms, word)) stems[index.forms[word]] = 1;
-      if (has.call(index.terms, word)) stems[word] = 1;
-      if (word.length >= 3 && (typing || Object.keys(stems).length === 0)) {
-        for (var i = lowerBound(word), n = 0; i < sortedForms.length && n < 50; i++, n++) {
-          var form = sortedForms[i];
-          if (form.lastIndexOf(word, 0) !== 0) break;
-          var stem = index.forms[form];
-          if (!has.call(stems, stem)) stems[stem] = 0.6;
+      var own = stemOf(word);
+      if (own) stems[own] = 1;
+      var key = vocabularyKey(word), forms = sortedForms[key] || [], shard = vocabularies[key] || {};
+      if (word.length >= 3 && (typing || !own)) {
+        var lo = 0, hi = forms.length;
+        while (lo < hi) { var mid = (lo + hi) >> 1; if (forms[mid] < word) lo = mid + 1; else hi = mid; }
+        for (var i = lo, n = 0; i < forms.length && n < 50; i++, n++) {
+          if (forms[i].lastIndexOf(word, 0) !== 0) break;
+          if (!has.call(stems, shard[forms[i]])) stems[shard[forms[i]]] = 0.6;
         }
       }
       if (Object.keys(stems).length === 0 && word.length >= 5) {
         var limit = word.length >= 9 ? 2 : 1;
-        sortedForms.forEach(function (candidate) {
-          if (distance(word, candidate, limit) <= limit && !has.call(stems, index.forms[candidate])) {
-            stems[index.forms[candidate]] = 0.4;
-          }
+        forms.forEach(function (candidate) {
+          if (distance(word, candidate, limit) <= limit && !has.call(stems, shard[candidate])) stems[shard[candidate]] = 0.4;
         });
       }
       return stems;
     }
 
-    // The query words that are searched for: long enough and not stop words.
-    function queryWords(query) {
-      return words(query).filter(function (w) {
-        return w.length >= index.minimumWordLength && index.stopWords.indexOf(w) < 0;
-      });
-    }
-
-    // A query word the site does not have, split into two words it does have (a modifier and
-    // a head of at least four letters, with a linking -s-, -e- or -en- between): the same rule
-    // as the builder's decompounder (Koehn & Knight 2003), so `mantelzorgbeleid` finds pages
-    // about mantelzorg and beleid.
-    function splitCompound(word) {
-      if (word.length < 8) return null;
-      for (var cut = 4; cut <= word.length - 4; cut++) {
-        var head = word.slice(cut);
-        if (!has.call(index.forms, head)) continue;
-        var links = ["", "s", "en", "e"];
-        for (var l = 0; l < links.length; l++) {
-          var end = cut - links[l].length;
-          if (end < 4 || word.slice(end, cut) !== links[l]) continue;
-          var modifier = word.slice(0, end);
-          if (has.call(index.forms, modifier)) return [modifier, head];
-        }
-      }
-      return null;
-    }
-
-    // Synonym groups (content/synoniemen.yml) as lists of word lists.
-    var synonymGroups = (index.synonyms || []).map(function (group) {
-      return group.map(function (member) { return queryWords(member); }).filter(function (m) { return m.length; });
-    });
-
     // The query as slots: each slot is a list of alternatives, each alternative a list of
     // words that must all match. A word or phrase of a synonym group becomes one slot with every
-    // member of the group as an alternative; any other word is a slot of its own.
+    // member of the group as an alternative; any other word is a slot of its own (plus its two
+    // parts when it is a compound the site does not have).
     function slots(list) {
       var result = [];
       for (var i = 0; i < list.length; ) {
@@ -133,7 +165,7 @@
           i += found.length;
         } else {
           var alternatives = [[list[i]]];
-          var parts = has.call(index.forms, list[i]) ? null : splitCompound(list[i]);
+          var parts = splitCompound(list[i]);
           if (parts) alternatives.push(parts);
           result.push({ alternatives: alternatives, last: i === list.length - 1 });
           i += 1;
@@ -142,69 +174,101 @@
       return result;
     }
 
+    // Loads the vocabulary shards a query needs: its words', its synonyms', and those of every
+    // tail of a long word (possible compound heads).
+    function loadVocabulary(list) {
+      var keys = {};
+      list.forEach(function (word) {
+        keys[vocabularyKey(word)] = true;
+        for (var cut = 4; cut <= word.length - 4; cut++) keys[vocabularyKey(word.slice(cut))] = true;
+      });
+      synonymGroups.forEach(function (group) {
+        group.forEach(function (member) { member.forEach(function (w) { keys[vocabularyKey(w)] = true; }); });
+      });
+      return Promise.all(Object.keys(keys).map(vocabulary));
+    }
+
     // Best BM25 score per document of one word: the best of its stems, so a word that begins
     // many words does not count many times.
     function wordScores(word, typing, found) {
-      var N = index.documents.length;
+      var N = meta.documentCount;
       var stems = expand(word, typing);
       var best = {};
-      Object.keys(stems).forEach(function (stem) {
-        var postings = index.terms[stem];
-        if (!postings) return;
-        found[stem] = true;
-        var idf = Math.log(1 + (N - postings.length + 0.5) / (postings.length + 0.5));
-        postings.forEach(function (posting) {
-          var doc = posting[0], tf = posting[1];
-          var norm = index.k1 * (1 - index.b + index.b * index.documents[doc].length / averageLength);
-          var score = stems[stem] * idf * (tf * (index.k1 + 1)) / (tf + norm);
-          if (!(best[doc] >= score)) best[doc] = score;
-        });
-      });
-      return best;
-    }
-
-    // Ranked results {results: [document index], stems: {stem: true}, words}. Each slot adds
-    // the score of its best alternative per page (an alternative of several words counts only
-    // where all of them match, with the mean of their scores); pages matching more slots come
-    // first; a page that holds the whole query as a phrase gets 1.5 times its score.
-    function search(query) {
-      var list = queryWords(query);
-      var typing = !/\s$/.test(query);
-      var scores = {}, matched = {}, found = {};
-      slots(list).forEach(function (slot) {
-        var best = {};
-        slot.alternatives.forEach(function (alternative) {
-          var sum = null;
-          alternative.forEach(function (word, k) {
-            var perWord = wordScores(word, typing && slot.last && k === alternative.length - 1, found);
-            if (sum === null) { sum = perWord; return; }
-            var both = {};
-            Object.keys(sum).forEach(function (doc) { if (has.call(perWord, doc)) both[doc] = sum[doc] + perWord[doc]; });
-            sum = both;
-          });
-          Object.keys(sum || {}).forEach(function (doc) {
-            var score = sum[doc] / alternative.length;
+      return Promise.all(Object.keys(stems).map(function (stem) {
+        return postings(stem).then(function (list) {
+          if (!list) return;
+          found[stem] = true;
+          var idf = Math.log(1 + (N - list.length + 0.5) / (list.length + 0.5));
+          list.forEach(function (posting) {
+            var doc = posting[0], tf = posting[1], length = posting[2];
+            var norm = meta.k1 * (1 - meta.b + meta.b * length / meta.averageLength);
+            var score = stems[stem] * idf * (tf * (meta.k1 + 1)) / (tf + norm);
             if (!(best[doc] >= score)) best[doc] = score;
           });
         });
-        Object.keys(best).forEach(function (doc) {
-          scores[doc] = (scores[doc] || 0) + best[doc];
-          matched[doc] = (matched[doc] || 0) + 1;
+      })).then(function () { return best; });
+    }
+
+    // Ranked results: a promise of {results: [document number], documents: {number: document}
+    // (the first `shown`), stems: {stem: true}, words}. Each slot adds the score of its best
+    // alternative per page (an alternative of several words counts only where all of them
+    // match, with the mean of their scores); pages matching more slots come first; among the
+    // pages shown, one that holds the whole query as a phrase gets 1.5 times its score.
+    function search(query, shown) {
+      shown = shown || 10;
+      var list = queryWords(query);
+      var typing = !/\s$/.test(query);
+      var scores = {}, matched = {}, found = {};
+      return loadVocabulary(list).then(function () {
+        var work = slots(list).map(function (slot) {
+          return Promise.all(slot.alternatives.map(function (alternative) {
+            return Promise.all(alternative.map(function (word, k) {
+              return wordScores(word, typing && slot.last && k === alternative.length - 1, found);
+            })).then(function (perWord) {
+              var sum = perWord[0];
+              perWord.slice(1).forEach(function (next) {
+                var both = {};
+                Object.keys(sum).forEach(function (doc) { if (has.call(next, doc)) both[doc] = sum[doc] + next[doc]; });
+                sum = both;
+              });
+              var out = {};
+              Object.keys(sum).forEach(function (doc) { out[doc] = sum[doc] / alternative.length; });
+              return out;
+            });
+          })).then(function (perAlternative) {
+            var best = {};
+            perAlternative.forEach(function (scoresOf) {
+              Object.keys(scoresOf).forEach(function (doc) { if (!(best[doc] >= scoresOf[doc])) best[doc] = scoresOf[doc]; });
+            });
+            Object.keys(best).forEach(function (doc) {
+              scores[doc] = (scores[doc] || 0) + best[doc];
+              matched[doc] = (matched[doc] || 0) + 1;
+            });
+          });
+        });
+        return Promise.all(work);
+      }).then(function () {
+        function order(a, b) {
+          if (matched[a] !== matched[b]) return matched[b] - matched[a];
+          if (scores[a] !== scores[b]) return scores[b] - scores[a];
+          return a - b;
+        }
+        var results = Object.keys(scores).map(Number).sort(order);
+        var top = results.slice(0, Math.max(shown, 20));
+        return Promise.all(top.map(documentAt)).then(function (docs) {
+          var documents = {};
+          top.forEach(function (number, k) { documents[number] = docs[k]; });
+          if (list.length >= 2) {
+            var phrase = list.join(" ");
+            top.forEach(function (number) {
+              var d = documents[number];
+              if (words(d.title + " " + d.summary + " " + d.text).join(" ").indexOf(phrase) >= 0) scores[number] *= 1.5;
+            });
+            results = top.sort(order).concat(results.slice(top.length));
+          }
+          return { results: results, documents: documents, stems: found, words: list };
         });
       });
-      if (list.length >= 2) {
-        var phrase = list.join(" ");
-        Object.keys(scores).forEach(function (doc) {
-          var d = index.documents[doc];
-          if (words(d.title + " " + d.summary + " " + d.text).join(" ").indexOf(phrase) >= 0) scores[doc] *= 1.5;
-        });
-      }
-      var results = Object.keys(scores).map(Number).sort(function (a, b) {
-        if (matched[a] !== matched[b]) return matched[b] - matched[a];
-        if (scores[a] !== scores[b]) return scores[b] - scores[a];
-        return a - b;
-      });
-      return { results: results, stems: found, words: list };
     }
 
     // HTML of a snippet of about 180 characters around the first word whose stem matched,
@@ -213,8 +277,8 @@
       var hits = [];
       var pattern = /[\p{L}\p{N}]+/gu, m;
       while ((m = pattern.exec(text)) !== null) {
-        var folded = fold(m[0]);
-        if (has.call(index.forms, folded) && stems[index.forms[folded]]) hits.push([m.index, m.index + m[0].length]);
+        var stem = stemOf(fold(m[0]));
+        if (stem && stems[stem]) hits.push([m.index, m.index + m[0].length]);
       }
       var from = hits.length ? Math.max(0, hits[0][0] - 60) : 0;
       if (from > 0) {
@@ -232,7 +296,7 @@
       return (from > 0 ? "… " : "") + html + (to < text.length ? " …" : "");
     }
 
-    return { search: search, snippet: snippet };
+    return { search: search, snippet: snippet, documentAt: documentAt };
   }
 
   if (typeof module === "object" && module.exports) {
@@ -245,30 +309,38 @@
   var input = form.querySelector("input[name=q]");
   var status = document.getElementById("_zoek-status");
   var list = document.getElementById("_zoek-resultaten");
-  var engine = null, index = null;
+  var base = form.getAttribute("data-index").replace(/search-index\.json$/, "");
+  var suffix = form.getAttribute("data-page-suffix") || "";
+  var engine = null, latest = 0;
 
   function show(query) {
-    list.innerHTML = "";
-    list.hidden = true;
-    if (!query.trim()) { status.textContent = ""; return; }
-    var found = engine.search(query);
-    var results = found.results;
-    list.hidden = results.length === 0;
-    status.textContent = found.words.length === 0
-      ? "Zoek op een woord met inhoud: woorden als ‘de’ en ‘het’ worden overgeslagen."
-      : results.length === 0
-      ? "Geen resultaten voor ‘" + query + "’. Probeer een ander of korter woord."
-      : results.length + (results.length === 1 ? " resultaat" : " resultaten") + " voor ‘" + query + "’";
-    var base = form.getAttribute("data-index").replace(/search-index\.json$/, "");
-    var suffix = form.getAttribute("data-page-suffix") || "";
-    results.slice(0, 50).forEach(function (result) {
-      var doc = index.documents[result];
-      var item = document.createElement("li");
-      var meta = doc.guide + (doc.phase ? " · " + doc.phase : "");
-      item.innerHTML = '<a href="' + escapeHTML(base + doc.url + suffix) + '">' + escapeHTML(doc.title) + "</a>" +
-        '<p class="meta">' + escapeHTML(meta) + "</p>" +
-        "<p>" + engine.snippet(doc.text || doc.summary, found.stems) + "</p>";
-      list.appendChild(item);
+    var ticket = ++latest;
+    if (!query.trim()) {
+      list.innerHTML = "";
+      list.hidden = true;
+      status.textContent = "";
+      return;
+    }
+    engine.search(query, 10).then(function (found) {
+      if (ticket !== latest) return;  // a newer query is under way
+      var results = found.results;
+      list.innerHTML = "";
+      list.hidden = results.length === 0;
+      status.textContent = found.words.length === 0
+        ? "Zoek op een woord met inhoud: woorden als ‘de’ en ‘het’ worden overgeslagen."
+        : results.length === 0
+        ? "Geen resultaten voor ‘" + query + "’. Probeer een ander of korter woord."
+        : results.length + (results.length === 1 ? " resultaat" : " resultaten") + " voor ‘" + query + "’" +
+          (results.length > 10 ? "; de eerste 10 staan hieronder" : "");
+      results.slice(0, 10).forEach(function (number) {
+        var doc = found.documents[number];
+        var item = document.createElement("li");
+        var meta = doc.guide + (doc.phase ? " · " + doc.phase : "");
+        item.innerHTML = '<a href="' + escapeHTML(base + doc.url + suffix) + '">' + escapeHTML(doc.title) + "</a>" +
+          '<p class="meta">' + escapeHTML(meta) + "</p>" +
+          "<p>" + engine.snippet(doc.text || doc.summary, found.stems) + "</p>";
+        list.appendChild(item);
+      });
     });
   }
 
@@ -306,6 +378,13 @@
     }
   }
 
+  function load(path) {
+    return fetch(base + path).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    });
+  }
+
   var timer = null;
   input.addEventListener("input", function () {
     clearTimeout(timer);
@@ -322,14 +401,9 @@
   });
 
   status.textContent = "De zoekindex wordt geladen…";
-  fetch(form.getAttribute("data-index"))
-    .then(function (response) {
-      if (!response.ok) throw new Error("HTTP " + response.status);
-      return response.json();
-    })
-    .then(function (data) {
-      index = data;
-      engine = createSearch(index);
+  load("search-index.json")
+    .then(function (meta) {
+      engine = createSearch(meta, load);
       status.textContent = "";
       var query = currentQuery();
       if (query) { input.value = query; show(query); }

@@ -1,0 +1,108 @@
+import Foundation
+import GidsCore
+
+/// The search index as the browser loads it: a small file first, then only what a query needs.
+///
+/// - `search-index.json`: parameters and how the rest is split (``Meta``).
+/// - `search/vocab/<key>.json`: folded word → stem, for the words starting with `<key>` (the
+///   first letter or digit; `_` for anything else). A query word loads its letter's shard, which
+///   also holds the words it is a prefix of and its one- or two-letter typos.
+/// - `search/terms/<n>.json`: stem → posting list `[[document, weighted term frequency, document
+///   length]]`, for the stems whose 32-bit FNV-1a hash modulo `termShards` is `n`.
+/// - `search/doc/<i>.json`: one document (url, title, guide, phase, summary, text), loaded for
+///   the results on screen only.
+///
+/// So a one-word query fetches the meta file, one vocabulary shard, one or a few term shards and
+/// the documents it shows, whatever the size of the site.
+extension SearchIndex {
+    /// The first file the browser loads.
+    public struct Meta: Codable, Sendable, Equatable {
+        public let version: Int
+        public let weights: [String: Int]
+        public let k1: Double
+        public let b: Double
+        public let stopWords: [String]
+        public let minimumWordLength: Int
+        public let synonyms: [[String]]
+        public let documentCount: Int
+        /// Mean weighted document length, for BM25.
+        public let averageLength: Double
+        /// The vocabulary shard keys that exist.
+        public let vocabulary: [String]
+        /// How many term shards there are.
+        public let termShards: Int
+    }
+
+    /// The vocabulary shard a folded word belongs to: its first letter or digit (ASCII), else `_`.
+    public static func vocabularyKey(_ word: String) -> String {
+        guard let first = word.unicodeScalars.first, first.isASCII,
+            CharacterSet.alphanumerics.contains(first)
+        else { return "_" }
+        return String(first)
+    }
+
+    /// 32-bit FNV-1a of `text`'s UTF-8 bytes, as the search script computes it.
+    public static func termHash(_ text: String) -> UInt32 {
+        var hash: UInt32 = 0x811c_9dc5
+        for byte in text.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        return hash
+    }
+
+    /// Term shards for `documents` documents: about one per 16 documents, a power of two,
+    /// between 1 and 4096, so shards stay small on large sites and few on small ones.
+    public static func termShardCount(documents: Int) -> Int {
+        var count = 1
+        while count < documents / 16 && count < 4096 { count *= 2 }
+        return count
+    }
+
+    /// Every file of the index by site path, as JSON that is safe in any HTML context.
+    public func files() throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        let shards = Self.termShardCount(documents: documents.count)
+        var vocabulary: [String: [String: String]] = [:]
+        for (form, stem) in forms { vocabulary[Self.vocabularyKey(form), default: [:]][form] = stem }
+        for (key, shard) in vocabulary { out["search/vocab/\(key).json"] = try escapedJSON(shard) }
+        var termFiles: [Int: [String: [[Int]]]] = [:]
+        for (stem, postings) in terms {
+            let withLengths = postings.map { [$0[0], $0[1], documents[$0[0]].length] }
+            termFiles[Int(Self.termHash(stem) % UInt32(shards)), default: [:]][stem] = withLengths
+        }
+        for shard in 0..<shards { out["search/terms/\(shard).json"] = try escapedJSON(termFiles[shard] ?? [:]) }
+        for (number, document) in documents.enumerated() {
+            out["search/doc/\(number).json"] = try escapedJSON(document)
+        }
+        let total = documents.reduce(0) { $0 + $1.length }
+        let meta = Meta(
+            version: 3, weights: weights, k1: k1, b: b, stopWords: stopWords, minimumWordLength: minimumWordLength,
+            synonyms: synonyms, documentCount: documents.count,
+            averageLength: documents.isEmpty ? 0 : Double(total) / Double(documents.count),
+            vocabulary: vocabulary.keys.sorted(), termShards: shards)
+        out[SitePath.searchIndex] = try escapedJSON(meta)
+        return out
+    }
+}
+
+/// JSON with sorted keys; `<`, `>`, `&`, U+2028 and U+2029 written as `\u` escapes, so the text
+/// can never close a `<script>` element or break a JavaScript string if someone inlines it.
+func escapedJSON(_ value: some Encodable) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let json = String(decoding: try encoder.encode(value), as: UTF8.self)
+    var out = ""
+    out.reserveCapacity(json.utf8.count)
+    for scalar in json.unicodeScalars {
+        switch scalar {
+        case "<": out += "\\u003c"
+        case ">": out += "\\u003e"
+        case "&": out += "\\u0026"
+        case "\u{2028}": out += "\\u2028"
+        case "\u{2029}": out += "\\u2029"
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return Data(out.utf8)
+}
