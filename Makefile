@@ -4,7 +4,7 @@ SWIFT ?= swift
 DEB_PACKAGES := libcmark-dev libstemmer-dev libxml2-dev pkg-config nodejs:node python3:python3
 RELEASE_BIN := .build/release/gids
 
-.PHONY: site test check deps lint format clean bench-check schema fuzz a11y a11y-deps browser
+.PHONY: site test check deps lint format clean bench-check schema fuzz a11y a11y-deps browser bench-search
 
 site: deps
 	$(SWIFT) build -c release --product gids
@@ -112,6 +112,15 @@ define pypi
 	[ $$ok = 1 ] || { echo "installing PyPI packages: $(2)"; \
 	  python3 -m pip install --quiet $(2) || { echo "cannot install $(2) with pip" >&2; exit 1; }; }
 endef
+
+# Benchmark (not a test): gids search against Pagefind (PyPI pagefind-bin, offline) in headless
+# Chromium, on the real guides and on a generated site of SEARCH_PAGES pages. Table in
+# .build/bench/search.md.
+SEARCH_PAGES ?= 10000
+bench-search: deps a11y-deps
+	$(call pypi,pagefind_bin,pagefind-bin)
+	$(SWIFT) build -c release --product gids
+	python3 Benchmarks/search/run.py --gids $(RELEASE_BIN) --work .build/bench --pages $(SEARCH_PAGES)
 
 # Installs what the build and the tests need.
 deps:

@@ -41,4 +41,20 @@ import Testing
         #expect(evaluation.misses.isEmpty, "\(evaluation.misses.map { "\($0.query) [\($0.kind)] → \($0.top3)" })")
         #expect(evaluation.mrr >= 0.9)
     }
+
+    /// The ranking core on a hand-made index: BM25 values worked out by hand, stop words,
+    /// stemmed forms, all-words-first, typo and prefix weights (`Tests/Search/ranking.js`).
+    @Test func rankingGivesTheValuesOfTheFormula() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["node", Repo.root + "/Tests/Search/ranking.js", Repo.templates + "/assets/search.js"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text == "ok\n")
+    }
 }

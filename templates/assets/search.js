@@ -266,7 +266,7 @@
             });
             results = top.sort(order).concat(results.slice(top.length));
           }
-          return { results: results, documents: documents, stems: found, words: list };
+          return { results: results, documents: documents, stems: found, words: list, scores: scores };
         });
       });
     }

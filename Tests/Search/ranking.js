@@ -1,0 +1,48 @@
+// Unit test of the search script's ranking core on a hand-made index, with values worked out by
+// hand from the BM25 formula (Robertson & Zaragoza 2009). Prints "ok" or throws.
+//   node ranking.js SEARCH_JS
+const assert = require("assert");
+const createSearch = require(process.argv[2]);
+const meta = {
+  version: 3, k1: 1.2, b: 0.75, stopWords: ["de"], minimumWordLength: 2, documentCount: 3, averageLength: 20,
+  vocabulary: ["b", "m", "z"], termShards: 1,
+  synonyms: [["wmo", "wet maatschappelijke ondersteuning"]],
+};
+const files = {
+  "search/vocab/z.json": { zorg: "zorg", zorgen: "zorg" },
+  "search/vocab/b.json": { beleid: "beleid" },
+  "search/vocab/m.json": { mantelzorg: "mantelzorg" },
+  "search/terms/0.json": {
+    zorg: [[0, 10, 20], [1, 1, 20]], beleid: [[1, 4, 20]], mantelzorg: [[2, 3, 20]],
+  },
+  "search/doc/0.json": { url: "a/", title: "A", guide: "G", summary: "", text: "zorg" },
+  "search/doc/1.json": { url: "b/", title: "B", guide: "G", summary: "", text: "zorg en beleid" },
+  "search/doc/2.json": { url: "c/", title: "C", guide: "G", summary: "", text: "mantelzorg" },
+};
+const load = (path) => Promise.resolve(files[path]);
+const close = (a, b) => assert.ok(Math.abs(a - b) < 1e-4, a + " != " + b);
+(async () => {
+  const engine = createSearch(meta, load);
+  // idf(zorg) = ln(1 + (3 - 2 + 0.5) / (2 + 0.5)) = ln 1.6; length = average, so the norm is k1.
+  const idf = Math.log(1.6);
+  let found = await engine.search("zorg ");
+  assert.deepStrictEqual(found.results, [0, 1]);
+  close(found.scores[0], idf * (10 * 2.2) / (10 + 1.2));
+  close(found.scores[1], idf * (1 * 2.2) / (1 + 1.2));
+  // A stop word is left out; a stemmed form counts as its stem.
+  found = await engine.search("de zorgen ");
+  assert.deepStrictEqual(found.words, ["zorgen"]);
+  assert.deepStrictEqual(found.results, [0, 1]);
+  // Both words: the page with both comes first, whatever the single scores.
+  found = await engine.search("zorg beleid ");
+  assert.deepStrictEqual(found.results[0], 1);
+  // A typo (one edit, five letters or more) finds the word at weight 0.4.
+  found = await engine.search("mantelzrg ");
+  assert.deepStrictEqual(found.results, [2]);
+  const idfMantelzorg = Math.log(1 + (3 - 1 + 0.5) / (1 + 0.5));
+  close(found.scores[2], 0.4 * idfMantelzorg * (3 * 2.2) / (3 + 1.2));
+  // While typing, a prefix finds the words it begins (weight 0.6).
+  found = await engine.search("mantel");
+  close(found.scores[2], 0.6 * idfMantelzorg * (3 * 2.2) / (3 + 1.2));
+  console.log("ok");
+})().catch((error) => { console.error(error.message); process.exit(1); });
