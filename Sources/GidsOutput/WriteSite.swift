@@ -75,11 +75,15 @@ public func writeSite(files: [String: Data], copies: [String: String], to output
             guard !directory.isEmpty, directories.insert(directory).inserted else { return }
             try fileManager.createDirectory(atPath: temporary + "/" + directory, withIntermediateDirectories: true)
         }
-        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-            try ensureDirectory(for: path)
-            guard fileManager.createFile(atPath: temporary + "/" + path, contents: data) else {
-                throw OutputError(path: output + "/" + path, message: "cannot write file")
-            }
+        let sorted = files.sorted(by: { $0.key < $1.key })
+        for (path, _) in sorted { try ensureDirectory(for: path) }
+        // Plain writes, in parallel: the folder as a whole is what is swapped in atomically, so
+        // each file needs no temporary copy or fsync of its own.
+        let failures = sorted.concurrentMap { path, data -> String? in
+            writeFile(temporary + "/" + path, data) ? nil : path
+        }
+        if let failed = failures.compactMap({ $0 }).first {
+            throw OutputError(path: output + "/" + failed, message: "cannot write file")
         }
         for (path, source) in copies.sorted(by: { $0.key < $1.key }) where files[path] == nil {
             try ensureDirectory(for: path)
@@ -112,6 +116,25 @@ public func writeSite(files: [String: Data], copies: [String: String], to output
         throw OutputError(path: output, message: "cannot move the new site into place: \(error.localizedDescription)")
     }
     try? fileManager.removeItem(atPath: old)
+}
+
+/// Writes `data` to a new file at `path` (mode 0644); false on any error.
+private func writeFile(_ path: String, _ data: Data) -> Bool {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    return data.withUnsafeBytes { buffer -> Bool in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
 }
 
 /// Swaps two paths in one step (Linux `renameat2(RENAME_EXCHANGE)`); false where unsupported.
