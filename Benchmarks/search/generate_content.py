@@ -3,7 +3,8 @@
 Usage: generate_content.py --pages N --out DIR [--seed S] [--words-from DIR]
 
 Deterministic from the seed. The vocabulary is taken from the Markdown of --words-from (the
-real guides), so the text is Dutch words in a Zipf-like mix (word k about 1/k as frequent).
+real guides) plus a long tail of compounds of those words (twenty times as many forms), so the
+text is Dutch words in a Zipf-like mix (word k about 1/k as frequent).
 Three phased guides of four phases; each page has a title, a summary and four sections of
 about 70 words. No links or images: the benchmark measures search, not link checking.
 """
@@ -33,6 +34,15 @@ def main():
     args = parser.parse_args()
     rng = random.Random(args.seed)
     words = vocabulary(args.words_from)
+    # A long tail of compounds of those words, as a large site has many distinct words (a real
+    # vocabulary grows with the text; without this the index would be unfairly small).
+    seen = set(words)
+    base = list(words)
+    while len(words) < 20 * len(base):
+        compound = rng.choice(base[:400]) + rng.choice(base)
+        if compound not in seen:
+            seen.add(compound)
+            words.append(compound)
     weights = [1.0 / (rank + 1) for rank in range(len(words))]
 
     def sentence(n):

@@ -94,7 +94,7 @@ def run_query(driver, base, site, engine, query):
     del SERVED[:]
     start = time.perf_counter()
     if engine == "gids":
-        driver.get(base + "zoeken/?q=" + urllib.parse.quote(query + " "))
+        driver.get(base + "zoeken/?q=" + urllib.parse.quote(query))
         selector, prefixes = "#_zoek-resultaten li > a", ["assets/search.", "search-index.json", "search/"]
     else:
         driver.get(base + "pagefind-bench.html?q=" + urllib.parse.quote(query))

@@ -68,6 +68,7 @@ private func decodeSynonyms(_ file: SourceFile, diagnostics: inout [Diagnostic])
         return []
     }
     var result: [[String]] = []
+    var groupOf: [String: Int] = [:]  // lowercased member → the group it was first in
     for group in groups {
         guard case .sequence(let items) = group else {
             diagnostics.append(
@@ -76,15 +77,34 @@ private func decodeSynonyms(_ file: SourceFile, diagnostics: inout [Diagnostic])
                     code: "synonyms.type"))
             continue
         }
-        let words = items.compactMap { item -> String? in
+        var words: [String] = []
+        var wellFormed = true
+        for item in items {
             guard case .scalar(let scalar) = item, !scalar.string.trimmingCharacters(in: .whitespaces).isEmpty else {
                 diagnostics.append(.error(at(item), "each synonym must be text", code: "synonyms.type"))
-                return nil
+                wellFormed = false
+                continue
             }
-            return scalar.string.trimmingCharacters(in: .whitespaces)
+            let word = scalar.string.trimmingCharacters(in: .whitespaces)
+            let key = word.lowercased()
+            if words.contains(where: { $0.lowercased() == key }) {
+                diagnostics.append(.warning(at(item), "'\(word)' is twice in this group", code: "synonyms.duplicate"))
+                continue
+            }
+            if let other = groupOf[key], other != result.count {
+                diagnostics.append(
+                    .warning(
+                        at(item), "'\(word)' is also in group \(other + 1); a query uses the first group it matches",
+                        code: "synonyms.duplicate", hint: "merge the two groups"))
+            }
+            groupOf[key] = groupOf[key] ?? result.count
+            words.append(word)
         }
         if words.count < 2 {
-            diagnostics.append(.warning(at(group), "a group needs at least two words", code: "synonyms.short-group"))
+            if wellFormed {
+                diagnostics.append(
+                    .warning(at(group), "a group needs at least two words", code: "synonyms.short-group"))
+            }
             continue
         }
         result.append(words)

@@ -24,6 +24,7 @@ extension SearchIndex {
         public let stopWords: [String]
         public let minimumWordLength: Int
         public let synonyms: [[String]]
+        public let synonymStems: [[String]]
         public let documentCount: Int
         /// Mean weighted document length, for BM25.
         public let averageLength: Double
@@ -78,7 +79,7 @@ extension SearchIndex {
         let total = documents.reduce(0) { $0 + $1.length }
         let meta = Meta(
             version: 3, weights: weights, k1: k1, b: b, stopWords: stopWords, minimumWordLength: minimumWordLength,
-            synonyms: synonyms, documentCount: documents.count,
+            synonyms: synonyms, synonymStems: synonymStems, documentCount: documents.count,
             averageLength: documents.isEmpty ? 0 : Double(total) / Double(documents.count),
             vocabulary: vocabulary.keys.sorted(), termShards: shards)
         out[SitePath.searchIndex] = try escapedJSON(meta)

@@ -39,9 +39,13 @@ public struct SearchIndex: Codable, Sendable, Equatable {
     public let stopWords: [String]
     /// Words shorter than this (in Unicode scalars) are not indexed, nor searched for.
     public let minimumWordLength: Int
-    /// Synonym groups from `content/synoniemen.yml`, folded: each member a word or a phrase.
-    /// The browser lets a query word or phrase match any member of its group.
+    /// Synonym groups from `content/synoniemen.yml`: each member a phrase of indexed, folded
+    /// words (`wet maatschappelijke ondersteuning`). The browser lets a query word or phrase
+    /// match any member of its group.
     public let synonyms: [[String]]
+    /// The same groups as stems (`wet maatschappelijk ondersteun`): a query matches a member
+    /// when its words have the member's stems, so `gemeenteraden` matches `gemeenteraad`.
+    public let synonymStems: [[String]]
 
     /// Field weights, in one place for the builder and the documentation.
     public static let fieldWeights: [String: Int] = ["title": 10, "headings": 5, "summary": 4, "domains": 3, "body": 1]
@@ -91,6 +95,11 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
         }
     }
     let decompounder = Decompounder(frequencies: frequencies)
+    // Synonym members as indexed words; a member that is left with no word (only stop words
+    // or one-letter words) is dropped, and so is a group left with fewer than two members.
+    let synonymGroups = graph.synonyms.map { group in
+        group.map { Tokenizer.words($0).filter(Tokenizer.isIndexed) }.filter { !$0.isEmpty }
+    }.filter { $0.count >= 2 }
     var partsCache: [String: [String]] = [:]
     // Second pass: postings. A compound also counts for its parts, at half its field weight.
     for (guide, page, body, fields) in pages {
@@ -125,5 +134,6 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     return SearchIndex(
         version: 2, weights: SearchIndex.fieldWeights, k1: 1.2, b: 0.75, documents: documents, terms: postings,
         forms: forms, stopWords: Tokenizer.stopWords.sorted(), minimumWordLength: Tokenizer.minimumWordLength,
-        synonyms: graph.synonyms.map { group in group.map { Tokenizer.words($0).joined(separator: " ") } })
+        synonyms: synonymGroups.map { group in group.map { $0.joined(separator: " ") } },
+        synonymStems: synonymGroups.map { group in group.map { $0.map(stem).joined(separator: " ") } })
 }

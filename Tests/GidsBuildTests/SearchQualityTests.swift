@@ -15,6 +15,7 @@ import Testing
         }
         let queries: Int
         let hits: Int
+        let typingHits: Int
         let mrr: Double
         let misses: [Miss]
     }
@@ -38,6 +39,7 @@ import Testing
         process.waitUntilExit()
         let evaluation = try JSONDecoder().decode(Evaluation.self, from: data)
         #expect(evaluation.queries >= 40)
+        #expect(evaluation.hits == evaluation.queries && evaluation.typingHits == evaluation.queries)
         #expect(evaluation.misses.isEmpty, "\(evaluation.misses.map { "\($0.query) [\($0.kind)] → \($0.top3)" })")
         #expect(evaluation.mrr >= 0.9)
     }

@@ -73,7 +73,7 @@ import Testing
                     url: "g/p\($0)/", title: "P\($0)", guide: "G", phase: nil, summary: "S", text: "T", length: 10 + $0)
             },
             terms: ["zorg": [[0, 3], [5, 1]], "beleid": [[39, 2]]], forms: ["zorg": "zorg", "beleid": "beleid"],
-            stopWords: [], minimumWordLength: 2, synonyms: [])
+            stopWords: [], minimumWordLength: 2, synonyms: [], synonymStems: [])
         let files = try index.files()
         let meta = try JSONDecoder().decode(SearchIndex.Meta.self, from: files["search-index.json"]!)
         #expect(meta.termShards == 2 && meta.documentCount == 40 && meta.vocabulary == ["b", "z"])

@@ -7,6 +7,7 @@ const meta = {
   version: 3, k1: 1.2, b: 0.75, stopWords: ["de"], minimumWordLength: 2, documentCount: 3, averageLength: 20,
   vocabulary: ["b", "m", "z"], termShards: 1,
   synonyms: [["wmo", "wet maatschappelijke ondersteuning"]],
+  synonymStems: [["wmo", "wet maatschappelijk ondersteun"]],
 };
 const files = {
   "search/vocab/z.json": { zorg: "zorg", zorgen: "zorg" },

@@ -94,9 +94,12 @@
       });
     }
 
-    // Synonym groups (content/synoniemen.yml) as lists of word lists.
-    var synonymGroups = (meta.synonyms || []).map(function (group) {
-      return group.map(function (member) { return queryWords(member); }).filter(function (m) { return m.length; });
+    // Synonym groups (content/synoniemen.yml): each member as its words and as its stems.
+    var synonymGroups = (meta.synonyms || []).map(function (group, g) {
+      return group.map(function (member, m) {
+        var stems = ((meta.synonymStems || [])[g] || [])[m];
+        return { words: member.split(" "), stems: (stems || member).split(" ") };
+      });
     });
 
     // A query word the site does not have, split into two words it does have (a modifier and a
@@ -147,21 +150,28 @@
     }
 
     // The query as slots: each slot is a list of alternatives, each alternative a list of
-    // words that must all match. A word or phrase of a synonym group becomes one slot with every
-    // member of the group as an alternative; any other word is a slot of its own (plus its two
-    // parts when it is a compound the site does not have).
+    // words that must all match. Where the query's words have the stems of a member of a
+    // synonym group, the slot holds those words and every other member of the group; any other
+    // word is a slot of its own (plus its two parts when it is a compound the site does not have).
     function slots(list) {
+      var stems = list.map(function (word) { return stemOf(word) || word; });
       var result = [];
       for (var i = 0; i < list.length; ) {
         var found = null;
         synonymGroups.forEach(function (group) {
           group.forEach(function (member) {
-            if (found && found.length >= member.length) return;
-            if (member.every(function (w, k) { return list[i + k] === w; })) found = { length: member.length, group: group };
+            if (found && found.length >= member.stems.length) return;
+            if (member.stems.every(function (stem, k) { return stems[i + k] === stem; })) {
+              found = { length: member.stems.length, group: group };
+            }
           });
         });
         if (found) {
-          result.push({ alternatives: found.group, last: i + found.length === list.length });
+          var own = list.slice(i, i + found.length);
+          var others = found.group.map(function (member) { return member.words; }).filter(function (words) {
+            return words.join(" ") !== own.join(" ");
+          });
+          result.push({ alternatives: [own].concat(others), last: i + found.length === list.length });
           i += found.length;
         } else {
           var alternatives = [[list[i]]];
@@ -174,18 +184,29 @@
       return result;
     }
 
-    // Loads the vocabulary shards a query needs: its words', its synonyms', and those of every
-    // tail of a long word (possible compound heads).
+    // Loads the vocabulary shards a query needs: first its words' own; then, for a word the
+    // site does not have, those of its possible compound heads; and for a synonym group the
+    // query matches, those of the group's other members.
     function loadVocabulary(list) {
       var keys = {};
-      list.forEach(function (word) {
-        keys[vocabularyKey(word)] = true;
-        for (var cut = 4; cut <= word.length - 4; cut++) keys[vocabularyKey(word.slice(cut))] = true;
+      list.forEach(function (word) { keys[vocabularyKey(word)] = true; });
+      return Promise.all(Object.keys(keys).map(vocabulary)).then(function () {
+        var more = {};
+        list.forEach(function (word) {
+          if (stemOf(word) || word.length < 8) return;
+          for (var cut = 4; cut <= word.length - 4; cut++) more[vocabularyKey(word.slice(cut))] = true;
+        });
+        var stems = list.map(function (word) { return stemOf(word) || word; });
+        synonymGroups.forEach(function (group) {
+          var hit = group.some(function (member) {
+            return stems.some(function (stem, i) {
+              return member.stems.every(function (s, k) { return stems[i + k] === s; });
+            });
+          });
+          if (hit) group.forEach(function (member) { member.words.forEach(function (w) { more[vocabularyKey(w)] = true; }); });
+        });
+        return Promise.all(Object.keys(more).filter(function (key) { return !has.call(keys, key); }).map(vocabulary));
       });
-      synonymGroups.forEach(function (group) {
-        group.forEach(function (member) { member.forEach(function (w) { keys[vocabularyKey(w)] = true; }); });
-      });
-      return Promise.all(Object.keys(keys).map(vocabulary));
     }
 
     // Best BM25 score per document of one word: the best of its stems, so a word that begins
@@ -221,9 +242,11 @@
       var scores = {}, matched = {}, found = {};
       return loadVocabulary(list).then(function () {
         var work = slots(list).map(function (slot) {
-          return Promise.all(slot.alternatives.map(function (alternative) {
+          return Promise.all(slot.alternatives.map(function (alternative, a) {
+            var stemsOfAlternative = {};
             return Promise.all(alternative.map(function (word, k) {
-              return wordScores(word, typing && slot.last && k === alternative.length - 1, found);
+              // Only the words as typed are prefixes while typing; synonyms are whole words.
+              return wordScores(word, typing && a === 0 && slot.last && k === alternative.length - 1, stemsOfAlternative);
             })).then(function (perWord) {
               var sum = perWord[0];
               perWord.slice(1).forEach(function (next) {
@@ -233,6 +256,8 @@
               });
               var out = {};
               Object.keys(sum).forEach(function (doc) { out[doc] = sum[doc] / alternative.length; });
+              // Its stems are marked in snippets only where the whole alternative matched.
+              if (Object.keys(out).length) Object.keys(stemsOfAlternative).forEach(function (stem) { found[stem] = true; });
               return out;
             });
           })).then(function (perAlternative) {
@@ -276,9 +301,13 @@
     function snippet(text, stems) {
       var hits = [];
       var pattern = /[\p{L}\p{N}]+/gu, m;
+      var long = Object.keys(stems).filter(function (stem) { return stem.length >= 4; });
       while ((m = pattern.exec(text)) !== null) {
-        var stem = stemOf(fold(m[0]));
-        if (stem && stems[stem]) hits.push([m.index, m.index + m[0].length]);
+        var folded = fold(m[0]);
+        var stem = stemOf(folded);
+        // A compound whose part matched (`respijtzorg` for `respijt`) is marked too.
+        var part = folded.length >= 8 && long.some(function (s) { return folded.indexOf(s) >= 0; });
+        if ((stem && stems[stem]) || part) hits.push([m.index, m.index + m[0].length]);
       }
       var from = hits.length ? Math.max(0, hits[0][0] - 60) : 0;
       if (from > 0) {
@@ -313,7 +342,9 @@
   var suffix = form.getAttribute("data-page-suffix") || "";
   var engine = null, latest = 0;
 
-  function show(query) {
+  // `complete`: the query was submitted or came from the URL, so its last word is not a
+  // prefix being typed (the same query then always gives the same results).
+  function show(query, complete) {
     var ticket = ++latest;
     if (!query.trim()) {
       list.innerHTML = "";
@@ -321,16 +352,17 @@
       status.textContent = "";
       return;
     }
-    engine.search(query, 10).then(function (found) {
+    engine.search(complete ? query + " " : query, 10).then(function (found) {
       if (ticket !== latest) return;  // a newer query is under way
       var results = found.results;
       list.innerHTML = "";
       list.hidden = results.length === 0;
+      var shown = query.trim().length > 60 ? query.trim().slice(0, 60) + "…" : query.trim();
       status.textContent = found.words.length === 0
-        ? "Zoek op een woord met inhoud: woorden als ‘de’ en ‘het’ worden overgeslagen."
+        ? "Typ een woord om op te zoeken: leestekens en woorden als ‘de’ en ‘het’ tellen niet mee."
         : results.length === 0
-        ? "Geen resultaten voor ‘" + query + "’. Probeer een ander of korter woord."
-        : results.length + (results.length === 1 ? " resultaat" : " resultaten") + " voor ‘" + query + "’" +
+        ? "Geen resultaten voor ‘" + shown + "’. Probeer een ander of korter woord."
+        : results.length + (results.length === 1 ? " resultaat" : " resultaten") + " voor ‘" + shown + "’" +
           (results.length > 10 ? "; de eerste 10 staan hieronder" : "");
       results.slice(0, 10).forEach(function (number) {
         var doc = found.documents[number];
@@ -397,7 +429,7 @@
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    if (engine) show(input.value);
+    if (engine) show(input.value, true);
   });
 
   status.textContent = "De zoekindex wordt geladen…";
@@ -406,7 +438,9 @@
       engine = createSearch(meta, load);
       status.textContent = "";
       var query = currentQuery();
-      if (query) { input.value = query; show(query); }
+      if (query && !input.value) input.value = query;
+      // What was typed while the index loaded is searched now.
+      if (input.value) show(input.value, input.value === query);
     })
     .catch(function () {
       status.textContent = window.location.protocol === "file:"
