@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "GidsValidation", dependencies: ["GidsGraph", "GidsHTML"]),
         .target(
             name: "GidsRender",
-            dependencies: ["GidsGraph", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: ["GidsGraph", "GidsLinks", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "GidsSearch", dependencies: ["GidsGraph", "CStemmer"]),
         .target(name: "GidsOutput", dependencies: ["GidsCore"]),
         // Checks after the build: any built HTML site, and external links over HTTP.

@@ -1,6 +1,7 @@
 import Foundation
 import GidsCore
 import GidsGraph
+import GidsLinks
 import GidsMarkdown
 
 /// The printable edition of a guide, `<guide>/print/`: one document with every page in reading
@@ -11,8 +12,8 @@ extension Renderer {
     /// The in-document anchor of a page: `p-<slug>`, and of a heading in it: `p-<slug>--<id>`.
     func printAnchor(_ pageID: String, fragment: String? = nil) -> String {
         let slug = graph.pages[pageID].map { String($0.url.dropLast().split(separator: "/").last ?? "") } ?? "pagina"
-        // `#` and `#top` mean the top of the page (HTML Living Standard): the page's own anchor.
-        return "p-" + slug + (fragment.map { $0.isEmpty || $0.lowercased() == "top" ? "" : "--" + $0 } ?? "")
+        // `#` and `#top` mean the top of the page: the page's own anchor.
+        return "p-" + slug + (fragment.map { LinkRules.isTopOfDocument($0) ? "" : "--" + $0 } ?? "")
     }
 
     func printEdition(_ guide: GuideNode) -> String {

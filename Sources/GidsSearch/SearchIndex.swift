@@ -49,9 +49,6 @@ public struct SearchIndex: Codable, Sendable, Equatable {
 
     /// Field weights, in one place for the builder and the documentation.
     public static let fieldWeights: [String: Int] = ["title": 10, "headings": 5, "summary": 4, "domains": 3, "body": 1]
-
-    /// The whole index as one JSON document (for tests and tools; the site ships ``files()``).
-    public func jsonData() throws -> Data { try escapedJSON(self) }
 }
 
 /// The index stage: builds the ``SearchIndex`` for every page and tool of `graph`, in guide
