@@ -43,7 +43,7 @@ let package = Package(
             name: "GidsBuild",
             dependencies: [
                 "GidsLoad", "GidsFrontMatter", "GidsMarkdown", "GidsGraph", "GidsValidation",
-                "GidsRender", "GidsSearch", "GidsOutput", "GidsSiteCheck", "GidsExternalCheck",
+                "GidsRender", "GidsSearch", "GidsOutput", "GidsSiteCheck", "GidsExternalCheck", "Yams",
             ]),
         .executableTarget(
             name: "gids",

@@ -60,8 +60,18 @@ public struct BuildResult: Sendable {
 /// the previous output then stays exactly as it was.
 public func runBuild(_ options: BuildOptions) -> BuildResult {
     var result = BuildResult()
-    let (tree, loadDiagnostics) = loadSources(root: options.contentDirectory)
+    var (tree, loadDiagnostics) = loadSources(root: options.contentDirectory)
     result.diagnostics += loadDiagnostics
+    // Guides kept elsewhere (`source:`): their folders join the tree under the guide folder.
+    for declared in declaredSources(in: tree) {
+        let written = declared.source.value
+        let relative =
+            written.hasPrefix("/") ? written : options.contentDirectory + "/" + declared.folder + "/" + written
+        let display = (written.hasPrefix("/") ? written : tree.displayPath(of: declared.folder) + "/" + written)
+        result.diagnostics += mount(
+            normalizedPath(relative), displayDirectory: normalizedPath(display),
+            at: declared.folder, exclude: declared.exclude, into: &tree)
+    }
     result.sourceFiles = ((tree.siteFile.map { [$0] } ?? []) + tree.guideFiles + tree.markdownFiles).map(\.displayPath)
         .sorted()
     let (model, modelDiagnostics) = decodeContent(tree)
@@ -77,9 +87,11 @@ public func runBuild(_ options: BuildOptions) -> BuildResult {
     result.diagnostics += templateDiagnostics
 
     let (graphOrNil, graphDiagnostics) = buildGraph(model: model, documents: documents, tree: tree)
-    result.diagnostics += graphDiagnostics
-    guard let graph = graphOrNil else { return result }
-    result.diagnostics += validate(graph)
+    guard let graph = graphOrNil else {
+        result.diagnostics += graphDiagnostics
+        return result
+    }
+    result.diagnostics += relaxed(graphDiagnostics + validate(graph), in: model, tree: tree)
     result.pagesPerGuide = graph.guides.map { ($0.config.title, $0.readingOrder.count) }
     result.externalReferences = externalReferences(graph)
     result.linkCheckIgnore = graph.site.linkCheckIgnore
@@ -130,4 +142,38 @@ private func externalReferences(_ graph: NavigationGraph) -> [ExternalReference]
         }
     }
     return references.sorted()
+}
+
+/// `a/b/../c` → `a/c`; leading `..` kept (a relative path that starts above the working folder).
+func normalizedPath(_ path: String) -> String {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+        if part == "..", let last = parts.last, last != ".." {
+            parts.removeLast()
+        } else {
+            parts.append(part)
+        }
+    }
+    let joined = parts.joined(separator: "/")
+    return path.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
+}
+
+/// In a guide with `strict: false` (an imported knowledge base being cleaned up), findings
+/// about its links, Markdown and accessibility are warnings, so the site is built while they
+/// are fixed; every other error stays an error.
+func relaxed(_ diagnostics: [Diagnostic], in model: ContentModel, tree: SourceTree) -> [Diagnostic] {
+    let folders = Set(model.guides.filter { !$0.strict }.map(\.folder))
+    guard !folders.isEmpty else { return diagnostics }
+    let files = Set(
+        tree.markdownFiles.filter { folders.contains(String($0.path.split(separator: "/")[0])) }.map(\.displayPath))
+    return diagnostics.map { diagnostic in
+        var relaxed = diagnostic
+        let code = diagnostic.code
+        if diagnostic.severity == .error, files.contains(diagnostic.location.path),
+            code.hasPrefix("link.") || code.hasPrefix("markdown.") || code.hasPrefix("a11y.")
+        {
+            relaxed.severity = .warning
+        }
+        return relaxed
+    }
 }

@@ -144,6 +144,7 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
     let description = reader.string("description")
     let raw = reader.bool("raw_html")
     let allowScripts = reader.bool("allow_scripts")
+    let allowExternalImages = reader.bool("allow_external_images")
     let directoryURLs = reader.bool("directory_urls")
     var basePath: String?
     var absoluteBaseURL: String?
@@ -244,17 +245,19 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
     // Decoding goes on past errors in other keys, so that later stages can still report
     // their problems in the same run; the build writes nothing while any error exists.
     guard let title, let language else { return nil }
-    return SiteConfig(
+    var config = SiteConfig(
         title: title.value, language: language.value, description: description?.value,
         rawHTML: raw?.value ?? false, allowScripts: allowScripts?.value ?? false, domains: domains, basePath: basePath,
         baseURL: absoluteBaseURL,
         directoryURLs: directoryURLs?.value ?? true, accessibility: accessibility, linkCheckIgnore: ignore, file: file)
+    config.allowExternalImages = allowExternalImages?.value ?? false
+    return config
 }
 
 /// Ids are what URLs and front matter refer to: they must already be slugs.
 /// The id itself when it is a slug; otherwise an error, and the id's slug to carry on with, so
 /// that pages using the intended id do not each get a follow-on error.
-private func checkedID(_ id: Located<String>, what: String, diagnostics: inout [Diagnostic]) -> Located<String> {
+func checkedID(_ id: Located<String>, what: String, diagnostics: inout [Diagnostic]) -> Located<String> {
     let slug = Slug.make(id.value)
     if slug == id.value { return id }
     diagnostics.append(
@@ -264,132 +267,10 @@ private func checkedID(_ id: Located<String>, what: String, diagnostics: inout [
     return Located(slug, at: id.location)
 }
 
-private func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideConfig? {
-    let folder = String(file.path.split(separator: "/")[0])
-    guard let node = composeYAML(file.text, file: file, lineOffset: 0, diagnostics: &diagnostics) else {
-        if !file.text.contains(where: { !$0.isWhitespace }) {
-            diagnostics.append(.error(file.location(), "the guide file is empty", code: "guide.empty"))
-        }
-        return nil
-    }
-    guard var reader = MappingReader(node, file: file, lineOffset: 0, what: "the guide file", diagnostics: &diagnostics)
-    else { return nil }
-    let title = reader.string("title", required: true)
-    let summary = reader.string("summary", required: true)
-    let order = reader.int("order")
-    var phases: [PhaseDefinition] = []
-    var ids = Set<String>()
-    for item in reader.mappings("phases") {
-        guard var entry = MappingReader(item, file: file, lineOffset: 0, what: "a phase", diagnostics: &diagnostics)
-        else { continue }
-        let declaredID = entry.string("id", required: true)
-        let phaseTitle = entry.string("title", required: true)
-        let phaseSummary = entry.string("summary", required: true)
-        entry.warnUnknownKeys(known: ["id", "title", "summary"], what: "a phase")
-        diagnostics += entry.diagnostics
-        guard let declared = declaredID, let phaseTitle, let phaseSummary else { continue }
-        let id = checkedID(declared, what: "phase id", diagnostics: &diagnostics)
-        guard ids.insert(id.value).inserted else {
-            diagnostics.append(
-                .error(id.location, "phase id '\(id.value)' is declared twice", code: "guide.duplicate-phase"))
-            continue
-        }
-        phases.append(
-            PhaseDefinition(id: id.value, title: phaseTitle.value, summary: phaseSummary.value, location: id.location))
-    }
-    var facets: [FacetDefinition] = []
-    for item in reader.mappings("facets") {
-        if let facet = decodeFacet(item, file: file, diagnostics: &diagnostics) {
-            if facets.contains(where: { $0.id == facet.id }) {
-                diagnostics.append(
-                    .error(facet.location, "facet '\(facet.id)' is declared twice", code: "guide.duplicate-facet"))
-            } else {
-                facets.append(facet)
-            }
-        }
-    }
-    if !phases.isEmpty && !facets.isEmpty {
-        diagnostics.append(
-            .error(
-                reader.location, "a guide has either phases or facets, not both", code: "guide.phases-and-facets"))
-    }
-    if reader.node("phases") == nil && reader.node("facets") == nil {
-        diagnostics.append(
-            .error(
-                reader.location, "the guide declares neither phases nor facets", code: "guide.no-structure",
-                hint: "add 'phases:' (a list of id, title, summary) or 'facets:' for a chooser"))
-    }
-    reader.warnUnknownKeys(known: Keys.names(Keys.guide), what: "the guide file")
-    diagnostics += reader.diagnostics
-    guard let title, let summary else { return nil }
-    return GuideConfig(
-        slug: Slug.make(folder), folder: folder, title: title.value, summary: summary.value, order: order,
-        phases: phases, facets: facets, file: file)
-}
-
-/// Facet keys that a tool's own fields already use; a facet may not take them.
-let toolKeys: Set<String> = Keys.names(Keys.page + Keys.tool)
-
-private func decodeFacet(_ node: Node, file: SourceFile, diagnostics: inout [Diagnostic]) -> FacetDefinition? {
-    guard var entry = MappingReader(node, file: file, lineOffset: 0, what: "a facet", diagnostics: &diagnostics)
-    else { return nil }
-    let id = entry.string("id", required: true)
-    let title = entry.string("title", required: true)
-    let type = entry.string("type")
-    let multiple = entry.bool("multiple")?.value ?? true
-    var values: [FacetValue] = []
-    for item in entry.mappings("values") {
-        guard
-            var valueReader = MappingReader(
-                item, file: file, lineOffset: 0, what: "a facet value", diagnostics: &diagnostics)
-        else { continue }
-        let valueID = valueReader.string("id", required: true)
-        let valueTitle = valueReader.string("title", required: true)
-        valueReader.warnUnknownKeys(known: ["id", "title"], what: "a facet value")
-        diagnostics += valueReader.diagnostics
-        if let valueID, let valueTitle {
-            let id = checkedID(valueID, what: "facet value id", diagnostics: &diagnostics)
-            values.append(FacetValue(id: id.value, title: valueTitle.value))
-        }
-    }
-    entry.warnUnknownKeys(known: ["id", "title", "type", "multiple", "values"], what: "a facet")
-    diagnostics += entry.diagnostics
-    guard let id, let title else { return nil }
-    // Facet ids are front-matter keys, so '_' is allowed (open_source).
-    if id.value.contains(where: { !($0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-") }) {
-        diagnostics.append(
-            .error(
-                id.location, "facet id '\(id.value)' may contain only lowercase letters, digits, '-' and '_'",
-                code: "frontmatter.bad-id"))
-        return nil
-    }
-    if toolKeys.contains(id.value) {
-        diagnostics.append(
-            .error(id.location, "facet id '\(id.value)' is already a tool key", code: "guide.reserved-facet"))
-        return nil
-    }
-    let kind: FacetDefinition.Kind
-    switch type?.value {
-    case nil, "list": kind = .list(multiple: multiple)
-    case "boolean":
-        kind = .boolean
-        values = [FacetValue(id: "ja", title: "Ja"), FacetValue(id: "nee", title: "Nee")]
-    case let other?:
-        diagnostics.append(
-            .error(type!.location, "unknown facet type '\(other)' (expected list or boolean)", code: "guide.facet-type")
-        )
-        return nil
-    }
-    guard !values.isEmpty else {
-        diagnostics.append(.error(id.location, "facet '\(id.value)' has no values", code: "guide.facet-values"))
-        return nil
-    }
-    return FacetDefinition(id: id.value, title: title.value, kind: kind, values: values, location: id.location)
-}
-
 let pageKeys: Set<String> = Keys.names(Keys.page)
 
 private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: inout [Diagnostic]) -> PageSource? {
+    let rules = guide?.frontMatter ?? FrontMatterRules()
     let split = splitFrontMatter(file.text)
     if split.unclosed {
         diagnostics.append(
@@ -398,7 +279,14 @@ private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: in
                 hint: "end the front matter with a line '---'"))
         return nil
     }
+    // A guide that does not require a title reads pages without front matter (an imported
+    // knowledge base): the graph stage takes the title from the first heading and says so.
+    let tolerant = !rules.titleRequired && !rules.summaryRequired
+    let empty = PageSource(
+        file: file, metadata: PageMetadata(kind: .page, title: "", summary: "", hasTitle: false, phaseAxis: nil),
+        body: split.body, bodyLineOffset: split.bodyLineOffset)
     guard let yaml = split.yaml else {
+        if tolerant && guide?.phaseTaxonomy?.required != true { return empty }
         diagnostics.append(
             .error(
                 file.location(line: 1, column: 1), "page has no front matter", code: "frontmatter.missing",
@@ -407,6 +295,7 @@ private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: in
     }
     guard let node = composeYAML(yaml, file: file, lineOffset: 1, diagnostics: &diagnostics) else {
         if !diagnostics.hasErrors {
+            if tolerant && guide?.phaseTaxonomy?.required != true { return empty }
             diagnostics.append(
                 .error(
                     file.location(line: 1, column: 1), "front matter is empty", code: "frontmatter.empty",
@@ -416,6 +305,7 @@ private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: in
     }
     guard var reader = MappingReader(node, file: file, lineOffset: 1, what: "front matter", diagnostics: &diagnostics)
     else { return nil }
+    reader.applyAliases(rules.aliases)
     let type = reader.string("type")
     var kind = PageMetadata.Kind.page
     if let type {
@@ -432,9 +322,8 @@ private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: in
             .error(
                 type!.location, "a tool must be in a chooser guide (a guide with facets)", code: "tool.not-in-chooser"))
     }
-    let title = reader.string("title", required: true)
-    let summary = reader.string("summary", required: true)
-    let phase = reader.string("phase")
+    let title = reader.string("title", required: rules.titleRequired)
+    let summary = reader.string("summary", required: rules.summaryRequired)
     let order = reader.int("order")
     let domains = reader.stringList("domains")
     var level: PageLevel?
@@ -452,38 +341,26 @@ private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: in
     let related = reader.stringList("related")
     let updated = reader.date("updated")
     let slug = reader.string("slug").map { checkedID($0, what: "slug", diagnostics: &diagnostics) }
-    var known = pageKeys
-    var facetValues: [String: [Located<String>]] = [:]
+    var known = pageKeys.union(rules.ignore)
+    var terms: [String: [Located<String>]] = [:]
+    if let guide {
+        if guide.phaseAxis == nil, reader.node("phase") != nil, let phase = reader.string("phase") {
+            diagnostics.append(
+                .warning(
+                    phase.location, "guide '\(guide.title)' has no phases; 'phase' is ignored",
+                    code: "page.phase-ignored"))
+        }
+        for taxonomy in guide.taxonomies where !taxonomy.facet || kind == .tool {
+            known.insert(taxonomy.key)
+            let values = readTerms(taxonomy, guide: guide, reader: &reader, file: file, diagnostics: &diagnostics)
+            if !values.isEmpty { terms[taxonomy.id] = values }
+        }
+    }
     var usedBy: [ToolUse] = []
     var tips: [String] = []
     var yields: String?, why: String?, inclusion: String?
-    if kind == .tool, let guide {
+    if kind == .tool, guide != nil {
         known.formUnion(toolKeys)
-        for facet in guide.facets {
-            known.insert(facet.id)
-            switch facet.kind {
-            case .boolean:
-                if let value = reader.bool(facet.id) {
-                    facetValues[facet.id] = [Located(value.value ? "ja" : "nee", at: value.location)]
-                }
-            case .list(let multiple):
-                let values = reader.stringList(facet.id)
-                if !multiple && values.count > 1 {
-                    diagnostics.append(
-                        .error(values[1].location, "facet '\(facet.id)' takes one value", code: "tool.facet-multiple"))
-                }
-                for value in values where !facet.values.contains(where: { $0.id == value.value }) {
-                    let ids = facet.values.map(\.id)
-                    diagnostics.append(
-                        .error(
-                            value.location,
-                            "unknown value '\(value.value)' for facet '\(facet.id)' (expected one of: \(ids.joined(separator: ", ")))",
-                            code: "tool.facet-value",
-                            hint: Suggestion.closest(to: value.value, among: ids).map { "did you mean '\($0)'?" }))
-                }
-                if !values.isEmpty { facetValues[facet.id] = values }
-            }
-        }
         yields = reader.string("yields")?.value
         why = reader.string("why")?.value
         inclusion = reader.string("inclusie")?.value
@@ -500,10 +377,71 @@ private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: in
     }
     reader.warnUnknownKeys(known: known, what: kind == .tool ? "a tool's front matter" : "front matter")
     diagnostics += reader.diagnostics
-    guard let title, let summary else { return nil }
+    if rules.titleRequired && title == nil { return nil }
+    if rules.summaryRequired && summary == nil { return nil }
     let metadata = PageMetadata(
-        kind: kind, title: title.value, summary: summary.value, phase: phase, order: order, domains: domains,
-        level: level, related: related, updated: updated, slug: slug, facetValues: facetValues, usedBy: usedBy,
-        yields: yields, why: why, tips: tips, inclusion: inclusion)
+        kind: kind, title: title?.value ?? "", summary: summary?.value ?? "", hasTitle: title != nil,
+        phaseAxis: guide?.phaseAxis, order: order, domains: domains, level: level, related: related,
+        updated: updated, slug: slug, terms: terms, usedBy: usedBy, yields: yields, why: why, tips: tips,
+        inclusion: inclusion)
     return PageSource(file: file, metadata: metadata, body: split.body, bodyLineOffset: split.bodyLineOffset)
+}
+
+/// The declared values of `taxonomy` on one page, checked: unknown values are errors with a
+/// did-you-mean, a second value of a single-valued taxonomy is an error, and a required
+/// taxonomy without a value is an error at the top of the file.
+private func readTerms(
+    _ taxonomy: TaxonomyDefinition, guide: GuideConfig, reader: inout MappingReader, file: SourceFile,
+    diagnostics: inout [Diagnostic]
+) -> [Located<String>] {
+    let isPhase = taxonomy.id == guide.phaseAxis
+    var values: [Located<String>]
+    switch taxonomy.kind {
+    case .boolean:
+        values = reader.bool(taxonomy.key).map { [Located($0.value ? "ja" : "nee", at: $0.location)] } ?? []
+    case .list(let multiple):
+        values = reader.stringList(taxonomy.key)
+        if !multiple && values.count > 1 {
+            diagnostics.append(
+                .error(
+                    values[1].location, "\(taxonomy.facet ? "facet" : "taxonomy") '\(taxonomy.key)' takes one value",
+                    code: taxonomy.facet ? "tool.facet-multiple" : "page.term-multiple"))
+        }
+    }
+    let ids = taxonomy.values.map(\.id)
+    // A value written as its title (`Zaakgericht werken` for `zaakgericht-werken`) is that value.
+    values = values.map { value in
+        ids.contains(value.value) || !ids.contains(Slug.make(value.value))
+            ? value : Located(Slug.make(value.value), at: value.location)
+    }
+    values = values.filter { value in
+        if ids.contains(value.value) { return true }
+        let hint = Suggestion.closest(to: value.value, among: ids).map { "did you mean '\($0)'?" }
+        let expected = "(expected one of: \(ids.joined(separator: ", ")))"
+        if isPhase {
+            diagnostics.append(
+                .error(
+                    value.location, "unknown phase '\(value.value)' \(expected)", code: "page.unknown-phase", hint: hint
+                )
+            )
+        } else if taxonomy.facet {
+            diagnostics.append(
+                .error(
+                    value.location, "unknown value '\(value.value)' for facet '\(taxonomy.id)' \(expected)",
+                    code: "tool.facet-value", hint: hint))
+        } else {
+            diagnostics.append(
+                .error(
+                    value.location, "unknown value '\(value.value)' for '\(taxonomy.key)' \(expected)",
+                    code: "page.unknown-term", hint: hint))
+        }
+        return false
+    }
+    if taxonomy.required && reader.node(taxonomy.key) == nil {
+        diagnostics.append(
+            .error(
+                file.location(line: 1, column: 1), "missing required key '\(taxonomy.key)'",
+                code: "frontmatter.missing-key", hint: "one of: \(ids.joined(separator: ", "))"))
+    }
+    return values
 }

@@ -53,6 +53,9 @@ public struct SiteConfig: Sendable {
     /// `allow_scripts`: with `raw_html`, let `<script>`, event-handler attributes, `javascript:`
     /// URLs and `<iframe>`/`<object>`/`<embed>` in raw HTML through. Off by default.
     public let allowScripts: Bool
+    /// `allow_external_images`: images may load from other sites (`https://…` badges). Off by
+    /// default: the site must work offline and on an intranet.
+    public var allowExternalImages = false
     /// The beleidsdomeinen, in the order of the file.
     public let domains: [DomainDefinition]
     /// The path part of `base_url` (where the site is hosted: `https://gemeente.nl/gidsen/` or
@@ -81,29 +84,87 @@ public struct PhaseDefinition: Sendable, Hashable {
     public let location: SourceLocation
 }
 
-/// One allowed value of a facet: `{id: ideeen, title: Ideeën en voorstellen}`.
-public struct FacetValue: Sendable, Hashable {
+/// One allowed value of a taxonomy: `{id: ideeen, title: Ideeën en voorstellen}`.
+public struct TaxonomyValue: Sendable, Hashable {
     public let id: String
     public let title: String
+    /// What the value means, on its listing page; nil when not given.
+    public let summary: String?
+
+    public init(id: String, title: String, summary: String? = nil) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+    }
 }
 
-/// A facet of a chooser guide (Keuzewijzer). Its `id` is the front-matter key tools use.
-public struct FacetDefinition: Sendable, Hashable {
+/// A taxonomy a guide declares (`taxonomies:` in `guide.yml`): a named classification of its
+/// pages by one front-matter key, with its allowed values. The beleidsfasen (`phases:`) and the
+/// chooser's facets (`facets:`) are taxonomies too; ``GuideConfig`` says which one is the phase
+/// axis. A value is an id from ``values``; a boolean taxonomy has the values `ja` and `nee`.
+public struct TaxonomyDefinition: Sendable, Hashable {
     public enum Kind: Sendable, Hashable {
-        /// Values from ``FacetDefinition/values``; `multiple` allows a list.
+        /// Values from ``TaxonomyDefinition/values``; `multiple` allows a list.
         case list(multiple: Bool)
         /// `true`/`false` in front matter, with values `ja` and `nee`.
         case boolean
     }
+    /// The taxonomy's id: the URL segment of its listing pages and the key of ``PageMetadata/terms``.
     public let id: String
     public let title: String
+    /// The front-matter key that carries the value(s); by default the id.
+    public let key: String
     public let kind: Kind
-    public let values: [FacetValue]
+    public let values: [TaxonomyValue]
+    /// A page without a value is an error (the phase axis of a phased guide is required).
+    public let required: Bool
+    /// Offered as a filter in the chooser (a guide's tools); facets are read from tools only.
+    public let facet: Bool
     public let location: SourceLocation
+
+    public init(
+        id: String, title: String, key: String, kind: Kind, values: [TaxonomyValue], required: Bool, facet: Bool,
+        location: SourceLocation
+    ) {
+        self.id = id
+        self.title = title
+        self.key = key
+        self.kind = kind
+        self.values = values
+        self.required = required
+        self.facet = facet
+        self.location = location
+    }
+
+    /// True when a page may have more than one value.
+    public var multiple: Bool {
+        if case .list(let multiple) = kind { return multiple }
+        return false
+    }
 }
 
+/// A facet of a chooser guide: a taxonomy with `facet: true`.
+public typealias FacetDefinition = TaxonomyDefinition
+/// One value of a facet.
+public typealias FacetValue = TaxonomyValue
+
+/// How a guide reads front matter written for another generator (`front_matter:` in
+/// `guide.yml`), so that an existing knowledge base builds without editing its pages.
+public struct FrontMatterRules: Sendable {
+    /// Keys that pass silently (`layout`, `permalink`, …): used by the other generator, not by gids.
+    public var ignore: Set<String> = []
+    /// Foreign key → gids key (`weight` → `order`, `description` → `summary`).
+    public var aliases: [String: String] = [:]
+    /// False: a page without `summary:` takes its first paragraph, without a warning.
+    public var summaryRequired = true
+    /// False: a page without `title:` (or without front matter) takes its first heading, with
+    /// a warning; true (the default): `title:` is required.
+    public var titleRequired = true
+
+    public init() {}
+}
 /// A guide file `content/<guide>/guide.yml`. A guide has phases (a phased guide) or facets
-/// (a chooser), not both.
+/// (a chooser), not both; any guide may declare further taxonomies.
 public struct GuideConfig: Sendable {
     /// The guide folder's name, slugified: the first segment of its URLs.
     public let slug: String
@@ -113,9 +174,30 @@ public struct GuideConfig: Sendable {
     public let summary: String
     /// Position on the home page; guides without order come last, by title.
     public let order: Int?
+    /// The phase axis's values, in order (empty in a guide without phases).
     public let phases: [PhaseDefinition]
-    public let facets: [FacetDefinition]
+    /// Every taxonomy of the guide, the phase axis and the facets included, in declared order.
+    public let taxonomies: [TaxonomyDefinition]
+    /// The id of the taxonomy whose values are the guide's beleidsfasen; nil: no phases.
+    public let phaseAxis: String?
+    public let frontMatter: FrontMatterRules
+    /// `source:`, a folder outside `content/` whose Markdown and files are this guide's pages
+    /// (an existing knowledge base used as it is), as written, relative to the guide file.
+    public let source: Located<String>?
+    /// `base_path:`, the path the other generator served the pages under (`/gemma-zaken`):
+    /// absolute links that start with it are read without it. Starts with `/`, no trailing `/`.
+    public let basePath: String?
+    /// `strict:` (default true). False: link, Markdown and accessibility findings in this guide
+    /// are warnings, so an imported knowledge base builds while they are fixed.
+    public var strict = true
     public let file: SourceFile
+
+    /// The taxonomies with `facet: true`, in declared order.
+    public var facets: [FacetDefinition] { taxonomies.filter(\.facet) }
+    /// The phase-axis taxonomy, if any.
+    public var phaseTaxonomy: TaxonomyDefinition? { taxonomies.first { $0.id == phaseAxis } }
+    /// Taxonomies that get listing pages of their own: not the phase axis (phases have pages), not facets.
+    public var listedTaxonomies: [TaxonomyDefinition] { taxonomies.filter { !$0.facet && $0.id != phaseAxis } }
 }
 
 /// `basis` or `verdieping`: how deep a page goes.
@@ -138,29 +220,63 @@ public struct PageMetadata: Sendable {
     /// `type:` in front matter: an ordinary page, or a tool of a chooser guide.
     public enum Kind: String, Sendable { case page, tool }
     public let kind: Kind
-    public let title: String
-    public let summary: String
-    public let phase: Located<String>?
+    /// The title; empty until the graph stage takes it from the first heading when front matter has none.
+    public var title: String
+    /// The summary; empty until the graph stage takes the first paragraph when front matter has none.
+    public var summary: String
+    /// True when `title:` was written (not taken from a heading or the file name).
+    public let hasTitle: Bool
+    /// The phase-axis values (one or more), as written.
+    public var phases: [Located<String>] { phaseAxis.flatMap { terms[$0] } ?? [] }
+    /// The id of the guide's phase axis when the page was decoded.
+    public let phaseAxis: String?
     public let order: Int?
     public let domains: [Located<String>]
     public let level: PageLevel?
     public let related: [Located<String>]
     public let updated: CalendarDate?
     public let slug: Located<String>?
+    /// Taxonomy id → the declared values the page has (boolean taxonomies give `ja` or `nee`);
+    /// the phase axis and, for tools, the facets included. Unknown values are left out.
+    public let terms: [String: [Located<String>]]
     // Tools (Keuzewijzer):
-    /// Facet id → chosen values (boolean facets give `ja` or `nee`).
-    public let facetValues: [String: [Located<String>]]
     public let usedBy: [ToolUse]
     public let yields: String?
     public let why: String?
     public let tips: [String]
     public let inclusion: String?
+
+    public init(
+        kind: Kind, title: String, summary: String, hasTitle: Bool, phaseAxis: String?, order: Int? = nil,
+        domains: [Located<String>] = [], level: PageLevel? = nil, related: [Located<String>] = [],
+        updated: CalendarDate? = nil, slug: Located<String>? = nil, terms: [String: [Located<String>]] = [:],
+        usedBy: [ToolUse] = [], yields: String? = nil, why: String? = nil, tips: [String] = [],
+        inclusion: String? = nil
+    ) {
+        self.kind = kind
+        self.title = title
+        self.summary = summary
+        self.hasTitle = hasTitle
+        self.phaseAxis = phaseAxis
+        self.order = order
+        self.domains = domains
+        self.level = level
+        self.related = related
+        self.updated = updated
+        self.slug = slug
+        self.terms = terms
+        self.usedBy = usedBy
+        self.yields = yields
+        self.why = why
+        self.tips = tips
+        self.inclusion = inclusion
+    }
 }
 
 /// A Markdown file split into its front matter and body.
 public struct PageSource: Sendable {
     public let file: SourceFile
-    public let metadata: PageMetadata
+    public var metadata: PageMetadata
     /// The Markdown after the front matter.
     public let body: String
     /// Lines before the body (front matter and its delimiters): add to body line numbers.
@@ -173,9 +289,9 @@ public struct ContentModel: Sendable {
     public let site: SiteConfig?
     public let guides: [GuideConfig]
     /// Pages and tools, each with the slug of the guide folder it is in (nil at the root).
-    public let pages: [PageSource]
+    public var pages: [PageSource]
     /// `content/index.md`, the home page introduction.
-    public let home: PageSource?
+    public var home: PageSource?
     /// Synonym groups from `content/synoniemen.yml`, each a list of words or phrases that mean
     /// the same to a searcher (`[lhbti, lgbti, lhbtiq+]`); applied at query time.
     public var synonyms: [[String]] = []

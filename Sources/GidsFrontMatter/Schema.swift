@@ -41,6 +41,10 @@ public enum Keys {
             "allow_scripts", .boolean,
             "true: scripts, event-handlers en iframes in HTML in Markdown zijn toegestaan. Standaard false."),
         KeySpec(
+            "allow_external_images", .boolean,
+            "true: afbeeldingen mogen van andere websites komen (de site werkt dan niet meer offline). Standaard false."
+        ),
+        KeySpec(
             "domains",
             .object([
                 "type": "array",
@@ -125,6 +129,66 @@ public enum Keys {
                     ],
                 ],
             ]), "Kenmerken om tools op te filteren (alleen in een keuzewijzer)."),
+        KeySpec(
+            "taxonomies",
+            .object([
+                "type": "array",
+                "items": [
+                    "type": "object", "required": ["id", "title", "values"], "additionalProperties": false,
+                    "properties": [
+                        "id": [
+                            "type": "string", "description": "Id van de indeling; ook het URL-deel van de overzichten.",
+                        ],
+                        "title": ["type": "string", "description": "Naam van de indeling."],
+                        "key": ["type": "string", "description": "Sleutel in de front matter (standaard de id)."],
+                        "type": ["enum": ["list", "boolean"], "description": "list (standaard) of boolean (ja/nee)."],
+                        "multiple": ["type": "boolean", "description": "true (standaard): meer waarden per pagina."],
+                        "required": ["type": "boolean", "description": "true: elke pagina moet een waarde hebben."],
+                        "facet": ["type": "boolean", "description": "true: filter in de keuzewijzer (tools)."],
+                        "values": [
+                            "type": "array",
+                            "items": [
+                                "type": "object", "required": ["id", "title"], "additionalProperties": false,
+                                "properties": [
+                                    "id": ["type": "string", "pattern": idPattern],
+                                    "title": ["type": "string"],
+                                    "summary": ["type": "string"],
+                                ],
+                            ],
+                        ],
+                    ],
+                ],
+            ]), "Eigen indelingen (taxonomieën) van de pagina's, elk met een overzichtspagina per waarde."),
+        KeySpec("phase_axis", .text, "Id van de indeling waarvan de waarden de fasen van de gids zijn."),
+        KeySpec(
+            "front_matter",
+            .object([
+                "type": "object", "additionalProperties": false,
+                "properties": [
+                    "ignore": [
+                        "type": "array", "items": ["type": "string"],
+                        "description": "Sleutels van een ander systeem die gids stil overslaat.",
+                    ],
+                    "aliases": [
+                        "type": "object", "additionalProperties": ["type": "string"],
+                        "description": "Andere sleutel → sleutel van gids, bijvoorbeeld weight: order.",
+                    ],
+                    "required": [
+                        "type": "array", "items": ["enum": ["title", "summary"]],
+                        "description": "Verplichte sleutels (standaard title en summary).",
+                    ],
+                ],
+            ]), "Hoe gids front matter van een bestaande kennisbank leest."),
+        KeySpec("source", .text, "Map buiten content/ met de pagina's van deze gids (relatief aan dit bestand)."),
+        KeySpec(
+            "exclude", .textList,
+            "Namen van bestanden en mappen in de bronmap die gids overslaat, als patroon (_*, Gemfile)."),
+        KeySpec(
+            "strict", .boolean,
+            "false: fouten in links, Markdown en toegankelijkheid van deze gids zijn waarschuwingen (voor een overgenomen kennisbank)."
+        ),
+        KeySpec(
+            "base_path", .text, "Pad waaronder de bestaande site stond (/gemma-zaken); absolute links beginnen ermee."),
     ]
 
     public static let page: [KeySpec] = [
@@ -132,7 +196,7 @@ public enum Keys {
         KeySpec(
             "summary", .text, required: true, "Eén of twee zinnen: in lijsten, zoekresultaten en voor zoekmachines."),
         KeySpec("type", .choice(["page", "tool"]), "page (standaard) of tool (in een keuzewijzer)."),
-        KeySpec("phase", .text, "De beleidsfase waarin de pagina staat (id uit guide.yml)."),
+        KeySpec("phase", .textList, "De beleidsfase(n) van de pagina (ids uit guide.yml)."),
         KeySpec("order", .whole, "Volgorde binnen de fase; lager komt eerst."),
         KeySpec("domains", .textList, "Beleidsdomeinen van de pagina (ids uit site.yml)."),
         KeySpec("level", .choice(PageLevel.allCases.map(\.rawValue)), "basis of verdieping."),
@@ -201,37 +265,50 @@ public func jsonSchemas(for model: ContentModel) -> [String: String] {
             ]
         ]
         var specs = Keys.page
-        if !guide.phases.isEmpty {
-            overrides["phase"] = ["enum": JSON(guide.phases.map(\.id))]
-        }
-        if !guide.facets.isEmpty {
-            specs += Keys.tool
-            for facet in guide.facets {
-                let ids = facet.values.map(\.id)
-                let property: JSON
-                switch facet.kind {
-                case .boolean: property = ["type": "boolean"]
-                case .list(let multiple):
-                    property =
-                        multiple
-                        ? [
-                            "oneOf": [
-                                ["enum": JSON(ids)],
-                                ["type": "array", "uniqueItems": true, "items": ["enum": JSON(ids)]],
-                            ]
-                        ] : ["enum": JSON(ids)]
-                }
-                var withDescription = property
-                withDescription["description"] = .string("\(facet.title) (kenmerk van de keuzewijzer).")
-                overrides[facet.id] = withDescription
-                specs.append(KeySpec(facet.id, .text, facet.title))
+        if !guide.facets.isEmpty { specs += Keys.tool }
+        for taxonomy in guide.taxonomies {
+            let ids = taxonomy.values.map(\.id)
+            var property: JSON
+            switch taxonomy.kind {
+            case .boolean: property = ["type": "boolean"]
+            case .list(let multiple):
+                property =
+                    multiple
+                    ? [
+                        "oneOf": [
+                            ["enum": JSON(ids)],
+                            ["type": "array", "uniqueItems": true, "items": ["enum": JSON(ids)]],
+                        ]
+                    ] : ["enum": JSON(ids)]
+            }
+            let description =
+                taxonomy.id == guide.phaseAxis
+                ? "De beleidsfase(n) van de pagina."
+                : taxonomy.facet
+                    ? "\(taxonomy.title) (kenmerk van de keuzewijzer)." : "\(taxonomy.title)."
+            property["description"] = .string(description)
+            overrides[taxonomy.key] = property
+            if !specs.contains(where: { $0.name == taxonomy.key }) {
+                specs.append(KeySpec(taxonomy.key, .text, taxonomy.title))
             }
         }
-        var schemaValue = schema(title: "front matter in \(guide.folder)/", specs: specs, overrides: overrides)
-        if !guide.phases.isEmpty {
-            // Every page of a phased guide needs its phase, as the build requires.
-            schemaValue["required"] = JSON(Keys.page.filter(\.required).map(\.name) + ["phase"])
+        // Keys of another generator that the guide reads (aliases) or skips (ignore).
+        for (foreign, key) in guide.frontMatter.aliases.sorted(by: { $0.key < $1.key }) {
+            if let spec = specs.first(where: { $0.name == key }) {
+                specs.append(KeySpec(foreign, spec.shape, "Zelfde als '\(key)': \(spec.description)"))
+                if let override = overrides[key] { overrides[foreign] = override }
+            }
         }
+        for key in guide.frontMatter.ignore.sorted() where !specs.contains(where: { $0.name == key }) {
+            specs.append(KeySpec(key, .object([:]), "Wordt door gids overgeslagen."))
+        }
+        var schemaValue = schema(title: "front matter in \(guide.folder)/", specs: specs, overrides: overrides)
+        // What the build requires: title and summary unless the guide relaxes them, and every
+        // required taxonomy (a phased guide's phase).
+        let required =
+            (guide.frontMatter.titleRequired ? ["title"] : []) + (guide.frontMatter.summaryRequired ? ["summary"] : [])
+            + guide.taxonomies.filter(\.required).map(\.key)
+        schemaValue["required"] = JSON(required)
         out["\(guide.slug).page.schema.json"] = encode(schemaValue)
     }
     return out

@@ -1,3 +1,4 @@
+import Foundation
 import GidsCore
 import GidsFrontMatter
 import GidsLinks
@@ -22,6 +23,14 @@ public func buildGraph(
 ) -> (NavigationGraph?, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     guard let site = model.site else { return (nil, diagnostics) }
+    var model = model
+    var dropsTitle = Set<String>()
+    for index in model.pages.indices {
+        guard let document = documents[model.pages[index].file.path] else { continue }
+        if completeTitleAndSummary(&model.pages[index], document: document, diagnostics: &diagnostics) {
+            dropsTitle.insert(model.pages[index].file.path)
+        }
+    }
     let domainIDs = site.domains.map(\.id)
     let guidesByFolder = Dictionary(uniqueKeysWithValues: model.guides.map { ($0.folder, $0) })
     // Lowercased URL → owner: URLs that differ only in case collide on case-insensitive hosts.
@@ -61,13 +70,26 @@ public func buildGraph(
                 "\(guide.slug)/\(Slug.make(facet.id))/", by: "the pages of facet '\(facet.title)'", at: facet.location,
                 hint: "give the facet another id, or the page another file name or a 'slug:'")
         }
+        for taxonomy in guide.listedTaxonomies {
+            let url = "\(guide.slug)/\(Slug.make(taxonomy.id))/"
+            claim(
+                url, by: "the overview of '\(taxonomy.title)'", at: taxonomy.location,
+                hint: "give the taxonomy another id, or the page another file name or a 'slug:'")
+            for value in taxonomy.values {
+                claim(url + value.id + "/", by: "the pages of '\(value.title)'", at: taxonomy.location)
+            }
+        }
     }
 
-    let resolver = LinkResolver(
+    var resolver = LinkResolver(
         // Every Markdown file counts as a page here, also one whose front matter failed:
         // its own diagnostic says what is wrong, and links to it are not broken.
         pageIDs: Set(tree.markdownFiles.map(\.path)), assetPaths: Set(tree.assets.map(\.path)),
         hasHome: model.home != nil, rootDisplayPath: tree.rootDisplayPath)
+    resolver.siteBasePath = site.basePath
+    resolver.allowsExternalImages = site.allowExternalImages
+    for guide in model.guides where guide.source != nil { resolver.mountedGuides[guide.folder] = guide.basePath }
+    resolver.displayPaths = { [tree] in tree.displayPathOfFile($0) }
 
     var pages: [String: PageNode] = [:]
     // Pages with a `slug:` claim their URL last, so a collision is reported where the slug is.
@@ -80,34 +102,8 @@ public func buildGraph(
         let folder = String(path.split(separator: "/")[0])
         guard let guide = guidesByFolder[folder] else { continue }
         let metadata = source.metadata
-        // Phase: required in a phased guide, refused elsewhere.
-        var phaseID: String?
-        if !guide.phases.isEmpty {
-            if let phase = metadata.phase {
-                if guide.phases.contains(where: { $0.id == phase.value }) {
-                    phaseID = phase.value
-                } else {
-                    let ids = guide.phases.map(\.id)
-                    diagnostics.append(
-                        .error(
-                            phase.location,
-                            "unknown phase '\(phase.value)' (expected one of: \(ids.joined(separator: ", ")))",
-                            code: "page.unknown-phase",
-                            hint: Suggestion.closest(to: phase.value, among: ids).map { "did you mean '\($0)'?" }))
-                }
-            } else {
-                diagnostics.append(
-                    .error(
-                        source.file.location(line: 1, column: 1), "missing required key 'phase'",
-                        code: "frontmatter.missing-key",
-                        hint: "one of: \(guide.phases.map(\.id).joined(separator: ", "))"))
-            }
-        } else if let phase = metadata.phase {
-            diagnostics.append(
-                .warning(
-                    phase.location, "guide '\(guide.title)' has no phases; 'phase' is ignored",
-                    code: "page.phase-ignored"))
-        }
+        // Phases in the guide's order; the first is where the page sits in the reading order.
+        let phaseIDs = guide.phases.map(\.id).filter { id in metadata.phases.contains { $0.value == id } }
         for domain in metadata.domains where !domainIDs.contains(domain.value) {
             diagnostics.append(
                 .error(
@@ -124,8 +120,13 @@ public func buildGraph(
                     hint: LinkRules.scheme(of: url.value) == nil ? "for example 'https://\(url.value)'" : nil))
         }
         let url = pageURL(path: path, guide: guide, slug: metadata.slug?.value)
-        claim(url, by: "'\(source.file.displayPath)'", at: metadata.slug?.location ?? source.file.location())
-        let links = resolver.resolveLinks(of: document, in: source.file)
+        // The guide's own index.md introduces the guide at the guide's URL.
+        if path != guide.folder + "/index.md" || metadata.slug != nil {
+            claim(url, by: "'\(source.file.displayPath)'", at: metadata.slug?.location ?? source.file.location())
+        }
+        let links = resolver.resolveLinks(of: document, in: source.file).map {
+            canonicalFragments($0, from: path, documents: documents)
+        }
         var related: [String] = []
         for entry in metadata.related {
             switch resolver.resolve(entry.value, from: path, at: entry.location, isImage: false) {
@@ -153,16 +154,19 @@ public func buildGraph(
             }
         }
         pages[path] = PageNode(
-            id: path, source: source, document: document, guide: guide.slug, url: url, phase: phaseID,
-            links: links, related: related,
+            id: path, source: source, document: document, guide: guide.slug, url: url, phases: phaseIDs,
+            dropsLeadingTitle: dropsTitle.contains(path), links: links, related: related,
             lastUpdated: source.metadata.updated ?? tree.commitDates[path])
     }
 
     var home: PageNode?
     if let source = model.home, let document = documents[source.file.path] {
-        let links = resolver.resolveLinks(of: document, in: source.file)
+        let links = resolver.resolveLinks(of: document, in: source.file).map {
+            canonicalFragments($0, from: source.file.path, documents: documents)
+        }
         home = PageNode(
-            id: source.file.path, source: source, document: document, guide: nil, url: "", phase: nil, links: links,
+            id: source.file.path, source: source, document: document, guide: nil, url: "", phases: [],
+            dropsLeadingTitle: false, links: links,
             related: [], lastUpdated: source.metadata.updated ?? tree.commitDates[source.file.path])
     }
 
@@ -173,7 +177,8 @@ public func buildGraph(
     var guides: [GuideNode] = []
     var edges: [Edge] = []
     for guide in sortedGuides {
-        let members = pages.values.filter { $0.guide == guide.slug }.map(\.id)
+        let introduction = pages[guide.folder + "/index.md"].flatMap { $0.url == guide.slug + "/" ? $0.id : nil }
+        let members = pages.values.filter { $0.guide == guide.slug && $0.id != introduction }.map(\.id)
         if members.isEmpty && model.pages.allSatisfy({ !$0.file.path.hasPrefix(guide.folder + "/") }) {
             diagnostics.append(
                 .warning(guide.file.location(), "guide '\(guide.title)' has no pages yet", code: "guide.empty"))
@@ -183,13 +188,15 @@ public func buildGraph(
         var ordinary: [String] = []
         let tools = members.filter { pages[$0]!.metadata.kind == .tool }.sorted { readingKey($0) < readingKey($1) }
         edges.append(Edge(from: .site, to: .guide(guide.slug), kind: .contains))
+        if let introduction { edges.append(Edge(from: .guide(guide.slug), to: .page(introduction), kind: .contains)) }
         if guide.phases.isEmpty {
             ordinary = members.filter { pages[$0]!.metadata.kind == .page }.sorted { readingKey($0) < readingKey($1) }
             reading = ordinary + tools
             for id in reading { edges.append(Edge(from: .guide(guide.slug), to: .page(id), kind: .contains)) }
         } else {
             for (index, phase) in guide.phases.enumerated() {
-                let inPhase = members.filter { pages[$0]!.phase == phase.id }.sorted { readingKey($0) < readingKey($1) }
+                let inPhase = members.filter { pages[$0]!.phases.contains(phase.id) }
+                    .sorted { readingKey($0) < readingKey($1) }
                 phases.append(
                     PhaseNode(
                         guide: guide.slug, definition: phase, number: index + 1, url: "\(guide.slug)/\(phase.id)/",
@@ -198,17 +205,43 @@ public func buildGraph(
                 for id in inPhase {
                     edges.append(Edge(from: .phase(guide.slug, phase.id), to: .page(id), kind: .contains))
                 }
-                reading += inPhase
+                // A page in several phases is read once, in its first phase.
+                reading += inPhase.filter { pages[$0]!.phase == phase.id }
             }
+            // Pages without a phase (allowed when the phase axis is not required) come last.
+            let unphased = members.filter { pages[$0]!.phases.isEmpty }.sorted { readingKey($0) < readingKey($1) }
+            for id in unphased { edges.append(Edge(from: .guide(guide.slug), to: .page(id), kind: .contains)) }
+            reading += unphased
             ordinary = reading
         }
         for (a, b) in zip(reading, reading.dropFirst()) {
             edges.append(Edge(from: .page(a), to: .page(b), kind: .next))
         }
+        let taxonomies = guide.listedTaxonomies.map { taxonomy in
+            let url = "\(guide.slug)/\(Slug.make(taxonomy.id))/"
+            return TaxonomyNode(
+                guide: guide.slug, definition: taxonomy, url: url,
+                terms: taxonomy.values.map { value in
+                    TermNode(
+                        value: value, url: url + value.id + "/",
+                        pages: reading.filter { id in
+                            pages[id]!.metadata.terms[taxonomy.id]?.contains { $0.value == value.id } ?? false
+                        })
+                })
+        }
+        for taxonomy in taxonomies {
+            for term in taxonomy.terms {
+                for id in term.pages {
+                    edges.append(
+                        Edge(from: .page(id), to: .term(guide.slug, taxonomy.definition.id, term.value.id), kind: .term)
+                    )
+                }
+            }
+        }
         guides.append(
             GuideNode(
                 config: guide, url: guide.slug + "/", phases: phases, readingOrder: reading, pages: ordinary,
-                tools: tools))
+                tools: tools, taxonomies: taxonomies, introduction: introduction))
     }
 
     // Global reading position: guide order, then reading order within the guide.
@@ -262,4 +295,85 @@ func pageURL(path: String, guide: GuideConfig, slug: String?) -> String {
         parts.append(Slug.make(base))
     }
     return parts.joined(separator: "/") + "/"
+}
+
+/// Fills in what front matter left out, as a generator that takes the title from the text
+/// does: the title from the body's leading level-1 heading (else its first heading, else the
+/// file name), with a warning; the summary from the first paragraph (at most 200 characters,
+/// cut at a word). Returns true when the leading heading is the title, so the page does not
+/// show it twice.
+func completeTitleAndSummary(
+    _ source: inout PageSource, document: MarkdownDocument, diagnostics: inout [Diagnostic]
+) -> Bool {
+    var metadata = source.metadata
+    var drops = false
+    if !metadata.hasTitle {
+        let fromHeading = document.leadingTitle ?? document.headings.first
+        if let heading = fromHeading, !heading.text.isEmpty {
+            metadata.title = heading.text
+            drops = document.leadingTitle != nil
+            diagnostics.append(
+                .warning(
+                    source.file.location(line: 1, column: 1),
+                    "no 'title' in front matter; the title is the first heading, '\(heading.text)'",
+                    code: "page.title-from-heading", hint: "add 'title: …' to the front matter to choose it"))
+        } else {
+            metadata.title = readableName(of: source.file.path)
+            diagnostics.append(
+                .warning(
+                    source.file.location(line: 1, column: 1),
+                    "no 'title' in front matter and no heading; the title is '\(metadata.title)', from the file name",
+                    code: "page.title-from-file", hint: "add 'title: …' to the front matter"))
+        }
+    } else if let leading = document.leadingTitle,
+        TextFolding.fold(leading.text).lowercased() == TextFolding.fold(metadata.title).lowercased()
+    {
+        drops = true
+    }
+    if metadata.summary.isEmpty {
+        metadata.summary = shortened(document.firstParagraph, to: 200)
+    }
+    source.metadata = metadata
+    return drops
+}
+
+/// `over ons.md` → `Over ons`; `index.md` → the folder's name.
+private func readableName(of path: String) -> String {
+    var segments = path.split(separator: "/").map(String.init)
+    var name = String(segments.removeLast().dropLast(3))
+    if name.lowercased() == "index", let folder = segments.last { name = folder }
+    let spaced = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+    return spaced.prefix(1).uppercased() + spaced.dropFirst()
+}
+
+/// At most `limit` characters, cut after the last whole word, with `…` when cut.
+private func shortened(_ text: String, to limit: Int) -> String {
+    guard text.count > limit else { return text }
+    let cut = text.prefix(limit)
+    let end = cut.lastIndex(of: " ") ?? cut.endIndex
+    return cut[..<end].trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)) + "…"
+}
+
+/// A link whose fragment names a heading by another generator's id (``Heading/aliases``:
+/// `#financile-tekorten` as kramdown writes it) gets that heading's own id, so the built link
+/// works; any other fragment stays as written for validation to judge.
+func canonicalFragments(_ link: ResolvedLink, from path: String, documents: [String: MarkdownDocument])
+    -> ResolvedLink
+{
+    func canonical(_ fragment: String, in id: String) -> String {
+        guard let document = documents[id], !document.headings.contains(where: { $0.id == fragment }) else {
+            return fragment
+        }
+        return document.headings.first { $0.aliases.contains(fragment) }?.id ?? fragment
+    }
+    switch link.target {
+    case .page(let id, let fragment?):
+        return ResolvedLink(link: link.link, target: .page(id, fragment: canonical(fragment, in: id)))
+    case .home(let fragment?):
+        return ResolvedLink(link: link.link, target: .home(fragment: canonical(fragment, in: "index.md")))
+    case .samePage(let fragment):
+        return ResolvedLink(link: link.link, target: .samePage(fragment: canonical(fragment, in: path)))
+    default:
+        return link
+    }
 }

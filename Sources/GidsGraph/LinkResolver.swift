@@ -12,20 +12,35 @@ import GidsMarkdown
 ///    `javascript:`, `vbscript:` and `data:` (except for images) are refused (errors).
 /// 2. A bare `#fragment` points into the page itself.
 /// 3. Otherwise the path (percent-decoded, `?query` ignored) is resolved against the folder of
-///    the linking file. A path ending in `.md` must be a page; any other must be a file under
-///    `content/` (an asset). A path starting with `/` or climbing above `content/` is an error.
+///    the linking file; a path starting with `/` against the content root, or in a guide with
+///    `source:` against the guide's own root, after removing the site's `base_url` path or the
+///    guide's `base_path`. A path climbing above `content/` (or out of a guide's source
+///    folder) is an error.
+/// 4. A file under `content/` is an asset. A page is found by its `.md` file, or as other
+///    generators link to it: `x`, `x/`, `x.html`, `x/index.html` and `x/index.md` all reach
+///    `x.md` or `x/index.md` (or `x/README.md` in a guide's source folder).
 /// Fragments are compared after percent-decoding, exactly (case-sensitive), with heading ids.
 public struct LinkResolver: Sendable {
     public let pageIDs: Set<String>
     public let assetPaths: Set<String>
     public let hasHome: Bool
     public let rootDisplayPath: String
+    /// Guide folders whose pages come from a `source:` folder (their own root for `/` paths),
+    /// each with its `base_path` (nil: none).
+    public var mountedGuides: [String: String?] = [:]
+    /// The site's `base_url` path (`/gidsen/`), removed from absolute paths; nil: none.
+    public var siteBasePath: String?
+    /// `allow_external_images` in site.yml: `https://` images are external links, not errors.
+    public var allowsExternalImages = false
+    /// Content-relative path → display path, for files in a mounted folder.
+    public var displayPaths: @Sendable (String) -> String
 
     public init(pageIDs: Set<String>, assetPaths: Set<String>, hasHome: Bool, rootDisplayPath: String) {
         self.pageIDs = pageIDs
         self.assetPaths = assetPaths
         self.hasHome = hasHome
         self.rootDisplayPath = rootDisplayPath
+        displayPaths = { rootDisplayPath.isEmpty ? $0 : rootDisplayPath + "/" + $0 }
     }
 
     /// The target of `destination` written in the file `fromPath` (content-relative) at `location`.
@@ -47,7 +62,7 @@ public struct LinkResolver: Sendable {
                     location, "'\(scheme):' links are not allowed", code: "link.unsafe-scheme",
                     hint: "link to a page or to an http(s) address"))
         case .web(let url):
-            return isImage ? .broken(notHere) : .external(url)
+            return isImage && !allowsExternalImages ? .broken(notHere) : .external(url)
         case .mail(let rest):
             if isImage { return .broken(notHere) }
             if let problem = LinkRules.mailtoProblem(rest) {
@@ -75,16 +90,44 @@ public struct LinkResolver: Sendable {
             return .samePage(fragment: fragment)
         }
         let base = SitePath.directory(of: fromPath)
+        let folder = fromPath.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+        let mounted = fromPath.contains("/") ? mountedGuides[folder] : nil
+        let resolved: String
         if path.hasPrefix("/") {
-            var hint = "write the path to the .md file, relative to this file"
-            if let page = pageCandidate(for: String(path.dropFirst())) {
-                hint = "write '\(Self.markdownPath(SitePath.relative(from: base, to: page)))'"
+            var rest = path
+            if let guideBase = mounted ?? nil, rest == guideBase || rest.hasPrefix(guideBase + "/") {
+                rest = String(rest.dropFirst(guideBase.count))
+            } else if let siteBase = siteBasePath, siteBase != "/", rest.hasPrefix(siteBase) || rest + "/" == siteBase {
+                rest = "/" + rest.dropFirst(siteBase.count)
             }
-            return .broken(.error(location, "absolute path '\(path)'", code: "link.absolute-path", hint: hint))
+            let root = mounted != nil ? folder : ""
+            guard let inRoot = SitePath.resolve(String(rest.drop { $0 == "/" }), against: root) else {
+                return .broken(
+                    .error(location, "'\(destination)' points outside the content folder", code: "link.outside-content")
+                )
+            }
+            resolved = inRoot
+        } else {
+            guard let relative = SitePath.resolve(path, against: base) else {
+                if mounted != nil { return .broken(outsideSource(destination, at: location)) }
+                return .broken(
+                    .error(
+                        location, "'\(destination)' points outside the content folder", code: "link.outside-content"))
+            }
+            resolved = relative
         }
-        guard let resolved = SitePath.resolve(path, against: base) else {
-            return .broken(
-                .error(location, "'\(destination)' points outside the content folder", code: "link.outside-content"))
+        if mounted != nil && !(resolved + "/").hasPrefix(folder + "/") {
+            return .broken(outsideSource(destination, at: location))
+        }
+        if resolved == "index.md" && hasHome && !isImage { return .home(fragment: fragment) }
+        if pageIDs.contains(resolved) {
+            if isImage {
+                return .broken(
+                    .error(
+                        location, "image '\(path)' is a page, not an image file", code: "link.image-is-page",
+                        hint: "write [text](\(path)) for a link, or point the image at a .png, .jpg or .svg file"))
+            }
+            return .page(resolved, fragment: fragment)
         }
         if resolved.split(separator: "/").last?.lowercased() == "readme.md" {
             return .broken(
@@ -100,7 +143,6 @@ public struct LinkResolver: Sendable {
                         hint: "write [text](\(path)) for a link, or point the image at a .png, .jpg or .svg file"))
             }
             if resolved == "index.md" && hasHome { return .home(fragment: fragment) }
-            if pageIDs.contains(resolved) { return .page(resolved, fragment: fragment) }
             let hint = Suggestion.closest(to: resolved, among: pageIDs.sorted())
                 .map { "did you mean '\(Self.markdownPath(SitePath.relative(from: base, to: $0)))'?" }
             return .broken(
@@ -109,8 +151,11 @@ public struct LinkResolver: Sendable {
                     code: "link.missing-page", hint: hint))
         }
         if assetPaths.contains(resolved) { return .asset(resolved, fragment: fragment) }
+        if !isImage, let page = pageCandidate(for: resolved) {
+            return page == "index.md" ? .home(fragment: fragment) : .page(page, fragment: fragment)
+        }
         let lowered = resolved.lowercased()
-        if lowered.hasSuffix(".yml") || lowered.hasSuffix(".yaml") {
+        if mounted == nil && (lowered.hasSuffix(".yml") || lowered.hasSuffix(".yaml")) {
             return .broken(
                 .error(
                     location, "'\(path)' is a settings file and has no page", code: "link.settings-file",
@@ -120,7 +165,7 @@ public struct LinkResolver: Sendable {
         if let page = pageCandidate(for: resolved) {
             hint = "link to the Markdown file: '\(Self.markdownPath(SitePath.relative(from: base, to: page)))'"
         } else if resolved.isEmpty || path.hasSuffix("/") {
-            hint = "links to folders are not supported: link to a page (.md file)"
+            hint = "the folder has no index.md: link to a page (.md file)"
         } else if let near = Suggestion.closest(to: resolved, among: assetPaths.sorted()) {
             hint = "did you mean '\(Self.markdownPath(SitePath.relative(from: base, to: near)))'?"
         }
@@ -131,15 +176,28 @@ public struct LinkResolver: Sendable {
                 code: isImage ? "link.missing-image" : "link.missing-file", hint: hint))
     }
 
-    /// The page a URL-like path probably means: `x`, `x/` → `x.md` or `x/index.md`.
+    private func outsideSource(_ destination: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            location, "'\(destination)' points outside the guide's source folder", code: "link.outside-source",
+            hint: "the knowledge base links to a file that is not part of it; link to its web address instead")
+    }
+
+    /// The page a URL-like path means, as other generators publish pages: `x`, `x/`, `x.html`,
+    /// `x/index.html` → `x.md`, `x/index.md` or `x/README.md`; the content root → the home page.
     private func pageCandidate(for path: String) -> String? {
         var trimmed = path
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
-        guard !trimmed.isEmpty else { return nil }
-        return [trimmed + ".md", trimmed + "/index.md"].first { pageIDs.contains($0) }
+        for suffix in ["/index.html", ".html", ".htm"] where trimmed.lowercased().hasSuffix(suffix) {
+            trimmed = String(trimmed.dropLast(suffix.count))
+            if trimmed.isEmpty { break }
+        }
+        if trimmed.isEmpty || trimmed.lowercased() == "index" { return hasHome ? "index.md" : nil }
+        let prefix = trimmed + "/"
+        return [trimmed + ".md", prefix + "index.md", prefix + "README.md", prefix + "readme.md"]
+            .first { pageIDs.contains($0) }
     }
 
-    private func display(_ path: String) -> String { rootDisplayPath.isEmpty ? path : rootDisplayPath + "/" + path }
+    private func display(_ path: String) -> String { displayPaths(path) }
 
     /// Every link and image of `document`, written in `file`, resolved in document order.
     public func resolveLinks(of document: MarkdownDocument, in file: SourceFile) -> [ResolvedLink] {

@@ -12,6 +12,8 @@ public enum NodeID: Sendable, Hashable, Comparable {
     /// A page or tool, by its path under `content/`.
     case page(String)
     case domain(String)
+    /// Guide slug, taxonomy id and value id: one value of a declared taxonomy.
+    case term(String, String, String)
 }
 
 /// How two nodes are connected.
@@ -26,6 +28,8 @@ public enum EdgeKind: String, Sendable, Hashable, Comparable {
     case link
     /// page → domain, from `domains:`.
     case domain
+    /// page → taxonomy value, from the taxonomy's front-matter key.
+    case term
 
     public static func < (lhs: EdgeKind, rhs: EdgeKind) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -76,8 +80,13 @@ public struct PageNode: Sendable {
     /// Site path of the page's directory URL: `woudlopersgids/respijtzorg/`.
     public let url: String
     public var metadata: PageMetadata { source.metadata }
-    /// Phase id (phased guides).
-    public let phase: String?
+    /// The first of ``phases`` in the guide's order: where the page sits in the reading order,
+    /// the breadcrumb and "fase N van M".
+    public var phase: String? { phases.first }
+    /// Every phase the page is in, in the guide's phase order (phased guides); it is listed in each.
+    public let phases: [String]
+    /// True when the body's leading level-1 heading is the page title and is not rendered again.
+    public let dropsLeadingTitle: Bool
     /// Links in the body in document order, resolved.
     public let links: [ResolvedLink]
     /// `related:` entries that resolved to pages, in the order written.
@@ -97,6 +106,23 @@ public struct PhaseNode: Sendable {
     public let pages: [String]
 }
 
+/// One value of a declared taxonomy, with its pages: `/<guide>/<taxonomy>/<value>/`.
+public struct TermNode: Sendable {
+    public let value: TaxonomyValue
+    public let url: String
+    /// Pages and tools with this value, in reading order.
+    public let pages: [String]
+}
+
+/// A declared taxonomy of a guide with a listing page (`/<guide>/<taxonomy>/`) and one page per value.
+public struct TaxonomyNode: Sendable {
+    public let guide: String
+    public let definition: TaxonomyDefinition
+    public let url: String
+    /// Every declared value, in declared order (also those no page has yet).
+    public let terms: [TermNode]
+}
+
 /// A guide as a node.
 public struct GuideNode: Sendable {
     public let config: GuideConfig
@@ -110,6 +136,11 @@ public struct GuideNode: Sendable {
     public let pages: [String]
     /// Tools in title order.
     public let tools: [String]
+    /// The guide's listed taxonomies (``GuideConfig/listedTaxonomies``), in declared order.
+    public let taxonomies: [TaxonomyNode]
+    /// `<guide>/index.md`, whose body introduces the guide on its home page (it has the
+    /// guide's URL and is not a page of the reading order); nil when there is none.
+    public let introduction: String?
 }
 
 /// A beleidsdomein as a node, with every page of every guide in it (the cross-domain view).

@@ -60,49 +60,18 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
             }
             continue
         }
-        if file.size > maximumTextBytes {
-            diagnostics.append(
-                .error(
-                    SourceLocation(path: displayPath),
-                    "file is \(file.size) bytes; text files may be at most \(maximumTextBytes) bytes",
-                    code: "load.too-large"))
-            continue
-        }
-        guard let data = FileManager.default.contents(atPath: file.disk) else {
-            diagnostics.append(.error(SourceLocation(path: displayPath), "cannot read file", code: "load.unreadable"))
-            continue
-        }
-        if let nul = data.firstIndex(of: 0) {
-            // Valid UTF-8 can hold NUL bytes; no text an editor writes does.
-            let before = data[data.startIndex..<nul]
-            let line = before.filter { $0 == 0x0A }.count + 1
-            let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? data.startIndex
-            let column = String(decoding: data[lineStart..<nul], as: UTF8.self).unicodeScalars.count + 1
-            diagnostics.append(
-                .error(
-                    SourceLocation(path: displayPath, line: line, column: column),
-                    "this is a binary file, not text (it contains NUL bytes)", code: "load.binary",
-                    hint: "a .md file must be text; rename or remove this file"))
-            continue
-        }
-        switch decodeText(data) {
-        case .success(let text):
-            let source = SourceFile(path: file.path, displayPath: displayPath, text: text)
-            if isSite {
-                site = source
-            } else if isSynonyms {
-                synonyms = source
-            } else if isGuide {
-                guides.append(source)
-            } else {
-                markdown.append(source)
-            }
-        case .failure(let position):
-            diagnostics.append(
-                .error(
-                    SourceLocation(path: displayPath, line: position.line, column: position.column),
-                    "invalid UTF-8", code: "load.invalid-utf8",
-                    hint: "save the file as UTF-8 (in Word: Opslaan als, Codering: Unicode UTF-8)"))
+        guard
+            let source = readText(
+                file: file, displayPath: displayPath, path: file.path, diagnostics: &diagnostics)
+        else { continue }
+        if isSite {
+            site = source
+        } else if isSynonyms {
+            synonyms = source
+        } else if isGuide {
+            guides.append(source)
+        } else {
+            markdown.append(source)
         }
     }
     var tree = SourceTree(
@@ -110,6 +79,49 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
     tree.commitDates = lastCommitDates(root: root)
     tree.synonymsFile = synonyms
     return (tree, diagnostics)
+}
+
+/// Reads one text file: size limit, NUL bytes, UTF-8, line ends. Nil (with a diagnostic) when it
+/// cannot be used.
+func readText(
+    file: (path: String, disk: String, size: Int), displayPath: String, path: String, diagnostics: inout [Diagnostic]
+) -> SourceFile? {
+    if file.size > maximumTextBytes {
+        diagnostics.append(
+            .error(
+                SourceLocation(path: displayPath),
+                "file is \(file.size) bytes; text files may be at most \(maximumTextBytes) bytes",
+                code: "load.too-large"))
+        return nil
+    }
+    guard let data = FileManager.default.contents(atPath: file.disk) else {
+        diagnostics.append(.error(SourceLocation(path: displayPath), "cannot read file", code: "load.unreadable"))
+        return nil
+    }
+    if let nul = data.firstIndex(of: 0) {
+        // Valid UTF-8 can hold NUL bytes; no text an editor writes does.
+        let before = data[data.startIndex..<nul]
+        let line = before.filter { $0 == 0x0A }.count + 1
+        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? data.startIndex
+        let column = String(decoding: data[lineStart..<nul], as: UTF8.self).unicodeScalars.count + 1
+        diagnostics.append(
+            .error(
+                SourceLocation(path: displayPath, line: line, column: column),
+                "this is a binary file, not text (it contains NUL bytes)", code: "load.binary",
+                hint: "a .md file must be text; rename or remove this file"))
+        return nil
+    }
+    switch decodeText(data) {
+    case .success(let text):
+        return SourceFile(path: path, displayPath: displayPath, text: text)
+    case .failure(let position):
+        diagnostics.append(
+            .error(
+                SourceLocation(path: displayPath, line: position.line, column: position.column),
+                "invalid UTF-8", code: "load.invalid-utf8",
+                hint: "save the file as UTF-8 (in Word: Opslaan als, Codering: Unicode UTF-8)"))
+        return nil
+    }
 }
 
 /// Hidden files that are published all the same: server settings and well-known URIs (RFC 8615).
@@ -125,9 +137,9 @@ public let maximumPages = 200_000
 /// Deepest folder nesting under `content/` that is read.
 public let maximumFolderDepth = 32
 
-private func walk(
+func walk(
     directory: String, relative: String, files: inout [(path: String, disk: String, size: Int)],
-    visited: inout Set<String>, display: String, diagnostics: inout [Diagnostic]
+    visited: inout Set<String>, display: String, diagnostics: inout [Diagnostic], exclude: [String] = []
 ) {
     let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
     guard visited.insert(real).inserted else {
@@ -147,6 +159,7 @@ private func walk(
     }
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
     for name in names.sorted() where !name.hasPrefix(".") || publishedDotfiles.contains(name) {
+        if exclude.contains(where: { fnmatch($0, name, 0) == 0 }) { continue }
         let disk = directory + "/" + name
         let rel = relative.isEmpty ? name : relative + "/" + name
         var isDirectory: ObjCBool = false
@@ -154,7 +167,7 @@ private func walk(
         if isDirectory.boolValue {
             walk(
                 directory: disk, relative: rel, files: &files, visited: &visited, display: display,
-                diagnostics: &diagnostics)
+                diagnostics: &diagnostics, exclude: exclude)
         } else {
             let size = (try? FileManager.default.attributesOfItem(atPath: disk)[.size] as? Int) ?? 0
             files.append((rel, disk, size))

@@ -58,6 +58,15 @@ public struct SourceTree: Sendable {
     /// Last commit date per content-relative path, when the content is in git (see
     /// ``lastCommitDates(root:)``); empty otherwise.
     public var commitDates: [String: CalendarDate] = [:]
+    /// Guide folder → display path of the folder mounted there (``mount(_:displayDirectory:at:exclude:into:)``).
+    public var mounts: [String: String] = [:]
+
+    /// The display path of a content-relative path, also inside a mounted folder.
+    public func displayPathOfFile(_ path: String) -> String {
+        let folder = path.split(separator: "/", maxSplits: 1).first.map(String.init) ?? path
+        if let mounted = mounts[folder] { return mounted + String(path.dropFirst(folder.count)) }
+        return displayPath(of: path)
+    }
 
     public init(
         rootDisplayPath: String, siteFile: SourceFile?, guideFiles: [SourceFile],

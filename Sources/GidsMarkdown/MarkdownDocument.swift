@@ -12,6 +12,57 @@ public struct Heading: Sendable, Hashable {
     public let id: String
     /// Line in the source file (front-matter offset included).
     public let line: Int
+    /// The ids other generators give this heading, so that a fragment written for them finds
+    /// it: GitHub's (also Hugo's and kramdown's GFM parser: Unicode letters kept, each space a
+    /// `-`) and kramdown's default (ASCII letters and digits only, leading non-letters dropped),
+    /// each numbered `-1`, `-2` for repeats as those generators do. Without ``id`` itself.
+    public var aliases: [String] = []
+
+    public init(level: Int, text: String, id: String, line: Int, aliases: [String] = []) {
+        self.level = level
+        self.text = text
+        self.id = id
+        self.line = line
+        self.aliases = aliases
+    }
+}
+
+/// Heading ids as other generators make them (see ``Heading/aliases``).
+public enum ForeignHeadingID {
+    /// github-slugger: lowercased, characters other than letters, digits, marks, `-`, `_`
+    /// and spaces removed, each space a `-` (runs are not collapsed).
+    public static func github(_ text: String) -> String {
+        var out = ""
+        for scalar in text.lowercased().unicodeScalars {
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+                || scalar == "-" || scalar == "_"
+            {
+                out.unicodeScalars.append(scalar)
+            } else if scalar == " " {
+                out.append("-")
+            }
+        }
+        return out
+    }
+
+    /// kramdown's `auto_ids`: leading characters up to the first ASCII letter dropped, then
+    /// everything but ASCII letters, digits, spaces and `-` removed, spaces to `-`, lowercased;
+    /// empty becomes `section`.
+    public static func kramdown(_ text: String) -> String {
+        let trimmed = text.unicodeScalars.drop { !(("a"..."z").contains($0) || ("A"..."Z").contains($0)) }
+        var out = ""
+        for scalar in trimmed {
+            if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || scalar == "-"
+            {
+                out.unicodeScalars.append(scalar)
+            } else if scalar == " " {
+                out.append("-")
+            }
+        }
+        return out.isEmpty ? "section" : out.lowercased()
+    }
 }
 
 /// A link or image destination found in a Markdown body (CommonMark 0.30, §6.3 and §6.4).
@@ -61,9 +112,16 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// take as a link, mostly a destination with a space (§6.3 allows none), which would show
     /// as raw Markdown on the page.
     public let unparsedLinks: [(line: Int, column: Int)]
+    /// The body's first block when it is a level-1 heading: the title of a page written for a
+    /// generator that takes the title from the text (MkDocs, Jekyll without `title:`).
+    public let leadingTitle: Heading?
+    /// Plain text of the first paragraph (top level, not in a list or quote), for a summary
+    /// when front matter has none; empty when there is no paragraph.
+    public let firstParagraph: String
     private let root: OpaquePointer
     private var linkNodes: [OpaquePointer]
     private var headingNodes: [(OpaquePointer, Heading)]
+    private var detached: [OpaquePointer] = []
 
     /// Parses `markdown`, whose first line is line `lineOffset + 1` of its file.
     public init(markdown: String, lineOffset: Int) {
@@ -89,6 +147,13 @@ public final class MarkdownDocument: @unchecked Sendable {
         var rawCursor: [Int: Int] = [:]
         var text = ""
         var used = Set<String>()
+        var usedGitHub: [String: Int] = [:]
+        var usedKramdown: [String: Int] = [:]
+        func numbered(_ id: String, _ used: inout [String: Int]) -> String {
+            let count = used[id, default: 0]
+            used[id] = count + 1
+            return count == 0 ? id : "\(id)-\(count)"
+        }
         var searchCursor: [Int: Int] = [:]  // line → column after the last destination found there
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
@@ -107,7 +172,15 @@ public final class MarkdownDocument: @unchecked Sendable {
                     let title = plainText(of: node)
                     let line = Int(cmark_node_get_start_line(node)) + lineOffset
                     if level == 1 { levelOne.append(line) }
-                    let heading = Heading(level: level, text: title, id: Slug.unique(title, used: &used), line: line)
+                    let id = Slug.unique(title, used: &used)
+                    var aliases: [String] = []
+                    for alias in [
+                        numbered(ForeignHeadingID.github(title), &usedGitHub),
+                        numbered(ForeignHeadingID.kramdown(title), &usedKramdown),
+                    ] where alias != id && !aliases.contains(alias) {
+                        aliases.append(alias)
+                    }
+                    let heading = Heading(level: level, text: title, id: id, line: line, aliases: aliases)
                     headings.append(heading)
                     headingNodes.append((node, heading))
                 } else {
@@ -164,9 +237,29 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.levelOneHeadingLines = levelOne
         self.unparsedLinks = unparsed
         self.bodyText = text
+        var leading: Heading?
+        if let first = cmark_node_first_child(root), cmark_node_get_type(first) == CMARK_NODE_HEADING,
+            cmark_node_get_heading_level(first) == 1
+        {
+            leading = headingNodes.first { $0.0 == first }?.1
+        }
+        self.leadingTitle = leading
+        var paragraph = ""
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
+                paragraph = plainText(of: node)
+                break
+            }
+            child = cmark_node_next(node)
+        }
+        self.firstParagraph = paragraph
     }
 
-    deinit { cmark_node_free(root) }
+    deinit {
+        cmark_node_free(root)
+        for node in detached { cmark_node_free(node) }
+    }
 
     /// Renders HTML. `rewrite` gives each link's new destination (nil keeps it as written);
     /// headings get their ids and never an `h1` (the page title is the `h1`); `unsafe` lets
@@ -179,11 +272,19 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// `unlink` turns a link into plain text followed by the text it returns (the print edition
     /// does this for links that would leave the document). `headingOffset` moves every heading
     /// down that many levels (at most `h6`) and `idPrefix` goes before every heading id, so
-    /// several documents can share one HTML page.
+    /// several documents can share one HTML page. `dropLeadingTitle` leaves out
+    /// ``leadingTitle``, which the page shows as its title.
     public func render(
         unsafe: Bool, rewrite: (MarkdownLink) -> String?, annotate: (MarkdownLink) -> String? = { _ in nil },
-        unlink: (MarkdownLink) -> String? = { _ in nil }, headingOffset: Int = 0, idPrefix: String = ""
+        unlink: (MarkdownLink) -> String? = { _ in nil }, headingOffset: Int = 0, idPrefix: String = "",
+        dropLeadingTitle: Bool = false
     ) -> String {
+        if dropLeadingTitle, leadingTitle != nil, let first = cmark_node_first_child(root) {
+            // Unlinked, not freed: link nodes inside it are still in `linkNodes`.
+            headingNodes.removeAll { $0.0 == first }
+            cmark_node_unlink(first)
+            detached.append(first)
+        }
         for (link, node) in zip(links, linkNodes) {
             if link.kind == .link, let suffix = unlink(link) {
                 // Move the link's children before it, add the suffix, and drop the link.

@@ -15,7 +15,7 @@ extension Renderer {
     /// The tools of `guide` that have `value` for `facet`, in the guide's order.
     func tools(of guide: GuideNode, with facet: FacetDefinition, _ value: FacetValue) -> [String] {
         guide.tools.filter { id in
-            graph.pages[id]?.metadata.facetValues[facet.id]?.contains { $0.value == value.id } ?? false
+            graph.pages[id]?.metadata.terms[facet.id]?.contains { $0.value == value.id } ?? false
         }
     }
 
@@ -41,7 +41,7 @@ extension Renderer {
             guard let page = graph.pages[id] else { return nil }
             var values: [String: [String]] = [:]
             for facet in guide.config.facets {
-                values[facet.id] = (page.metadata.facetValues[facet.id] ?? []).map(\.value)
+                values[facet.id] = (page.metadata.terms[facet.id] ?? []).map(\.value)
             }
             return [
                 "id": String(page.url.dropLast().split(separator: "/").last ?? ""), "title": page.metadata.title,

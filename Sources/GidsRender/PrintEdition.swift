@@ -11,7 +11,10 @@ import GidsMarkdown
 extension Renderer {
     /// The in-document anchor of a page: `p-<slug>`, and of a heading in it: `p-<slug>--<id>`.
     func printAnchor(_ pageID: String, fragment: String? = nil) -> String {
-        let slug = graph.pages[pageID].map { String($0.url.dropLast().split(separator: "/").last ?? "") } ?? "pagina"
+        // The page's path inside its guide, folders joined by `__` (slugs never contain `_`), so
+        // that `a/specification.md` and `b/specification.md` get different anchors.
+        let slug =
+            graph.pages[pageID].map { $0.url.split(separator: "/").dropFirst().joined(separator: "__") } ?? "pagina"
         // `#` and `#top` mean the top of the page: the page's own anchor.
         return "p-" + slug + (fragment.map { LinkRules.isTopOfDocument($0) ? "" : "--" + $0 } ?? "")
     }
@@ -100,6 +103,6 @@ extension Renderer {
                     return nil
                 }
             },
-            headingOffset: 2, idPrefix: printAnchor(page.id) + "--")
+            headingOffset: 2, idPrefix: printAnchor(page.id) + "--", dropLeadingTitle: page.dropsLeadingTitle)
     }
 }

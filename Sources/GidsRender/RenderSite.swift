@@ -45,6 +45,12 @@ public func renderSite(_ graph: NavigationGraph, templates: TemplateSet) -> Rend
             }
         }
         for phase in guide.phases { jobs.append(Job { (phase.url + "index.html", renderer.phase(phase, in: guide)) }) }
+        for taxonomy in guide.taxonomies {
+            jobs.append(Job { (taxonomy.url + "index.html", renderer.taxonomy(taxonomy, in: guide)) })
+            for term in taxonomy.terms {
+                jobs.append(Job { (term.url + "index.html", renderer.term(term, of: taxonomy, in: guide)) })
+            }
+        }
         for id in guide.readingOrder {
             guard let page = graph.pages[id] else { continue }
             jobs.append(Job { (page.url + "index.html", renderer.page(page, in: guide)) })
@@ -180,6 +186,21 @@ struct Renderer: @unchecked Sendable {
         return item
     }
 
+    /// The page's values of each listed taxonomy: `[{title, id, values: [{title, url}]}]`.
+    func termLinks(_ page: PageNode, in guide: GuideNode, from base: String) -> [[String: Any]] {
+        guide.taxonomies.compactMap { taxonomy -> [String: Any]? in
+            let values = taxonomy.terms.filter { term in
+                page.metadata.terms[taxonomy.definition.id]?.contains { $0.value == term.value.id } ?? false
+            }
+            guard !values.isEmpty else { return nil }
+            return [
+                "title": taxonomy.definition.title, "id": "_t-" + Slug.make(taxonomy.definition.id),
+                "url": href(taxonomy.url, from: base),
+                "values": values.map { link($0.value.title, to: $0.url, from: base) },
+            ]
+        }
+    }
+
     func domainLinks(_ page: PageNode, from base: String) -> [[String: Any]] {
         page.metadata.domains.compactMap { domain in
             graph.domains.first { $0.definition.id == domain.value }.map {
@@ -221,7 +242,7 @@ struct Renderer: @unchecked Sendable {
                     let type = fileTypeLabel(path)
                 else { return nil }
                 return " (\(type), \(dutchSize(asset.size)))"
-            })
+            }, dropLeadingTitle: page.dropsLeadingTitle)
     }
 
     // MARK: Page kinds
@@ -266,6 +287,8 @@ struct Renderer: @unchecked Sendable {
                 item["pages"] = phase.pages.compactMap { pageSummary($0, from: base) }
                 return item
             }
+            context["has_phases"] = !guide.phases.isEmpty
+            context["sections"] = sections(of: guide, from: base)
         } else {
             template = "chooser"
             context["pages"] = guide.pages.compactMap { pageSummary($0, from: base) }
@@ -277,7 +300,7 @@ struct Renderer: @unchecked Sendable {
                 var unused: [String] = []
                 for value in facet.values {
                     let tools = guide.tools.filter { id in
-                        graph.pages[id]?.metadata.facetValues[facet.id]?.contains { $0.value == value.id } ?? false
+                        graph.pages[id]?.metadata.terms[facet.id]?.contains { $0.value == value.id } ?? false
                     }
                     guard !tools.isEmpty else {
                         unused.append(value.title)
@@ -300,12 +323,81 @@ struct Renderer: @unchecked Sendable {
             context["compare_url"] = href(guide.url + "vergelijk/", from: base)
             context["print_url"] = href(guide.url + "print/", from: base)
         }
+        if let id = guide.introduction, let page = graph.pages[id] { context["introduction"] = bodyHTML(page) }
+        context["taxonomies"] = guide.taxonomies.map { link($0.definition.title, to: $0.url, from: base) }
+        context["has_taxonomies"] = !guide.taxonomies.isEmpty
         let body = templates.render(template, context)
         return layout(
             base: base, title: guide.config.title, description: guide.config.summary, kind: template, body: body,
             breadcrumbs: [("Home", ""), (guide.config.title, nil)], guide: guide.slug,
             scripts: guide.config.facets.isEmpty ? ["assets/guide.js"] : ["assets/chooser.js"],
             feed: ("Nieuw en bijgewerkt: \(guide.config.title)", guide.url + "feed.xml"))
+    }
+
+    /// A guide without phases lists its pages per folder, as the knowledge base was arranged:
+    /// `[{title, pages}]`, the pages at the top first (a section without a title).
+    func sections(of guide: GuideNode, from base: String) -> [[String: Any]] {
+        var order: [String] = []
+        var members: [String: [String]] = [:]
+        // In a phased guide, only the pages without a phase.
+        for id in guide.pages where guide.phases.isEmpty || graph.pages[id]?.phases.isEmpty == true {
+            let segments = id.split(separator: "/")
+            let folder = segments.count > 2 ? String(segments[1]) : ""
+            if members[folder] == nil { order.append(folder) }
+            members[folder, default: []].append(id)
+        }
+        order.sort { ($0.isEmpty ? 0 : 1, $0) < ($1.isEmpty ? 0 : 1, $1) }
+        return order.map { folder in
+            // A folder's own index page names the section.
+            let index = graph.pages["\(guide.config.folder)/\(folder)/index.md"]
+            var item: [String: Any] = ["pages": (members[folder] ?? []).compactMap { pageSummary($0, from: base) }]
+            if !folder.isEmpty {
+                item["title"] = index?.metadata.title ?? folder
+                item["id"] = "_s-" + Slug.make(folder)
+            } else if !guide.phases.isEmpty {
+                item["title"] = "Overige pagina’s"
+                item["id"] = "_s-overige"
+            }
+            return item
+        }
+    }
+
+    func taxonomy(_ taxonomy: TaxonomyNode, in guide: GuideNode) -> String {
+        let base = taxonomy.url
+        let context: [String: Any] = [
+            "title": taxonomy.definition.title, "guide": link(guide.config.title, to: guide.url, from: base),
+            "values": taxonomy.terms.map { term -> [String: Any] in
+                var item = link(term.value.title, to: term.url, from: base)
+                item["summary"] = term.value.summary ?? false
+                item["count"] = term.pages.count == 1 ? "1 pagina" : "\(term.pages.count) pagina’s"
+                return item
+            },
+        ]
+        return layout(
+            base: base, title: "\(taxonomy.definition.title) – \(guide.config.title)",
+            description: "De pagina’s van \(guide.config.title) per \(taxonomy.definition.title.lowercased()).",
+            kind: "taxonomy", body: templates.render("taxonomy", context),
+            breadcrumbs: [("Home", ""), (guide.config.title, guide.url), (taxonomy.definition.title, nil)],
+            guide: guide.slug)
+    }
+
+    func term(_ term: TermNode, of taxonomy: TaxonomyNode, in guide: GuideNode) -> String {
+        let base = term.url
+        let pages = term.pages.compactMap { pageSummary($0, from: base) }
+        let context: [String: Any] = [
+            "title": term.value.title, "summary": term.value.summary ?? false,
+            "taxonomy": link(taxonomy.definition.title, to: taxonomy.url, from: base),
+            "guide": link(guide.config.title, to: guide.url, from: base), "pages": pages, "has_pages": !pages.isEmpty,
+            "others": taxonomy.terms.filter { $0.url != term.url }.map { link($0.value.title, to: $0.url, from: base) },
+        ]
+        return layout(
+            base: base, title: "\(term.value.title) – \(guide.config.title)",
+            description: term.value.summary ?? "Pagina’s over \(term.value.title) in \(guide.config.title).",
+            kind: "term", body: templates.render("term", context),
+            breadcrumbs: [
+                ("Home", ""), (guide.config.title, guide.url), (taxonomy.definition.title, taxonomy.url),
+                (term.value.title, nil),
+            ], guide: guide.slug)
     }
 
     func phase(_ phase: PhaseNode, in guide: GuideNode) -> String {
@@ -356,6 +448,12 @@ struct Renderer: @unchecked Sendable {
             crumbs.append((phase.definition.title, phase.url))
         }
         crumbs.append((metadata.title, nil))
+        let otherPhases = guide.phases.filter { page.phases.dropFirst().contains($0.definition.id) }.map { phase in
+            link(phase.definition.title, to: phase.url, from: base)
+        }
+        context["other_phases"] = otherPhases
+        context["has_other_phases"] = !otherPhases.isEmpty
+        context["terms"] = termLinks(page, in: guide, from: base)
         let (previous, next) = graph.neighbours(of: page.id)
         if let previous, let node = graph.pages[previous] {
             context["previous"] = link(node.metadata.title, to: node.url, from: base)
@@ -411,7 +509,7 @@ struct Renderer: @unchecked Sendable {
         }
         card["has_used_by"] = !metadata.usedBy.isEmpty
         let facets = guide.config.facets.compactMap { facet -> [String: Any]? in
-            guard let chosen = metadata.facetValues[facet.id], !chosen.isEmpty else { return nil }
+            guard let chosen = metadata.terms[facet.id], !chosen.isEmpty else { return nil }
             let titles = chosen.compactMap { value in facet.values.first { $0.id == value.value }?.title }
             return [
                 "title": facet.title, "values": titles.joined(separator: ", "), "id": facet.id,
@@ -422,7 +520,7 @@ struct Renderer: @unchecked Sendable {
         card["has_facets"] = !facets.isEmpty
         // `facet:value` tokens for the chooser script's filters.
         card["tokens"] = guide.config.facets.flatMap { facet in
-            (metadata.facetValues[facet.id] ?? []).map { "\(facet.id):\($0.value)" }
+            (metadata.terms[facet.id] ?? []).map { "\(facet.id):\($0.value)" }
         }.joined(separator: " ")
         return card
     }

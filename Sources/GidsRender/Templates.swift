@@ -12,7 +12,7 @@ public struct TemplateSet: Sendable {
     /// Template names every site needs; a missing one is an error.
     public static let required = [
         "layout", "home", "guide", "chooser", "phase", "page", "tool", "domain", "domains", "search", "404",
-        "accessibility", "print", "facet", "compare",
+        "accessibility", "print", "facet", "compare", "taxonomy", "term",
     ]
 
     /// Loads `directory`. Errors: a missing folder, template or parse error (with line and column).

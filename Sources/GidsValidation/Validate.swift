@@ -20,7 +20,9 @@ public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
         var ids = page.document.headings.map(\.id)
         // Raw HTML is rendered only when the site allows it; then its ids are targets too.
         if graph.site.rawHTML && !page.document.rawHTMLText.isEmpty {
-            ids += HTMLScanner.scan(page.document.rawHTMLText).ids.map { LinkRules.decode($0.name) }
+            // `<a name>` is a fragment target too (HTML Living Standard, "the indicated part of the document").
+            let facts = HTMLScanner.scan(page.document.rawHTMLText)
+            ids += (facts.ids + facts.names).map { LinkRules.decode($0.name) }
         }
         anchors[page.id] = ids
     }
@@ -54,6 +56,21 @@ public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
         if graph.site.rawHTML && !graph.site.allowScripts {
             diagnostics += unsafeRawHTML(page)
         }
+        // In-page links written in raw HTML (`<a href="#x">`, tables of contents) are rendered
+        // as written, so their fragments must exist too. Other raw-HTML URLs are left to
+        // `gids check --site`, which reads the built HTML.
+        for node in graph.site.rawHTML ? page.document.rawHTMLNodes : [] where node.literal.contains("href=") {
+            for reference in HTMLScanner.scan(node.literal).references
+            where reference.attribute == "href" && reference.value.hasPrefix("#") {
+                let line = node.line + reference.position.line - 1
+                let column =
+                    reference.position.line == 1
+                    ? node.column + reference.position.column - 1 : reference.position.column
+                checkFragment(
+                    LinkRules.decode(String(reference.value.dropFirst())), in: page,
+                    at: file.location(line: line, column: column))
+            }
+        }
         for raw in graph.site.rawHTML ? [] : page.document.rawHTML {
             diagnostics.append(
                 .warning(
@@ -71,7 +88,8 @@ public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
             )
         }
         diagnostics += accessibility(page)
-        for line in page.document.levelOneHeadingLines {
+        let shownAsTitle = page.dropsLeadingTitle ? page.document.leadingTitle?.line : nil
+        for line in page.document.levelOneHeadingLines where line != shownAsTitle {
             diagnostics.append(
                 .warning(
                     file.location(line: line, column: 1),

@@ -10,9 +10,10 @@ import GidsExternalCheck
 struct Gids: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds municipal knowledge guides from Markdown into a static, searchable website.",
-        version: "0.1.0", subcommands: [Build.self, Check.self, New.self, Schema.self], defaultSubcommand: Build.self)
+        version: "0.1.0", subcommands: [Build.self, Check.self, New.self, Schema.self, Init.self],
+        defaultSubcommand: Build.self)
 
-    static let commands = ["build", "check", "new", "schema", "help"]
+    static let commands = ["build", "check", "new", "schema", "init", "help"]
 
     static func main() async {
         // `build` is the default command, so ArgumentParser would read a mistyped command as an
@@ -285,6 +286,33 @@ struct Schema: ParsableCommand {
             for path in paths { print("gids schema: wrote \(path)") }
         } catch let error as ScaffoldError {
             throw fail(error, command: "schema")
+        }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a guide for an existing folder of Markdown: gids init --from DIR",
+        discussion: """
+            Lists the front-matter keys the folder's pages use, with counts and examples, and writes \
+            <content>/<name>/guide.yml (and site.yml when there is none) that reads the folder as it is: \
+            aliases for keys gids knows by another name, a taxonomy per list of values, the rest ignored. \
+            Edit the guide file, then run 'gids build'.
+            """)
+    @Option(help: "The folder with the existing Markdown (a Jekyll, MkDocs or Hugo knowledge base).")
+    var from: String
+    @Option(help: "Folder with site.yml and guide folders, where the guide file is written.")
+    var content = "content"
+    @Option(help: "The guide folder's name (default: the source folder's name).")
+    var name: String?
+
+    func run() throws {
+        do {
+            let result = try initGuide(from: from, contentDirectory: content, name: name)
+            print(result.report, terminator: "")
+            for path in result.written { print("gids init: wrote \(path)") }
+        } catch let error as ScaffoldError {
+            throw fail(error, command: "init")
         }
     }
 }

@@ -76,13 +76,18 @@ import Testing
             return nil
         }
         #expect(refusal("javascript:alert(1)")?.code == "link.unsafe-scheme")
-        #expect(refusal("/gids/een.md")?.code == "link.absolute-path")
-        #expect(refusal("/gids/een/")?.hint == "write 'een.md'")
+        // Absolute paths start at the content root; a page is also reached as other generators link to it.
+        #expect(resolve("/gids/een.md") == .page("gids/een.md", fragment: nil))
+        #expect(resolve("/gids/een/") == .page("gids/een.md", fragment: nil))
+        #expect(resolve("een.html#x") == .page("gids/een.md", fragment: "x"))
+        #expect(resolve("../andere/sport") == .page("andere/sport.md", fragment: nil))
+        #expect(resolve("/") == .home(fragment: nil))
+        #expect(refusal("./")?.hint == "the folder has no index.md: link to a page (.md file)")
         #expect(refusal("../../buiten.md")?.code == "link.outside-content")
         #expect(refusal("https://example.org/a.png", image: true)?.code == "link.external-image")
         #expect(resolve("data:image/png;base64,AAAA", image: true) == .external("data:image/png;base64,AAAA"))
         #expect(refusal("README.md")?.code == "link.readme")
-        #expect(refusal("een")?.hint == "link to the Markdown file: 'een.md'")
+        #expect(resolve("een") == .page("gids/een.md", fragment: nil))
         #expect(refusal("een.md", image: true)?.code == "link.image-is-page")
         #expect(refusal("guide.yml")?.code == "link.settings-file")
     }

@@ -108,7 +108,7 @@ private func tree(pages: [String: String], guide: String = guideYAML) -> SourceT
         let (model, diagnostics) = decodeContent(
             tree(pages: ["gids/a.md": "---\ntitle:\u{00A0}A\nsummary: B\nphase:\u{00A0}voorbereiden\n---\n"]))
         #expect(diagnostics.isEmpty)
-        #expect(model.pages.first?.metadata.phase?.value == "voorbereiden")
+        #expect(model.pages.first?.metadata.phases.first?.value == "voorbereiden")
     }
 
     @Test func curlyQuotesGetAHint() {

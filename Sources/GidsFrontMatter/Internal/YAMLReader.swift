@@ -115,7 +115,7 @@ private func aliasPosition(in yaml: String) -> (line: Int, column: Int)? {
 struct MappingReader {
     let file: SourceFile
     let lineOffset: Int
-    let pairs: [(key: String, keyNode: Node, value: Node)]
+    private(set) var pairs: [(key: String, keyNode: Node, value: Node)]
     let location: SourceLocation
     var diagnostics: [Diagnostic] = []
 
@@ -130,6 +130,16 @@ struct MappingReader {
             return nil
         }
         pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+    }
+
+    /// Reads each foreign key of `aliases` (foreign → gids key) as its gids key, unless the
+    /// gids key is written too.
+    mutating func applyAliases(_ aliases: [String: String]) {
+        guard !aliases.isEmpty else { return }
+        let written = Set(pairs.map(\.key))
+        for index in pairs.indices {
+            if let target = aliases[pairs[index].key], !written.contains(target) { pairs[index].key = target }
+        }
     }
 
     func locate(_ node: Node) -> SourceLocation {
@@ -165,6 +175,8 @@ struct MappingReader {
         }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {
+            // An optional title or summary left empty is the same as one not written.
+            if !required && (key == "title" || key == "summary") { return nil }
             diagnostics.append(.error(locate(value), "'\(key)' is empty", code: "frontmatter.empty"))
             return nil
         }
