@@ -46,6 +46,8 @@ public struct BuildResult: Sendable {
     public var basePath: String?
     /// True when the output folder was replaced.
     public var wrote = false
+    /// Wall time of each stage that ran, in seconds, in pipeline order (`gids build --timings`).
+    public var timings: [(stage: String, seconds: Double)] = []
 
     /// True when no diagnostic is an error.
     public var succeeded: Bool { !diagnostics.hasErrors }
@@ -58,65 +60,22 @@ public struct BuildResult: Sendable {
 /// index → write. Diagnostics of every stage are gathered, and the stages that can go on after
 /// errors do, so one run reports every problem. Nothing is written when any error was found;
 /// the previous output then stays exactly as it was.
-public func runBuild(_ options: BuildOptions) -> BuildResult {
-    var result = BuildResult()
-    var (tree, loadDiagnostics) = loadSources(root: options.contentDirectory)
-    result.diagnostics += loadDiagnostics
-    // Guides kept elsewhere (`source:`): their folders join the tree under the guide folder.
-    for declared in declaredSources(in: tree) {
-        let written = declared.source.value
-        let relative =
-            written.hasPrefix("/") ? written : options.contentDirectory + "/" + declared.folder + "/" + written
-        let display = (written.hasPrefix("/") ? written : tree.displayPath(of: declared.folder) + "/" + written)
-        result.diagnostics += mount(
-            normalizedPath(relative), displayDirectory: normalizedPath(display),
-            at: declared.folder, exclude: declared.exclude, into: &tree)
-    }
-    result.sourceFiles = ((tree.siteFile.map { [$0] } ?? []) + tree.guideFiles + tree.markdownFiles).map(\.displayPath)
-        .sorted()
-    let (model, modelDiagnostics) = decodeContent(tree)
-    result.diagnostics += modelDiagnostics
-
-    let sources = model.pages + (model.home.map { [$0] } ?? [])
-    let parsed = sources.concurrentMap { source in
-        (source.file.path, MarkdownDocument(markdown: source.body, lineOffset: source.bodyLineOffset))
-    }
-    let documents = Dictionary(uniqueKeysWithValues: parsed)
-
-    let (templates, templateDiagnostics) = TemplateSet.load(directory: options.templatesDirectory)
-    result.diagnostics += templateDiagnostics
-
-    let (graphOrNil, graphDiagnostics) = buildGraph(model: model, documents: documents, tree: tree)
-    guard let graph = graphOrNil else {
-        result.diagnostics += graphDiagnostics
-        return result
-    }
-    result.diagnostics += relaxed(graphDiagnostics + validate(graph), in: model, tree: tree)
-    result.pagesPerGuide = graph.guides.map { ($0.config.title, $0.readingOrder.count) }
-    result.externalReferences = externalReferences(graph)
-    result.linkCheckIgnore = graph.site.linkCheckIgnore
-    result.basePath = graph.site.basePath
-
-    guard !result.diagnostics.hasErrors, let templates else { return result }
-    let rendered = renderSite(graph, templates: templates)
-    let index = buildSearchIndex(graph)
-    var files = rendered.files
-    do {
-        for (path, data) in try index.files() { files[path] = data }
-    } catch {
-        result.diagnostics.append(
-            .error(
-                SourceLocation(path: options.outputDirectory), "cannot encode the search index: \(error)",
-                code: "index.encode"))
-        return result
-    }
-    guard options.write else { return result }
+///
+/// `progress` is told each stage as it starts (name, 1-based number, number of stages).
+public func runBuild(_ options: BuildOptions, progress: (@Sendable (String, Int, Int) -> Void)? = nil) -> BuildResult {
+    let session = BuildSession(options: options)
+    session.progress = progress
+    var result = session.build()
+    guard result.succeeded, options.write, let output = session.output else { return result }
+    progress?("write", BuildSession.stages.count, BuildSession.stages.count)
+    let started = ContinuousClock.now
     do {
         try writeSite(
-            files: files, copies: rendered.copies, to: options.outputDirectory,
+            files: output.files, copies: output.copies, to: options.outputDirectory,
             protectedPaths: [options.contentDirectory, options.templatesDirectory])
-        result.filesWritten = files.count + rendered.copies.count
+        result.filesWritten = output.files.count + output.copies.count
         result.wrote = true
+        result.timings.append(("write", seconds(since: started)))
     } catch let error as OutputError {
         result.diagnostics.append(.error(SourceLocation(path: error.path), error.message, code: "output.write"))
     } catch {
@@ -126,8 +85,14 @@ public func runBuild(_ options: BuildOptions) -> BuildResult {
     return result
 }
 
+/// Seconds from `start` until now.
+func seconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
 /// The `http(s)` links of every page and tool (`used_by` urls included), with their positions.
-private func externalReferences(_ graph: NavigationGraph) -> [ExternalReference] {
+func externalReferences(_ graph: NavigationGraph) -> [ExternalReference] {
     var references: [ExternalReference] = []
     for page in graph.pages.values.map({ $0 }) + (graph.home.map { [$0] } ?? []) {
         let file = page.source.file

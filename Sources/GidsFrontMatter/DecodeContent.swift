@@ -9,7 +9,21 @@ import Yams
 ///
 /// Every problem is a diagnostic with `path:line:column`; a file with errors is left out of
 /// the model, and decoding carries on with the next file so that one run reports everything.
-public func decodeContent(_ tree: SourceTree) -> (ContentModel, [Diagnostic]) {
+public func decodeContent(_ tree: SourceTree, cache: DecodeCache? = nil) -> (ContentModel, [Diagnostic]) {
+    /// A page decoded before with the same text and the same guide file is taken from `cache`.
+    func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: inout [Diagnostic]) -> PageSource? {
+        guard let cache else { return GidsFrontMatter.decodePage(file, guide: guide, diagnostics: &diagnostics) }
+        let guideText = guide?.file.text ?? ""
+        if let entry = cache.entries[file.path], entry.text == file.text, entry.guideText == guideText {
+            diagnostics += entry.diagnostics
+            return entry.page
+        }
+        var own: [Diagnostic] = []
+        let page = GidsFrontMatter.decodePage(file, guide: guide, diagnostics: &own)
+        cache.entries[file.path] = .init(text: file.text, guideText: guideText, page: page, diagnostics: own)
+        diagnostics += own
+        return page
+    }
     var diagnostics: [Diagnostic] = []
     var site: SiteConfig?
     if let file = tree.siteFile {
@@ -269,7 +283,7 @@ func checkedID(_ id: Located<String>, what: String, diagnostics: inout [Diagnost
 
 let pageKeys: Set<String> = Keys.names(Keys.page)
 
-private func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: inout [Diagnostic]) -> PageSource? {
+func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: inout [Diagnostic]) -> PageSource? {
     let rules = guide?.frontMatter ?? FrontMatterRules()
     let split = splitFrontMatter(file.text)
     if split.unclosed {
@@ -444,4 +458,25 @@ private func readTerms(
                 code: "frontmatter.missing-key", hint: "one of: \(ids.joined(separator: ", "))"))
     }
     return values
+}
+
+/// Decoded pages kept between builds of one session (`gids serve`): an entry is used again
+/// while the file's text and its guide file's text are unchanged. Not thread-safe; one build
+/// at a time.
+public final class DecodeCache: @unchecked Sendable {
+    struct Entry {
+        let text: String
+        let guideText: String
+        let page: PageSource?
+        let diagnostics: [Diagnostic]
+    }
+    var entries: [String: Entry] = [:]
+
+    public init() {}
+
+    /// True when the page at `path` was decoded with a `summary:` of its own (not one to take
+    /// from its first paragraph).
+    public func hasWrittenSummary(_ path: String) -> Bool {
+        entries[path]?.page.map { !$0.metadata.summary.isEmpty } ?? false
+    }
 }

@@ -281,6 +281,13 @@ public struct PageSource: Sendable {
     public let body: String
     /// Lines before the body (front matter and its delimiters): add to body line numbers.
     public let bodyLineOffset: Int
+
+    public init(file: SourceFile, metadata: PageMetadata, body: String, bodyLineOffset: Int) {
+        self.file = file
+        self.metadata = metadata
+        self.body = body
+        self.bodyLineOffset = bodyLineOffset
+    }
 }
 
 /// The front-matter stage's result: every decoded file; files with errors are left out

@@ -278,6 +278,10 @@ public func buildGraph(
         site: site, home: home, guides: guides, domains: domains, pages: pages, edges: edges, backlinks: backlinks,
         assets: Dictionary(uniqueKeysWithValues: tree.assets.map { ($0.path, $0) }))
     graph.synonyms = model.synonyms
+    graph.linkResolver = resolver
+    for guide in guides {
+        for (index, id) in guide.readingOrder.enumerated() { graph.readingPosition[id] = index }
+    }
     return (graph, diagnostics)
 }
 

@@ -63,6 +63,17 @@ public enum LinkTarget: Sendable, Hashable {
     case broken(Diagnostic)
 }
 
+extension LinkTarget {
+    /// The page a link reaches (`index.md` for the home page), if any.
+    public var pageID: String? {
+        switch self {
+        case .page(let id, _): id
+        case .home: "index.md"
+        default: nil
+        }
+    }
+}
+
 /// A link of a page with its resolution.
 public struct ResolvedLink: Sendable, Hashable {
     public let link: MarkdownLink
@@ -160,7 +171,7 @@ public struct NavigationGraph: Sendable {
     public let guides: [GuideNode]
     public let domains: [DomainNode]
     /// Pages and tools by content path.
-    public let pages: [String: PageNode]
+    public internal(set) var pages: [String: PageNode]
     public let edges: [Edge]
     /// For each page, the pages that link to it (body links and `related:`), in reading order.
     public let backlinks: [String: [String]]
@@ -168,6 +179,36 @@ public struct NavigationGraph: Sendable {
     public let assets: [String: AssetFile]
     /// Synonym groups for search (`content/synoniemen.yml`).
     public var synonyms: [[String]] = []
+    /// Each page's index in its guide's ``GuideNode/readingOrder``, so neighbours are found in O(1).
+    public var readingPosition: [String: Int] = [:]
+    /// The resolver the graph's links were resolved with (for ``replacingBody(of:with:documents:)``).
+    public internal(set) var linkResolver: LinkResolver?
+
+    /// The graph with one page's body replaced and its links resolved again, everything else as
+    /// it was: what `gids serve` renders first after an edit that changes only the text of a
+    /// page. Nil when `id` is not a page. A full build afterwards brings backlinks and lists
+    /// up to date.
+    public func replacingBody(of id: String, with source: PageSource, documents: [String: MarkdownDocument])
+        -> NavigationGraph?
+    {
+        // A title taken from the text may change with it: that takes a full build.
+        guard let old = pages[id], let document = documents[id], let resolver = linkResolver,
+            source.metadata.hasTitle
+        else { return nil }
+        let drops =
+            document.leadingTitle.map {
+                TextFolding.fold($0.text).lowercased() == TextFolding.fold(source.metadata.title).lowercased()
+            } ?? false
+        let links = resolver.resolveLinks(of: document, in: source.file).map {
+            canonicalFragments($0, from: id, documents: documents)
+        }
+        var copy = self
+        copy.pages[id] = PageNode(
+            id: id, source: source, document: document, guide: old.guide, url: old.url, phases: old.phases,
+            dropsLeadingTitle: drops, links: links, related: old.related,
+            lastUpdated: old.lastUpdated)
+        return copy
+    }
 
     /// The guide a slug names.
     public func guide(_ slug: String) -> GuideNode? { guides.first { $0.slug == slug } }
@@ -175,7 +216,7 @@ public struct NavigationGraph: Sendable {
     /// The previous and next page in the reading order of the page's guide.
     public func neighbours(of id: String) -> (previous: String?, next: String?) {
         guard let page = pages[id], let slug = page.guide, let guide = guide(slug),
-            let index = guide.readingOrder.firstIndex(of: id)
+            let index = readingPosition[id] ?? guide.readingOrder.firstIndex(of: id)
         else { return (nil, nil) }
         return (
             index > 0 ? guide.readingOrder[index - 1] : nil,

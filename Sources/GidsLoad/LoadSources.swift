@@ -81,6 +81,19 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
     return (tree, diagnostics)
 }
 
+/// Reads one Markdown file of the content folder again (`gids serve`): nil with no diagnostic
+/// when it no longer exists; nil with a diagnostic when it cannot be used (see ``loadSources(root:)``).
+public func readSourceFile(diskPath: String, path: String, displayPath: String) -> (SourceFile?, [Diagnostic]) {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: diskPath),
+        (attributes[.type] as? FileAttributeType) == .typeRegular
+    else { return (nil, []) }
+    var diagnostics: [Diagnostic] = []
+    let file = readText(
+        file: (path, diskPath, (attributes[.size] as? Int) ?? 0), displayPath: displayPath, path: path,
+        diagnostics: &diagnostics)
+    return (file, diagnostics)
+}
+
 /// Reads one text file: size limit, NUL bytes, UTF-8, line ends. Nil (with a diagnostic) when it
 /// cannot be used.
 func readText(

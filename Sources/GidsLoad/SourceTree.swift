@@ -48,7 +48,7 @@ public struct SourceTree: Sendable {
     /// `<guide>/guide.yml`, one per guide folder.
     public let guideFiles: [SourceFile]
     /// Every `.md` file.
-    public let markdownFiles: [SourceFile]
+    public internal(set) var markdownFiles: [SourceFile]
     /// Every other file, copied as is.
     public let assets: [AssetFile]
     /// True when the content root itself was not found (its diagnostic says so).
@@ -60,6 +60,17 @@ public struct SourceTree: Sendable {
     public var commitDates: [String: CalendarDate] = [:]
     /// Guide folder → display path of the folder mounted there (``mount(_:displayDirectory:at:exclude:into:)``).
     public var mounts: [String: String] = [:]
+
+    /// Replaces, adds (`file` with a new path) or removes (`file` nil) the Markdown file at
+    /// `path`, keeping the list sorted: how `gids serve` takes in an edit without reading the
+    /// whole folder again.
+    public mutating func replaceMarkdown(at path: String, with file: SourceFile?) {
+        markdownFiles.removeAll { $0.path == path }
+        if let file {
+            let index = markdownFiles.firstIndex { $0.path > path } ?? markdownFiles.endIndex
+            markdownFiles.insert(file, at: index)
+        }
+    }
 
     /// The display path of a content-relative path, also inside a mounted folder.
     public func displayPathOfFile(_ path: String) -> String {

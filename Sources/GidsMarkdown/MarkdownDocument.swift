@@ -118,21 +118,16 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// Plain text of the first paragraph (top level, not in a list or quote), for a summary
     /// when front matter has none; empty when there is no paragraph.
     public let firstParagraph: String
-    private let root: OpaquePointer
-    private var linkNodes: [OpaquePointer]
-    private var headingNodes: [(OpaquePointer, Heading)]
-    private var detached: [OpaquePointer] = []
+    /// The Markdown, parsed again for each rendering, so a document is never changed and can
+    /// be kept between builds (`gids serve`) and read from any thread.
+    private let markdown: [UInt8]
 
     /// Parses `markdown`, whose first line is line `lineOffset + 1` of its file.
     public init(markdown: String, lineOffset: Int) {
         let bytes = Array(markdown.utf8)
-        root = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                // NORMALIZE joins adjacent text nodes, so unparsed `[x](y z)` is one literal.
-                cmark_parse_document(
-                    $0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_NORMALIZE)
-            }
-        }
+        self.markdown = bytes
+        let root = Self.parse(bytes)
+        defer { cmark_node_free(root) }
         let sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var headings: [Heading] = []
         var headingNodes: [(OpaquePointer, Heading)] = []
@@ -228,9 +223,7 @@ public final class MarkdownDocument: @unchecked Sendable {
             }
         }
         self.headings = headings
-        self.headingNodes = headingNodes
         self.links = links
-        self.linkNodes = linkNodes
         self.rawHTML = raw
         self.rawHTMLText = rawText
         self.rawHTMLNodes = rawNodes
@@ -256,9 +249,34 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.firstParagraph = paragraph
     }
 
-    deinit {
-        cmark_node_free(root)
-        for node in detached { cmark_node_free(node) }
+    /// CommonMark 0.30 parse; NORMALIZE joins adjacent text nodes, so unparsed `[x](y z)` is one literal.
+    private static func parse(_ bytes: [UInt8]) -> OpaquePointer {
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                cmark_parse_document(
+                    $0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_NORMALIZE)
+            }
+        }
+    }
+
+    /// The link, image and heading nodes of a fresh parse, in the document order of ``links``
+    /// and ``headings``.
+    private static func nodes(of root: OpaquePointer) -> (links: [OpaquePointer], headings: [OpaquePointer]) {
+        var links: [OpaquePointer] = []
+        var headings: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING: headings.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+            default: break
+            }
+        }
+        return (links, headings)
     }
 
     /// Renders HTML. `rewrite` gives each link's new destination (nil keeps it as written);
@@ -279,6 +297,14 @@ public final class MarkdownDocument: @unchecked Sendable {
         unlink: (MarkdownLink) -> String? = { _ in nil }, headingOffset: Int = 0, idPrefix: String = "",
         dropLeadingTitle: Bool = false
     ) -> String {
+        let root = Self.parse(markdown)
+        var detached: [OpaquePointer] = []
+        defer {
+            cmark_node_free(root)
+            for node in detached { cmark_node_free(node) }
+        }
+        let (linkNodes, headingList) = Self.nodes(of: root)
+        var headingNodes = Array(zip(headingList, headings))
         if dropLeadingTitle, leadingTitle != nil, let first = cmark_node_first_child(root) {
             // Unlinked, not freed: link nodes inside it are still in `linkNodes`.
             headingNodes.removeAll { $0.0 == first }
@@ -322,8 +348,6 @@ public final class MarkdownDocument: @unchecked Sendable {
             cmark_node_replace(node, block)
             cmark_node_free(node)
         }
-        headingNodes = []
-        linkNodes = []
         let options = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0)
         guard let html = cmark_render_html(root, options) else { return "" }
         defer { free(html) }

@@ -67,7 +67,7 @@ extension Renderer {
     /// A page body for the print edition: headings two levels down (under the phase and the
     /// page title) with ids prefixed by the page's anchor.
     private func printBody(_ page: PageNode, members: Set<String>, base: String) -> String {
-        let document = MarkdownDocument(markdown: page.source.body, lineOffset: page.source.bodyLineOffset)
+        let document = page.document
         let targets = Dictionary(uniqueKeysWithValues: page.links.map { ($0.link.index, $0.target) })
         return document.render(
             unsafe: graph.site.rawHTML,

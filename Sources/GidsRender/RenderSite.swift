@@ -12,12 +12,7 @@ import GidsMarkdown
 /// every page and tool, `domeinen/` and `domeinen/<id>/`, `zoeken/`, `404.html`; plus theme
 /// assets and every content asset.
 public func renderSite(_ graph: NavigationGraph, templates: TemplateSet) -> RenderedSite {
-    // Stylesheets and scripts get their content hash in the name (cache-busting).
-    var assetNames: [String: String] = [:]
-    for (path, data) in templates.assets where path.hasSuffix(".css") || path.hasSuffix(".js") {
-        assetNames[path] = ContentHash.fingerprinted(path, data: data)
-    }
-    let renderer = Renderer(graph: graph, templates: templates, assetNames: assetNames)
+    let renderer = Renderer(graph: graph, templates: templates, assetNames: fingerprintedNames(templates))
     var jobs: [Job] = []
     jobs.append(Job { ("index.html", renderer.home()) })
     jobs.append(Job { ("zoeken/index.html", renderer.search()) })
@@ -59,7 +54,7 @@ public func renderSite(_ graph: NavigationGraph, templates: TemplateSet) -> Rend
     let results = jobs.concurrentMap { $0.run() }
     var site = RenderedSite()
     for (path, html) in results { site.files[path] = Data(html.utf8) }
-    for (path, data) in templates.assets { site.files[assetNames[path] ?? path] = data }
+    for (path, data) in templates.assets { site.files[renderer.assetNames[path] ?? path] = data }
     for guide in graph.guides {
         site.files[guide.url + "feed.xml"] = Data(renderer.feed(guide).utf8)
         if !guide.config.facets.isEmpty { site.files[guide.url + "tools.json"] = renderer.chooserData(guide) }
@@ -71,6 +66,27 @@ public func renderSite(_ graph: NavigationGraph, templates: TemplateSet) -> Rend
     }
     for asset in graph.assets.values { site.copies[asset.path] = asset.diskPath }
     return site
+}
+
+/// Stylesheets and scripts get their content hash in the name (cache-busting).
+private func fingerprintedNames(_ templates: TemplateSet) -> [String: String] {
+    var assetNames: [String: String] = [:]
+    for (path, data) in templates.assets where path.hasSuffix(".css") || path.hasSuffix(".js") {
+        assetNames[path] = ContentHash.fingerprinted(path, data: data)
+    }
+    return assetNames
+}
+
+/// The HTML of the pages and tools `ids` only, by site path (`<page url>index.html`), exactly
+/// as ``renderSite(_:templates:)`` writes them: what `gids serve` renders first after an edit.
+public func renderPages(_ ids: [String], graph: NavigationGraph, templates: TemplateSet) -> [String: Data] {
+    let renderer = Renderer(graph: graph, templates: templates, assetNames: fingerprintedNames(templates))
+    var out: [String: Data] = [:]
+    for id in ids {
+        guard let page = graph.pages[id], let slug = page.guide, let guide = graph.guide(slug) else { continue }
+        out[page.url + "index.html"] = Data(renderer.page(page, in: guide).utf8)
+    }
+    return out
 }
 
 /// One output page to render: its site path and the work that makes its HTML.
@@ -108,7 +124,14 @@ struct Renderer: @unchecked Sendable {
 
     /// `path` with each segment percent-encoded (RFC 3986 pchar), `.` and `..` kept.
     func encodedPath(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false).map {
+        // Slug paths need no encoding: letters, digits and `-._~/` only.
+        if path.utf8.allSatisfy({ byte in
+            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+                || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E || byte == 0x2F
+        }) {
+            return path
+        }
+        return path.split(separator: "/", omittingEmptySubsequences: false).map {
             $0 == ".." || $0 == "."
                 ? String($0) : String($0).addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? String($0)
         }.joined(separator: "/")

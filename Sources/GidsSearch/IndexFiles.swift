@@ -72,10 +72,14 @@ extension SearchIndex {
             let withLengths = postings.map { [$0[0], $0[1], documents[$0[0]].length] }
             termFiles[Int(Self.termHash(stem) % UInt32(shards)), default: [:]][stem] = withLengths
         }
-        for shard in 0..<shards { out["search/terms/\(shard).json"] = try escapedJSON(termFiles[shard] ?? [:]) }
-        for (number, document) in documents.enumerated() {
-            out["search/doc/\(number).json"] = try escapedJSON(document)
+        // Encoding is most of the cost and each file is independent: all cores.
+        let frozenTerms = termFiles
+        let termData = Array(0..<shards).concurrentMap { shard in
+            Result { try escapedJSON(frozenTerms[shard] ?? [:]) }
         }
+        for (shard, data) in termData.enumerated() { out["search/terms/\(shard).json"] = try data.get() }
+        let documentData = documents.concurrentMap { document in Result { try escapedJSON(document) } }
+        for (number, data) in documentData.enumerated() { out["search/doc/\(number).json"] = try data.get() }
         let total = documents.reduce(0) { $0 + $1.length }
         let meta = Meta(
             version: 3, weights: weights, k1: k1, b: b, stopWords: stopWords, minimumWordLength: minimumWordLength,
@@ -92,18 +96,25 @@ extension SearchIndex {
 func escapedJSON(_ value: some Encodable) throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let json = String(decoding: try encoder.encode(value), as: UTF8.self)
-    var out = ""
-    out.reserveCapacity(json.utf8.count)
-    for scalar in json.unicodeScalars {
-        switch scalar {
-        case "<": out += "\\u003c"
-        case ">": out += "\\u003e"
-        case "&": out += "\\u0026"
-        case "\u{2028}": out += "\\u2028"
-        case "\u{2029}": out += "\\u2029"
-        default: out.unicodeScalars.append(scalar)
+    let json = try encoder.encode(value)
+    // Byte-level: `<`, `>`, `&` are ASCII, U+2028/U+2029 are E2 80 A8/A9 in UTF-8.
+    var out: [UInt8] = []
+    out.reserveCapacity(json.count + 16)
+    var index = json.startIndex
+    while index < json.endIndex {
+        let byte = json[index]
+        switch byte {
+        case 0x3C: out += Array("\\u003c".utf8)
+        case 0x3E: out += Array("\\u003e".utf8)
+        case 0x26: out += Array("\\u0026".utf8)
+        case 0xE2
+        where index + 2 < json.endIndex && json[index + 1] == 0x80
+            && (json[index + 2] == 0xA8 || json[index + 2] == 0xA9):
+            out += Array((json[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+            index += 2
+        default: out.append(byte)
         }
+        index += 1
     }
-    return Data(out.utf8)
+    return Data(out)
 }

@@ -11,12 +11,23 @@ import GidsMarkdown
 /// percent-decoding, with a hint naming a near match). Warnings: raw HTML while the site file
 /// has `raw_html: false`, a level-1 heading in a body, and orphan pages (pages that no
 /// navigation or link reaches from the home page).
-public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
+///
+/// `only` limits the checks to those pages (their links and rules; no orphan check): what
+/// `gids serve` checks first after an edit, before the full build.
+public func validate(_ graph: NavigationGraph, only: Set<String>? = nil) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     var allPages = graph.pages.values.sorted { $0.id < $1.id }
     if let home = graph.home { allPages.append(home) }
     var anchors: [String: [String]] = [:]
-    for page in allPages {
+    var anchorSets: [String: Set<String>] = [:]
+    // Anchors of the pages that are checked and of the pages they link to.
+    let anchorPages =
+        only.map { only in
+            let targets = Set(
+                allPages.filter { only.contains($0.id) }.flatMap { $0.links.compactMap(\.target.pageID) })
+            return allPages.filter { only.contains($0.id) || targets.contains($0.id) }
+        } ?? allPages
+    for page in anchorPages {
         var ids = page.document.headings.map(\.id)
         // Raw HTML is rendered only when the site allows it; then its ids are targets too.
         if graph.site.rawHTML && !page.document.rawHTMLText.isEmpty {
@@ -25,16 +36,17 @@ public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
             ids += (facts.ids + facts.names).map { LinkRules.decode($0.name) }
         }
         anchors[page.id] = ids
+        anchorSets[page.id] = Set(ids)
     }
     func checkFragment(_ fragment: String, in target: PageNode, at location: SourceLocation) {
+        guard !LinkRules.fragment(fragment, matchesAnyOf: anchorSets[target.id] ?? []) else { return }
         let ids = anchors[target.id] ?? []
-        guard !LinkRules.fragment(fragment, matchesAnyOf: Set(ids)) else { return }
         diagnostics.append(
             .error(
                 location, "fragment '#\(fragment)' not found in '\(target.source.file.displayPath)'",
                 code: "link.missing-fragment", hint: LinkRules.fragmentHint(fragment, ids: ids)))
     }
-    for page in allPages {
+    for page in allPages where only?.contains(page.id) ?? true {
         let file = page.source.file
         for resolved in page.links {
             let location = file.location(line: resolved.link.line, column: resolved.link.column)
@@ -97,7 +109,7 @@ public func validate(_ graph: NavigationGraph) -> [Diagnostic] {
                     code: "markdown.h1", hint: "the page title is the only level-1 heading: start sections with '##'"))
         }
     }
-    diagnostics += orphans(graph)
+    if only == nil { diagnostics += orphans(graph) }
     return diagnostics
 }
 

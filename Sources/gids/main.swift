@@ -71,6 +71,8 @@ struct Build: ParsableCommand {
     @OptionGroup var paths: Paths
     @Option(help: "Output folder; replaced as a whole when the build succeeds.")
     var output = "site"
+    @Flag(help: "Print the wall time of each pipeline stage.")
+    var timings = false
 
     func run() throws {
         let started = Date()
@@ -79,6 +81,13 @@ struct Build: ParsableCommand {
                 contentDirectory: paths.content, templatesDirectory: paths.templates, outputDirectory: output,
                 write: true))
         report(result, verb: "build", started: started)
+        if timings {
+            let lines = result.timings.map {
+                "  " + $0.stage.padding(toLength: 13, withPad: " ", startingAt: 0)
+                    + String(format: "%8.3f s", $0.seconds)
+            }
+            FileHandle.standardError.write(Data(("gids build: stages\n" + lines.joined(separator: "\n") + "\n").utf8))
+        }
         if result.wrote {
             FileHandle.standardError.write(
                 Data("gids build: \(result.filesWritten) files written to '\(output)'\n".utf8))
