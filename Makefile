@@ -4,11 +4,17 @@ SWIFT ?= swift
 DEB_PACKAGES := libcmark-dev libstemmer-dev libxml2-dev pkg-config nodejs:node python3:python3
 RELEASE_BIN := .build/release/gids
 
-.PHONY: site test check deps lint format clean bench-check schema fuzz a11y a11y-deps browser bench-search
+.PHONY: site serve test check deps lint format clean bench-check schema fuzz a11y a11y-deps browser bench-search bench
 
 site: deps
 	$(SWIFT) build -c release --product gids
 	$(RELEASE_BIN) build --content content --templates templates --output site
+
+# Preview on http://127.0.0.1:$(PORT)/ while editing: rebuilds on every change, reloads open pages.
+PORT ?= 1313
+serve: deps
+	$(SWIFT) build -c release --product gids
+	$(RELEASE_BIN) serve --content content --templates templates --port $(PORT)
 
 # Source-level and output-level link checks of content/ and the built site/ (built first
 # when missing). Add EXTERNAL=1 to fetch external links too.

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C libraries from Debian: libcmark-dev (CommonMark 0.30) and libstemmer-dev (Snowball).
@@ -45,10 +46,13 @@ let package = Package(
                 "GidsLoad", "GidsFrontMatter", "GidsMarkdown", "GidsGraph", "GidsValidation",
                 "GidsRender", "GidsSearch", "GidsOutput", "GidsSiteCheck", "GidsExternalCheck", "Yams",
             ]),
+        // `gids serve`: the preview server (FlyingFox), file watching (inotify) and rebuilds.
+        .target(name: "GidsServe", dependencies: ["GidsBuild", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "gids",
             dependencies: [
-                "GidsBuild", "GidsExternalCheck", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "GidsBuild", "GidsServe", "GidsExternalCheck",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // libFuzzer targets (`make fuzz` builds them with -sanitize=fuzzer -DFUZZING); a normal
@@ -70,5 +74,6 @@ let package = Package(
         .testTarget(name: "GidsSearchTests", dependencies: ["GidsSearch"]),
         .testTarget(
             name: "GidsBuildTests", dependencies: ["GidsBuild", "GidsSearch", "GidsSiteCheck"], exclude: ["Fixtures"]),
+        .testTarget(name: "GidsServeTests", dependencies: ["GidsServe", "GidsBuild"]),
     ]
 )

@@ -86,7 +86,7 @@ public func runBuild(_ options: BuildOptions, progress: (@Sendable (String, Int,
 }
 
 /// Seconds from `start` until now.
-func seconds(since start: ContinuousClock.Instant) -> Double {
+public func seconds(since start: ContinuousClock.Instant) -> Double {
     let elapsed = ContinuousClock.now - start
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 }

@@ -16,8 +16,10 @@ import GidsValidation
 /// fresh build of the same files.
 ///
 /// After an edit that changes only the text of pages, ``quickUpdate(_:)`` renders just those
-/// pages against the last graph (milliseconds, before the full build brings lists, backlinks,
-/// the print edition and the search index up to date). Not thread-safe: one call at a time.
+/// pages against the last good build (milliseconds, before the full build brings lists,
+/// backlinks, the print edition and the search index up to date). ``build()`` and
+/// ``invalidate(_:)`` are one call at a time; ``quickUpdate(_:)`` reads an immutable snapshot
+/// of the last good build and may run while a ``build()`` does.
 public final class BuildSession: @unchecked Sendable {
     /// The stages ``build()`` reports to ``progress``, in order (then `write`, by ``runBuild(_:progress:)``).
     public static let stages = ["load", "front matter", "markdown", "graph", "validate", "render", "index", "write"]
@@ -38,7 +40,21 @@ public final class BuildSession: @unchecked Sendable {
     private var graph: NavigationGraph?
     private var templates: TemplateSet?
     /// The site of the last build without errors: every file by site path, and files to copy.
-    public private(set) var output: RenderedSite?
+    public var output: RenderedSite? { lock.withLock { snapshot?.output } }
+
+    /// What the quick path needs of the last good build; replaced as a whole under `lock`.
+    private struct Snapshot: @unchecked Sendable {
+        let output: RenderedSite
+        let graph: NavigationGraph
+        let templates: TemplateSet
+        let model: ContentModel
+        let tree: SourceTree
+        let documents: [String: MarkdownDocument]
+        /// Pages whose front matter has a summary of its own.
+        let writtenSummaries: Set<String>
+    }
+    private var snapshot: Snapshot?
+    private let lock = NSLock()
 
     public init(options: BuildOptions) {
         self.options = options
@@ -146,7 +162,10 @@ public final class BuildSession: @unchecked Sendable {
             return result
         }
         result.timings.append((Self.stages[stage - 1], seconds(since: clock)))
-        output = rendered
+        let next = Snapshot(
+            output: rendered, graph: graph, templates: templates, model: model, tree: tree, documents: documents,
+            writtenSummaries: Set(model.pages.map(\.file.path).filter { decodeCache.hasWrittenSummary($0) }))
+        lock.withLock { snapshot = next }
         return result
     }
 
@@ -194,16 +213,17 @@ public final class BuildSession: @unchecked Sendable {
     /// and summary of their own. Nil when another kind of change needs the full ``build()``.
     /// The result of the full build that follows is what counts; this is the first answer.
     public func quickUpdate(_ paths: [String]) -> QuickUpdate? {
-        guard let graph, let templates, let model, let tree, output != nil else { return nil }
+        guard let last = lock.withLock({ snapshot }) else { return nil }
+        let templates = last.templates, model = last.model, tree = last.tree
         let root = contentRoot + "/"
-        var patched = graph
-        var documents = self.documents
+        var patched = last.graph
+        var documents = last.documents
         var ids: [String] = []
         for path in paths {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             guard absolute.hasPrefix(root) else { return nil }
             let id = String(absolute.dropFirst(root.count))
-            guard let old = patched.pages[id], decodeCache.hasWrittenSummary(id) else { return nil }
+            guard let old = patched.pages[id], last.writtenSummaries.contains(id) else { return nil }
             let (file, problems) = readSourceFile(
                 diskPath: absolute, path: id, displayPath: old.source.file.displayPath)
             guard let file, problems.isEmpty else { return nil }
@@ -212,7 +232,13 @@ public final class BuildSession: @unchecked Sendable {
             guard !split.unclosed, split.yaml == before.yaml, split.bodyLineOffset == before.bodyLineOffset else {
                 return nil
             }
-            documents[id] = MarkdownDocument(markdown: split.body, lineOffset: split.bodyLineOffset)
+            let document = MarkdownDocument(markdown: split.body, lineOffset: split.bodyLineOffset)
+            // Other pages' fragments point at its heading ids and raw-HTML ids: when those change,
+            // the full build decides.
+            guard document.headings.map(\.id) == old.document.headings.map(\.id),
+                document.rawHTMLText == old.document.rawHTMLText
+            else { return nil }
+            documents[id] = document
             let source = PageSource(
                 file: file, metadata: old.source.metadata, body: split.body, bodyLineOffset: split.bodyLineOffset)
             guard let next = patched.replacingBody(of: id, with: source, documents: documents) else { return nil }

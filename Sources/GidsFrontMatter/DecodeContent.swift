@@ -10,17 +10,21 @@ import Yams
 /// Every problem is a diagnostic with `path:line:column`; a file with errors is left out of
 /// the model, and decoding carries on with the next file so that one run reports everything.
 public func decodeContent(_ tree: SourceTree, cache: DecodeCache? = nil) -> (ContentModel, [Diagnostic]) {
-    /// A page decoded before with the same text and the same guide file is taken from `cache`.
+    var precomputed: [String: DecodeCache.Entry] = [:]
+    /// A page decoded before with the same text and the same guide file is taken from `cache`;
+    /// the others were decoded in parallel into `precomputed`.
     func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: inout [Diagnostic]) -> PageSource? {
-        guard let cache else { return GidsFrontMatter.decodePage(file, guide: guide, diagnostics: &diagnostics) }
         let guideText = guide?.file.text ?? ""
-        if let entry = cache.entries[file.path], entry.text == file.text, entry.guideText == guideText {
+        if let entry = cache?.entries[file.path] ?? precomputed[file.path], entry.text == file.text,
+            entry.guideText == guideText
+        {
             diagnostics += entry.diagnostics
+            cache?.entries[file.path] = entry
             return entry.page
         }
         var own: [Diagnostic] = []
         let page = GidsFrontMatter.decodePage(file, guide: guide, diagnostics: &own)
-        cache.entries[file.path] = .init(text: file.text, guideText: guideText, page: page, diagnostics: own)
+        cache?.entries[file.path] = .init(text: file.text, guideText: guideText, page: page, diagnostics: own)
         diagnostics += own
         return page
     }
@@ -37,6 +41,24 @@ public func decodeContent(_ tree: SourceTree, cache: DecodeCache? = nil) -> (Con
     let guides = tree.guideFiles.compactMap { decodeGuide($0, diagnostics: &diagnostics) }
     let guideFolders = Set(guides.map(\.folder))
     let declaredFolders = Set(tree.guideFiles.map { String($0.path.split(separator: "/")[0]) })
+    // YAML decoding is most of this stage, and each page is independent: all cores.
+    let guideOf = Dictionary(guides.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
+    let work = tree.markdownFiles.compactMap { file -> (SourceFile, GuideConfig?)? in
+        let folder = file.path.split(separator: "/").count == 1 ? nil : String(file.path.split(separator: "/")[0])
+        let guide = folder.flatMap { guideOf[$0] }
+        if folder != nil && guide == nil { return nil }
+        if let entry = cache?.entries[file.path], entry.text == file.text, entry.guideText == (guide?.file.text ?? "") {
+            return nil
+        }
+        return (file, guide)
+    }
+    for entry in work.concurrentMap({ file, guide -> (String, DecodeCache.Entry) in
+        var own: [Diagnostic] = []
+        let page = GidsFrontMatter.decodePage(file, guide: guide, diagnostics: &own)
+        return (file.path, .init(text: file.text, guideText: guide?.file.text ?? "", page: page, diagnostics: own))
+    }) {
+        precomputed[entry.0] = entry.1
+    }
     var pages: [PageSource] = []
     var home: PageSource?
     for file in tree.markdownFiles {
@@ -464,7 +486,7 @@ private func readTerms(
 /// while the file's text and its guide file's text are unchanged. Not thread-safe; one build
 /// at a time.
 public final class DecodeCache: @unchecked Sendable {
-    struct Entry {
+    struct Entry: Sendable {
         let text: String
         let guideText: String
         let page: PageSource?

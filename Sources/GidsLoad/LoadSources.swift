@@ -39,6 +39,8 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
     var guides: [SourceFile] = []
     var markdown: [SourceFile] = []
     var assets: [AssetFile] = []
+    enum Kind: Sendable { case site, synonyms, guide, markdown }
+    var texts: [(file: (path: String, disk: String, size: Int), kind: Kind)] = []
     for file in files {
         let displayPath = display + "/" + file.path
         let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
@@ -60,18 +62,23 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
             }
             continue
         }
-        guard
-            let source = readText(
-                file: file, displayPath: displayPath, path: file.path, diagnostics: &diagnostics)
-        else { continue }
-        if isSite {
-            site = source
-        } else if isSynonyms {
-            synonyms = source
-        } else if isGuide {
-            guides.append(source)
-        } else {
-            markdown.append(source)
+        texts.append((file, isSite ? .site : isSynonyms ? .synonyms : isGuide ? .guide : .markdown))
+    }
+    // Reading and checking the text files is independent per file: all cores, results in order.
+    let read = texts.concurrentMap { item -> (SourceFile?, [Diagnostic], Kind) in
+        var own: [Diagnostic] = []
+        let source = readText(
+            file: item.file, displayPath: display + "/" + item.file.path, path: item.file.path, diagnostics: &own)
+        return (source, own, item.kind)
+    }
+    for (source, problems, kind) in read {
+        diagnostics += problems
+        guard let source else { continue }
+        switch kind {
+        case .site: site = source
+        case .synonyms: synonyms = source
+        case .guide: guides.append(source)
+        case .markdown: markdown.append(source)
         }
     }
     var tree = SourceTree(

@@ -66,7 +66,7 @@ extension SearchIndex {
         let shards = Self.termShardCount(documents: documents.count)
         var vocabulary: [String: [String: String]] = [:]
         for (form, stem) in forms { vocabulary[Self.vocabularyKey(form), default: [:]][form] = stem }
-        for (key, shard) in vocabulary { out["search/vocab/\(key).json"] = try escapedJSON(shard) }
+        for (key, shard) in vocabulary { out["search/vocab/\(key).json"] = jsonObject(shard) { jsonString($0) } }
         var termFiles: [Int: [String: [[Int]]]] = [:]
         for (stem, postings) in terms {
             let withLengths = postings.map { [$0[0], $0[1], documents[$0[0]].length] }
@@ -75,9 +75,12 @@ extension SearchIndex {
         // Encoding is most of the cost and each file is independent: all cores.
         let frozenTerms = termFiles
         let termData = Array(0..<shards).concurrentMap { shard in
-            Result { try escapedJSON(frozenTerms[shard] ?? [:]) }
+            jsonObject(frozenTerms[shard] ?? [:]) { postings in
+                "[" + postings.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",")
+                    + "]"
+            }
         }
-        for (shard, data) in termData.enumerated() { out["search/terms/\(shard).json"] = try data.get() }
+        for (shard, data) in termData.enumerated() { out["search/terms/\(shard).json"] = data }
         let documentData = documents.concurrentMap { document in Result { try escapedJSON(document) } }
         for (number, data) in documentData.enumerated() { out["search/doc/\(number).json"] = try data.get() }
         let total = documents.reduce(0) { $0 + $1.length }
@@ -89,6 +92,45 @@ extension SearchIndex {
         out[SitePath.searchIndex] = try escapedJSON(meta)
         return out
     }
+}
+
+/// A JSON object with keys in code-point order (as `JSONEncoder`'s `.sortedKeys`), each value
+/// written by `value`: for the vocabulary and term shards, which are most of the index and
+/// which `JSONEncoder` writes slowly.
+func jsonObject<Value>(_ object: [String: Value], value: (Value) -> String) -> Data {
+    var out = "{"
+    for (index, key) in object.keys.sorted().enumerated() {
+        if index > 0 { out += "," }
+        out += jsonString(key) + ":" + value(object[key]!)
+    }
+    return Data((out + "}").utf8)
+}
+
+/// A JSON string (RFC 8259 §7) that is also safe in HTML: `<`, `>`, `&`, U+2028 and U+2029 as
+/// `\u` escapes, like ``escapedJSON(_:)``.
+func jsonString(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "<": out += "\\u003c"
+        case ">": out += "\\u003e"
+        case "&": out += "\\u0026"
+        case "\u{2028}": out += "\\u2028"
+        case "\u{2029}": out += "\\u2029"
+        default:
+            if scalar.value < 0x20 {
+                out += String(format: "\\u%04x", scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
 }
 
 /// JSON with sorted keys; `<`, `>`, `&`, U+2028 and U+2029 written as `\u` escapes, so the text

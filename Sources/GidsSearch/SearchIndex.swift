@@ -68,28 +68,30 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     let domainTitles = Dictionary(uniqueKeysWithValues: graph.site.domains.map { ($0.id, $0.title) })
     // First pass: the words of every page's fields, and how often each occurs in the site
     // (the vocabulary the decompounder splits against).
-    var pages: [(guide: GuideNode, page: PageNode, body: String, fields: [(weight: Int, words: [String])])] = []
-    var frequencies: [String: Int] = [:]
-    for guide in graph.guides {
-        for id in guide.readingOrder {
-            guard let page = graph.pages[id] else { continue }
-            let metadata = page.metadata
-            var body = page.document.bodyText
-            for extra in [metadata.yields, metadata.why, metadata.inclusion].compactMap({ $0 }) { body += "\n" + extra }
-            for tip in metadata.tips { body += "\n" + tip }
-            let texts: [(String, String)] = [
-                ("title", metadata.title),
-                ("headings", page.document.headings.map(\.text).joined(separator: "\n")),
-                ("summary", metadata.summary),
-                ("domains", metadata.domains.compactMap { domainTitles[$0.value] }.joined(separator: " ")),
-                ("body", body),
-            ]
-            let fields = texts.map { field, text in
-                (SearchIndex.fieldWeights[field] ?? 1, Tokenizer.words(text).filter(Tokenizer.isIndexed))
-            }
-            for (_, words) in fields { for word in words { frequencies[word, default: 0] += 1 } }
-            pages.append((guide, page, body, fields))
+    // Tokenizing is most of the work and each page is independent: all cores.
+    let ordered = graph.guides.flatMap { guide in guide.readingOrder.compactMap { graph.pages[$0] }.map { (guide, $0) }
+    }
+    let pages = ordered.concurrentMap {
+        (guide, page) -> (guide: GuideNode, page: PageNode, text: String, fields: [(weight: Int, words: [String])]) in
+        let metadata = page.metadata
+        var body = page.document.bodyText
+        for extra in [metadata.yields, metadata.why, metadata.inclusion].compactMap({ $0 }) { body += "\n" + extra }
+        for tip in metadata.tips { body += "\n" + tip }
+        let texts: [(String, String)] = [
+            ("title", metadata.title),
+            ("headings", page.document.headings.map(\.text).joined(separator: "\n")),
+            ("summary", metadata.summary),
+            ("domains", metadata.domains.compactMap { domainTitles[$0.value] }.joined(separator: " ")),
+            ("body", body),
+        ]
+        let fields = texts.map { field, text in
+            (SearchIndex.fieldWeights[field] ?? 1, Tokenizer.words(text).filter(Tokenizer.isIndexed))
         }
+        return (guide, page, body.split(whereSeparator: \.isWhitespace).joined(separator: " "), fields)
+    }
+    var frequencies: [String: Int] = [:]
+    for page in pages {
+        for (_, words) in page.fields { for word in words { frequencies[word, default: 0] += 1 } }
     }
     let decompounder = Decompounder(frequencies: frequencies)
     // Synonym members as indexed words; a member that is left with no word (only stop words
@@ -99,7 +101,7 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     }.filter { $0.count >= 2 }
     var partsCache: [String: [String]] = [:]
     // Second pass: postings. A compound also counts for its parts, at half its field weight.
-    for (guide, page, body, fields) in pages {
+    for (guide, page, text, fields) in pages {
         var termFrequencies: [String: Int] = [:]
         var length = 0
         for (weight, words) in fields {
@@ -126,7 +128,7 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
             SearchIndex.Document(
                 url: page.url, title: page.metadata.title, guide: guide.config.title, phase: phaseTitle,
                 summary: page.metadata.summary,
-                text: body.split(whereSeparator: \.isWhitespace).joined(separator: " "), length: length))
+                text: text, length: length))
     }
     return SearchIndex(
         version: 2, weights: SearchIndex.fieldWeights, k1: 1.2, b: 0.75, documents: documents, terms: postings,

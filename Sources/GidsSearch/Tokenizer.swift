@@ -8,7 +8,12 @@ public enum Tokenizer {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in TextFolding.fold(text).unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            // ASCII letters and digits without a property lookup; other ASCII is never part of a word.
+            let isWordScalar =
+                scalar.isASCII
+                ? (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || ("A"..."Z").contains(scalar))
+                : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+            if isWordScalar {
                 current.append(scalar)
             } else if !current.isEmpty {
                 words.append(String(current))

@@ -16,18 +16,21 @@ import GidsMarkdown
 /// `gids serve` checks first after an edit, before the full build.
 public func validate(_ graph: NavigationGraph, only: Set<String>? = nil) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    var allPages = graph.pages.values.sorted { $0.id < $1.id }
-    if let home = graph.home { allPages.append(home) }
+    var allPages: [PageNode]
+    if let only {
+        // Only the pages checked and the pages they link to (for their anchors).
+        let checked = only.compactMap { graph.pages[$0] ?? (graph.home?.id == $0 ? graph.home : nil) }
+        let targets = Set(checked.flatMap { $0.links.compactMap(\.target.pageID) }).subtracting(only)
+        allPages = (checked + targets.compactMap { graph.pages[$0] ?? (graph.home?.id == $0 ? graph.home : nil) })
+            .sorted { $0.id < $1.id }
+    } else {
+        allPages = graph.pages.values.sorted { $0.id < $1.id }
+        if let home = graph.home { allPages.append(home) }
+    }
     var anchors: [String: [String]] = [:]
     var anchorSets: [String: Set<String>] = [:]
     // Anchors of the pages that are checked and of the pages they link to.
-    let anchorPages =
-        only.map { only in
-            let targets = Set(
-                allPages.filter { only.contains($0.id) }.flatMap { $0.links.compactMap(\.target.pageID) })
-            return allPages.filter { only.contains($0.id) || targets.contains($0.id) }
-        } ?? allPages
-    for page in anchorPages {
+    for page in allPages {
         var ids = page.document.headings.map(\.id)
         // Raw HTML is rendered only when the site allows it; then its ids are targets too.
         if graph.site.rawHTML && !page.document.rawHTMLText.isEmpty {

@@ -3,6 +3,7 @@ import Foundation
 import GidsBuild
 import GidsCore
 import GidsExternalCheck
+import GidsServe
 
 /// The `gids` command line: thin wrappers around ``runBuild(_:)``.
 /// Exit codes: 0 success, 1 errors in the content (or broken links), 2 usage or configuration errors.
@@ -10,10 +11,10 @@ import GidsExternalCheck
 struct Gids: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds municipal knowledge guides from Markdown into a static, searchable website.",
-        version: "0.1.0", subcommands: [Build.self, Check.self, New.self, Schema.self, Init.self],
+        version: "0.1.0", subcommands: [Build.self, Check.self, Serve.self, New.self, Schema.self, Init.self],
         defaultSubcommand: Build.self)
 
-    static let commands = ["build", "check", "new", "schema", "init", "help"]
+    static let commands = ["build", "check", "serve", "new", "schema", "init", "help"]
 
     static func main() async {
         // `build` is the default command, so ArgumentParser would read a mistyped command as an
@@ -76,10 +77,14 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        let bar = ProgressBar()
+        var progress: (@Sendable (String, Int, Int) -> Void)?
+        if let bar { progress = { bar.show($0, $1, $2) } }
         let result = runBuild(
             BuildOptions(
                 contentDirectory: paths.content, templatesDirectory: paths.templates, outputDirectory: output,
-                write: true))
+                write: true), progress: progress)
+        bar?.clear()
         report(result, verb: "build", started: started)
         if timings {
             let lines = result.timings.map {
@@ -322,6 +327,60 @@ struct Init: ParsableCommand {
             for path in result.written { print("gids init: wrote \(path)") }
         } catch let error as ScaffoldError {
             throw fail(error, command: "init")
+        }
+    }
+}
+
+/// A one-line progress bar on standard error, redrawn in place, only when standard error is a
+/// terminal (CI logs get the summary line alone).
+final class ProgressBar: Sendable {
+    let started = Date()
+
+    init?() {
+        guard isatty(STDERR_FILENO) == 1, ProcessInfo.processInfo.environment["TERM"] != "dumb" else { return nil }
+    }
+
+    func show(_ stage: String, _ number: Int, _ total: Int) {
+        let width = 24
+        let filled = width * (number - 1) / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        let elapsed = String(format: "%.1f", Date().timeIntervalSince(started))
+        FileHandle.standardError.write(
+            Data("\r\u{1B}[2Kgids build: [\(bar)] \(number)/\(total) \(stage)… \(elapsed) s".utf8))
+    }
+
+    func clear() { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site on http://127.0.0.1:PORT/, rebuilding after every change.",
+        discussion: """
+            Builds the site into memory and serves it on 127.0.0.1 only. Watches the content and \
+            templates folders: an edited page is rendered first (in milliseconds), then the whole \
+            site is built again; open pages reload by themselves. A change with errors shows them \
+            here and over the page, and the last good site stays served. Stop with Ctrl-C.
+            """)
+    @OptionGroup var paths: Paths
+    @Option(help: "Port on 127.0.0.1.")
+    var port: UInt16 = 1313
+
+    func run() async throws {
+        let server = PreviewServer(
+            options: BuildOptions(
+                contentDirectory: paths.content, templatesDirectory: paths.templates, outputDirectory: "", write: false),
+            port: port)
+        server.printer = DiagnosticPrinter(
+            useColor: DiagnosticPrinter.wantsColor(
+                isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment))
+        let result = server.buildFirst()
+        if result.diagnostics.contains(where: { $0.code == "load.no-content" }) { throw ExitCode(2) }
+        FileHandle.standardError.write(Data("gids serve: http://127.0.0.1:\(port)/ (Ctrl-C stops)\n".utf8))
+        do {
+            try await server.run()
+        } catch {
+            FileHandle.standardError.write(Data("gids serve: error: \(error)\n".utf8))
+            throw ExitCode(2)
         }
     }
 }
