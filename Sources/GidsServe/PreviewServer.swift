@@ -271,7 +271,7 @@ let liveScript = #"""
               if (reload) { location.reload(); return; }
             }
             version = state.version;
-            setTimeout(poll, 300);
+            setTimeout(poll, 200);
           }).catch(function () { setTimeout(poll, 1000); });
       }
       poll();
