@@ -49,9 +49,19 @@ extension Renderer {
             }
         } else {
             for phase in guide.phases {
+                // A page in several phases is printed once, in its first phase; the others refer to it.
+                let pages = phase.pages.compactMap { id -> [String: Any]? in
+                    guard let page = graph.pages[id] else { return nil }
+                    if page.phase == phase.definition.id { return section(id) }
+                    let first = guide.phases.first { $0.definition.id == page.phase }
+                    return [
+                        "reference": true, "target": printAnchor(id), "title": page.metadata.title,
+                        "first_phase": first.map { "\($0.number). \($0.definition.title)" } ?? "",
+                    ]
+                }
                 groups.append([
                     "title": "\(phase.number). \(phase.definition.title)", "anchor": "g-" + phase.definition.id,
-                    "summary": phase.definition.summary, "pages": phase.pages.compactMap(section),
+                    "summary": phase.definition.summary, "pages": pages,
                 ])
             }
         }

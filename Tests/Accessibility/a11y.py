@@ -41,6 +41,9 @@ PAGES = [
     ("woudlopersgids/", "guide home (phases)"),
     ("woudlopersgids/voorbereiden/", "phase"),
     ("woudlopersgids/respijtzorg/", "page"),
+    ("woudlopersgids/ervaringskennis-in-beleid/", "page in two phases"),
+    ("woudlopersgids/doelgroep/", "taxonomy"),
+    ("woudlopersgids/doelgroep/mantelzorgers/", "taxonomy value"),
     ("keuzewijzer-e-tools/", "chooser"),
     ("keuzewijzer-e-tools/stem-van-west/", "tool"),
     ("keuzewijzer-e-tools/functies/ideeen/", "facet value"),
@@ -96,6 +99,10 @@ def load(driver, url):
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
     if "q=" in url:  # the search page fills its results from the index
         WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#_zoek-resultaten li a"))
+    # The chooser shows its filters once tools.json is loaded: wait, so that what is counted
+    # (focusable elements, rules) is the page as a visitor uses it.
+    WebDriverWait(driver, 10).until(
+        lambda d: not d.find_elements(By.ID, "_filters") or d.find_element(By.ID, "_filters").is_displayed())
 
 
 def validate_html(site, problems, summary):
