@@ -36,11 +36,13 @@ a11y: deps a11y-deps
 	python3 Tests/Accessibility/a11y.py --site $(A11Y_SITE) --out .build/a11y
 
 # What each guide offers, in headless Chromium (Tests/Browser/guides.py): the chooser's filters
-# and URL state, comparing tools, the phase chooser; screenshots into .build/browser/.
+# and URL state, comparing tools, the phase chooser; screenshots into .build/browser/. Then
+# gids serve (Tests/Browser/serve.py): reload after a save, the error overlay, template changes.
 browser: deps a11y-deps
 	$(SWIFT) build --product gids
 	.build/debug/gids build --content content --templates templates --output $(A11Y_SITE)
 	python3 Tests/Browser/guides.py --site $(A11Y_SITE) --out .build/browser
+	python3 Tests/Browser/serve.py --gids .build/debug/gids --out .build/browser
 
 # The browser, its driver, Java for the Nu HTML Checker, and the PyPI packages; a missing
 # one is installed (as root) or the target fails: the checks never skip.
@@ -64,6 +66,21 @@ bench-check: deps
 	  else echo "missing Debian package: linkchecker; run 'sudo apt-get install linkchecker'" >&2; exit 1; fi; }
 	$(SWIFT) build -c release --product gids
 	python3 Benchmarks/check/run.py --gids $(RELEASE_BIN) --work .build/bench --sizes $(BENCH_SIZES)
+
+# Benchmark (not a test): gids build against Hugo (Debian package hugo) and the cmark floor
+# (libcmark parsing and rendering every page, Benchmarks/build/cmark_floor.c, built with gcc), on
+# generated corpora of 1,000, 10,000 and 50,000 pages; wall time, CPU time and peak memory,
+# medians of BENCH_RUNS runs (default 5, and 3 from 50,000 pages). Table in .build/bench/build.md.
+# BENCH_SIZES is shared with bench-check; left at its default, bench uses its own sizes.
+BUILD_BENCH_SIZES := 1000,10000,50000
+bench: BENCH_SIZES := $(if $(filter file,$(origin BENCH_SIZES)),$(BUILD_BENCH_SIZES),$(BENCH_SIZES))
+bench: deps
+	@command -v hugo >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends hugo >/dev/null; \
+	  else echo "missing Debian package: hugo; run 'sudo apt-get install hugo'" >&2; exit 1; fi; }
+	$(call debian,gcc:gcc)
+	$(SWIFT) build -c release --product gids
+	python3 Benchmarks/build/run.py --gids $(RELEASE_BIN) --work .build/bench --sizes $(BENCH_SIZES) $(if $(BENCH_RUNS),--runs $(BENCH_RUNS) --large-runs $(BENCH_RUNS),)
 
 # Writes JSON Schemas for editors into content/.schemas (see README, "Front matter in your editor").
 schema: deps
