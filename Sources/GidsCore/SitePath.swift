@@ -10,24 +10,31 @@ public enum SitePath {
     /// Both are site-root-relative; `base` is a directory (`""` or ending in `/`).
     /// `relative(from: "a/b/", to: "c/")` is `../../c/`; from the root to the root is `./`.
     public static func relative(from base: String, to target: String) -> String {
-        let baseParts = base.split(separator: "/", omittingEmptySubsequences: true)
-        var targetParts = target.split(separator: "/", omittingEmptySubsequences: true)
-        let targetIsDirectory = target.isEmpty || target.hasSuffix("/")
+        // Byte-level (every page computes dozens of these): the common leading folders end at
+        // a `/` both paths share; a file's own name never counts as a folder.
+        let baseBytes = Array(base.utf8)
+        let targetBytes = Array(target.utf8)
+        let targetIsDirectory = targetBytes.isEmpty || targetBytes.last == UInt8(ascii: "/")
+        let limit =
+            targetIsDirectory ? targetBytes.count : (targetBytes.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0)
         var common = 0
-        let limit = targetIsDirectory ? targetParts.count : max(0, targetParts.count - 1)
-        while common < baseParts.count && common < limit && baseParts[common] == targetParts[common] {
-            common += 1
+        var index = 0
+        while index < baseBytes.count && index < limit && baseBytes[index] == targetBytes[index] {
+            if baseBytes[index] == UInt8(ascii: "/") { common = index + 1 }
+            index += 1
         }
-        let ups = Array(repeating: "..", count: baseParts.count - common)
-        targetParts.removeFirst(common)
-        var parts = ups + targetParts.map(String.init)
-        if parts.isEmpty { return "./" }
-        if ups.isEmpty, let first = parts.first, first.contains(":") {
-            parts[0] = "./" + first  // a first segment with ':' would read as a URL scheme
+        var ups = 0
+        for byte in baseBytes[common...] where byte == UInt8(ascii: "/") { ups += 1 }
+        // A base without a trailing `/` still names a folder.
+        if let last = baseBytes.last, last != UInt8(ascii: "/"), baseBytes.count > common { ups += 1 }
+        let rest = String(decoding: targetBytes[common...], as: UTF8.self)
+        if ups == 0 {
+            if rest.isEmpty { return "./" }
+            // A first segment with ':' would read as a URL scheme.
+            let first = rest.prefix { $0 != "/" }
+            return first.contains(":") ? "./" + rest : rest
         }
-        var text = parts.joined(separator: "/")
-        if targetIsDirectory { text += "/" }
-        return text
+        return String(repeating: "../", count: ups) + rest
     }
 
     /// The directory part of a site path: `a/b/c.png` → `a/b/`, `a/b/` → `a/b/`, `x` → `""`.

@@ -22,7 +22,7 @@ extension Renderer {
     func printEdition(_ guide: GuideNode) -> String {
         let base = guide.url + "print/"
         let members = Set(guide.readingOrder)
-        func section(_ id: String) -> [String: Any]? {
+        @Sendable func makeSection(_ id: String) -> [String: Any]? {
             guard let page = graph.pages[id] else { return nil }
             var item: [String: Any] = [
                 "anchor": printAnchor(id), "title": page.metadata.title, "summary": page.metadata.summary,
@@ -37,6 +37,10 @@ extension Renderer {
             }
             return item
         }
+        // Every body is rendered again for print (in-document anchors): all cores, in order.
+        let printed = guide.readingOrder.concurrentMap { id in SendableBox(makeSection(id)) }
+        let sections = Dictionary(uniqueKeysWithValues: zip(guide.readingOrder, printed.map(\.value)))
+        func section(_ id: String) -> [String: Any]? { sections[id] ?? nil }
         var groups: [[String: Any]] = []
         if guide.phases.isEmpty {
             let pages = guide.pages.compactMap(section)
@@ -115,4 +119,11 @@ extension Renderer {
             },
             headingOffset: 2, idPrefix: printAnchor(page.id) + "--", dropLeadingTitle: page.dropsLeadingTitle)
     }
+}
+
+/// A template context crossing threads: built on one, read on another after `concurrentMap`
+/// has returned, never shared while written.
+struct SendableBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -188,6 +188,16 @@ struct Renderer: @unchecked Sendable {
         return templates.render("layout", context)
     }
 
+    /// What "Zie ook" and "Verwijst hierheen" show of a page: `{title, url, guide}` (guide
+    /// false outside a guide), lighter than ``pageSummary(_:from:)``.
+    func pageLink(_ id: String, from base: String) -> [String: Any]? {
+        guard let page = graph.pages[id] else { return nil }
+        return [
+            "title": page.metadata.title, "url": href(page.url, from: base),
+            "guide": page.guide.flatMap { graph.guide($0)?.config.title } ?? false,
+        ]
+    }
+
     func pageSummary(_ id: String, from base: String) -> [String: Any]? {
         guard let page = graph.pages[id] else { return nil }
         // Optional keys are false when absent: Mustache would otherwise take the same key from an
@@ -485,10 +495,10 @@ struct Renderer: @unchecked Sendable {
             context["next"] = link(node.metadata.title, to: node.url, from: base)
         }
         context["has_pager"] = previous != nil || next != nil
-        let backlinks = (graph.backlinks[page.id] ?? []).compactMap { pageSummary($0, from: base) }
+        let backlinks = (graph.backlinks[page.id] ?? []).compactMap { pageLink($0, from: base) }
         context["backlinks"] = backlinks
         context["has_backlinks"] = !backlinks.isEmpty
-        let related = page.related.compactMap { pageSummary($0, from: base) }
+        let related = page.related.compactMap { pageLink($0, from: base) }
         context["related"] = related
         context["has_related"] = !related.isEmpty
         let domains = domainLinks(page, from: base)

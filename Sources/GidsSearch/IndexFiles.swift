@@ -67,17 +67,21 @@ extension SearchIndex {
         var vocabulary: [String: [String: String]] = [:]
         for (form, stem) in forms { vocabulary[Self.vocabularyKey(form), default: [:]][form] = stem }
         for (key, shard) in vocabulary { out["search/vocab/\(key).json"] = jsonObject(shard) { jsonString($0) } }
-        var termFiles: [Int: [String: [[Int]]]] = [:]
+        var termFiles: [Int: [String: [Posting]]] = [:]
         for (stem, postings) in terms {
-            let withLengths = postings.map { [$0[0], $0[1], documents[$0[0]].length] }
-            termFiles[Int(Self.termHash(stem) % UInt32(shards)), default: [:]][stem] = withLengths
+            termFiles[Int(Self.termHash(stem) % UInt32(shards)), default: [:]][stem] = postings
         }
+        let lengths = documents.map(\.length)
         // Encoding is most of the cost and each file is independent: all cores.
         let frozenTerms = termFiles
         let termData = Array(0..<shards).concurrentMap { shard in
             jsonObject(frozenTerms[shard] ?? [:]) { postings in
-                "[" + postings.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",")
-                    + "]"
+                var text = "["
+                for (index, posting) in postings.enumerated() {
+                    if index > 0 { text += "," }
+                    text += "[\(posting.document),\(posting.frequency),\(lengths[posting.document])]"
+                }
+                return text + "]"
             }
         }
         for (shard, data) in termData.enumerated() { out["search/terms/\(shard).json"] = data }

@@ -30,9 +30,20 @@ public struct SearchIndex: Codable, Sendable, Equatable {
     public let k1: Double
     public let b: Double
     public let documents: [Document]
-    /// Inverted index: stem → posting list of `[document index, weighted term frequency]`,
-    /// sorted by document index.
-    public let terms: [String: [[Int]]]
+    /// Inverted index: stem → posting list, sorted by document index.
+    public let terms: [String: [Posting]]
+
+    /// One entry of a posting list: a document (its index in ``documents``) and the stem's
+    /// weighted term frequency in it. Written to the term shards as `[document, frequency, length]`.
+    public struct Posting: Codable, Sendable, Equatable {
+        public let document: Int
+        public let frequency: Int
+
+        public init(document: Int, frequency: Int) {
+            self.document = document
+            self.frequency = frequency
+        }
+    }
     /// Folded surface form → stem, for every word in the index.
     public let forms: [String: String]
     /// The stop words left out at index time, so the browser leaves them out of queries too.
@@ -56,7 +67,7 @@ public struct SearchIndex: Codable, Sendable, Equatable {
 public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     let stemmer = DutchStemmer()
     var documents: [SearchIndex.Document] = []
-    var postings: [String: [[Int]]] = [:]
+    var postings: [String: [SearchIndex.Posting]] = [:]
     var forms: [String: String] = [:]
     var stemCache: [String: String] = [:]
     func stem(_ word: String) -> String {
@@ -87,7 +98,7 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
         let fields = texts.map { field, text in
             (SearchIndex.fieldWeights[field] ?? 1, Tokenizer.words(text).filter(Tokenizer.isIndexed))
         }
-        return (guide, page, body.split(whereSeparator: \.isWhitespace).joined(separator: " "), fields)
+        return (guide, page, collapsingWhitespace(body), fields)
     }
     var frequencies: [String: Int] = [:]
     for page in pages {
@@ -120,7 +131,9 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
             }
         }
         let index = documents.count
-        for (term, frequency) in termFrequencies { postings[term, default: []].append([index, frequency]) }
+        for (term, frequency) in termFrequencies {
+            postings[term, default: []].append(SearchIndex.Posting(document: index, frequency: frequency))
+        }
         let phaseTitle = page.phase.flatMap { phase in
             guide.phases.first { $0.definition.id == phase }?.definition.title
         }
@@ -135,4 +148,26 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
         forms: forms, stopWords: Tokenizer.stopWords.sorted(), minimumWordLength: Tokenizer.minimumWordLength,
         synonyms: synonymGroups.map { group in group.map { $0.joined(separator: " ") } },
         synonymStems: synonymGroups.map { group in group.map { $0.map(stem).joined(separator: " ") } })
+}
+
+/// `text` with every run of white space (Unicode White_Space) as one space, trimmed: the
+/// document text the browser shows in snippets. Scalar by scalar, ASCII without a lookup.
+func collapsingWhitespace(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    var pendingSpace = false
+    for scalar in text.unicodeScalars {
+        let isSpace =
+            scalar.isASCII
+            ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0B}"
+                || scalar == "\u{0C}")
+            : scalar.properties.isWhitespace
+        if isSpace {
+            pendingSpace = !out.isEmpty
+        } else {
+            if pendingSpace { out.append(" ") }
+            pendingSpace = false
+            out.append(scalar)
+        }
+    }
+    return String(out)
 }

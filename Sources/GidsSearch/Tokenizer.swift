@@ -5,15 +5,45 @@ import GidsCore
 public enum Tokenizer {
     /// The folded words of `text`, in order, stop words included.
     public static func words(_ text: String) -> [String] {
+        // ASCII characters other than letters and digits separate words before and after
+        // folding, so the text is cut there first; a chunk of ASCII letters and digits is
+        // lowercased as it is, and only a chunk with other characters goes through the fold.
+        var words: [String] = []
+        let bytes = Array(text.utf8)
+        var start = 0
+        var ascii = true
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+        }
+        func flush(_ end: Int) {
+            guard end > start else { return }
+            let chunk = bytes[start..<end]
+            if ascii {
+                words.append(String(decoding: chunk.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self))
+            } else {
+                words += foldedWords(String(decoding: chunk, as: UTF8.self))
+            }
+        }
+        for (index, byte) in bytes.enumerated() {
+            if byte < 0x80 && !isWordByte(byte) {
+                flush(index)
+                start = index + 1
+                ascii = true
+            } else if byte >= 0x80 {
+                ascii = false
+            }
+        }
+        flush(bytes.count)
+        return words
+    }
+
+    /// The words of a chunk with non-ASCII characters: folded, then split at every character
+    /// that is not a letter or digit.
+    private static func foldedWords(_ text: String) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in TextFolding.fold(text).unicodeScalars {
-            // ASCII letters and digits without a property lookup; other ASCII is never part of a word.
-            let isWordScalar =
-                scalar.isASCII
-                ? (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || ("A"..."Z").contains(scalar))
-                : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
-            if isWordScalar {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 current.append(scalar)
             } else if !current.isEmpty {
                 words.append(String(current))

@@ -72,7 +72,10 @@ import Testing
                 SearchIndex.Document(
                     url: "g/p\($0)/", title: "P\($0)", guide: "G", phase: nil, summary: "S", text: "T", length: 10 + $0)
             },
-            terms: ["zorg": [[0, 3], [5, 1]], "beleid": [[39, 2]]], forms: ["zorg": "zorg", "beleid": "beleid"],
+            terms: [
+                "zorg": [.init(document: 0, frequency: 3), .init(document: 5, frequency: 1)],
+                "beleid": [.init(document: 39, frequency: 2)],
+            ], forms: ["zorg": "zorg", "beleid": "beleid"],
             stopWords: [], minimumWordLength: 2, synonyms: [], synonymStems: [])
         let files = try index.files()
         let meta = try JSONDecoder().decode(SearchIndex.Meta.self, from: files["search-index.json"]!)
@@ -80,7 +83,7 @@ import Testing
         for (stem, postings) in index.terms {
             let shard = try JSONDecoder().decode(
                 [String: [[Int]]].self, from: files["search/terms/\(SearchIndex.termHash(stem) % 2).json"]!)
-            #expect(shard[stem] == postings.map { [$0[0], $0[1], 10 + $0[0]] })
+            #expect(shard[stem] == postings.map { [$0.document, $0.frequency, 10 + $0.document] })
         }
         let vocabulary = try JSONDecoder().decode([String: String].self, from: files["search/vocab/z.json"]!)
         #expect(vocabulary == ["zorg": "zorg"])
