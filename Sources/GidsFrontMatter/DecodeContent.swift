@@ -153,17 +153,30 @@ private func decodeSynonyms(_ file: SourceFile, diagnostics: inout [Diagnostic])
 /// line `---` or `...`. Returns nil YAML when the file has no front matter.
 public func splitFrontMatter(_ text: String) -> (yaml: String?, body: String, bodyLineOffset: Int, unclosed: Bool) {
     guard text.hasPrefix("---\n") || text == "---" else { return (nil, text, 0, false) }
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    lines.removeFirst()
-    for (index, line) in lines.enumerated() {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed == "---" || trimmed == "..." {
-            let yaml = lines[..<index].joined(separator: "\n")
-            let body = lines[(index + 1)...].joined(separator: "\n")
+    // Byte by byte: every page goes through here, and only the delimiter lines matter.
+    let bytes = Array(text.utf8)
+    var lineStart = min(4, bytes.count)
+    var index = 0
+    while lineStart < bytes.count || (lineStart == bytes.count && bytes.count > 3 && bytes.last == 0x0A) {
+        let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+        if isDelimiter(bytes[lineStart..<lineEnd]) {
+            let yaml = String(decoding: bytes[4..<max(4, lineStart - 1)], as: UTF8.self)
+            let body = lineEnd < bytes.count ? String(decoding: bytes[(lineEnd + 1)...], as: UTF8.self) : ""
             return (yaml, body, index + 2, false)
         }
+        if lineEnd == bytes.count { break }
+        lineStart = lineEnd + 1
+        index += 1
     }
     return (nil, text, 0, true)
+}
+
+/// A line that closes front matter: `---` or `...`, with white space around it.
+private func isDelimiter(_ line: ArraySlice<UInt8>) -> Bool {
+    guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 }), first == 0x2D || first == 0x2E || first >= 0x80
+    else { return false }
+    let trimmed = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    return trimmed == "---" || trimmed == "..."
 }
 
 private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> SiteConfig? {

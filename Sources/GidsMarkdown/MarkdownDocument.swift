@@ -128,7 +128,9 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.markdown = bytes
         let root = Self.parse(bytes)
         defer { cmark_node_free(root) }
-        let sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let sourceLines = markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         var headings: [Heading] = []
         var headingNodes: [(OpaquePointer, Heading)] = []
         var links: [MarkdownLink] = []
