@@ -141,4 +141,24 @@ private func tree(pages: [String: String], guide: String = guideYAML) -> SourceT
         let (_, diagnostics) = decodeContent(tree(pages: [:], guide: "title: G\nsummary: S\n"))
         #expect(diagnostics.contains { $0.code == "guide.no-structure" && $0.severity == .error })
     }
+
+    /// The delimiter lines, as the byte-level split reads them.
+    @Test(arguments: [
+        ("---\nfoo: 1\n---", "foo: 1", "", 3),
+        ("---\n---\nTekst", "", "Tekst", 2),
+        ("---\na: 1\nb: 2\n...\nTekst\nmeer", "a: 1\nb: 2", "Tekst\nmeer", 4),
+        ("---\na: 1\n  ---  \nTekst", "a: 1", "Tekst", 3),
+        ("---\na: 1\n\u{00A0}---\nTekst", "a: 1", "Tekst", 3),
+        ("---\na: ---\n---\n", "a: ---", "", 3),
+    ])
+    func frontMatterDelimiters(text: String, yaml: String, body: String, offset: Int) {
+        let split = splitFrontMatter(text)
+        #expect(split.yaml == yaml && split.body == body && split.bodyLineOffset == offset && !split.unclosed)
+    }
+
+    @Test func unclosedFrontMatter() {
+        for text in ["---", "---\n", "---\na: 1\n", "---\na: 1\n----\n"] {
+            #expect(splitFrontMatter(text).unclosed, "\(text.debugDescription)")
+        }
+    }
 }
