@@ -61,14 +61,13 @@ public func initGuide(from directory: String, contentDirectory: String, name: St
     let found = inventory(of: tree)
     let keys = Dictionary(uniqueKeysWithValues: found.keys.map { ($0.key, $0) })
 
+    // An alias applies only to pages without the gids key itself, so it is always safe.
     var aliases: [(String, String)] = []
-    if keys["order"] == nil, keys["weight"] != nil { aliases.append(("weight", "order")) }
-    if keys["summary"] == nil {
-        if keys["description"] != nil {
-            aliases.append(("description", "summary"))
-        } else if keys["excerpt"] != nil {
-            aliases.append(("excerpt", "summary"))
-        }
+    if keys["weight"] != nil { aliases.append(("weight", "order")) }
+    if keys["description"] != nil {
+        aliases.append(("description", "summary"))
+    } else if keys["excerpt"] != nil {
+        aliases.append(("excerpt", "summary"))
     }
     let isDay = { (value: String) in value.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) != nil }
     if keys["updated"] == nil, let date = keys["date"], !date.manyValues, date.values.allSatisfy(isDay) {
@@ -79,7 +78,7 @@ public func initGuide(from directory: String, contentDirectory: String, name: St
     var ignore: [String] = []
     for usage in found.keys.sorted(by: { $0.key < $1.key }) {
         if gidsKeys.contains(usage.key) || aliases.contains(where: { $0.0 == usage.key }) { continue }
-        if usage.shape == .list && !usage.manyValues && !generatorKeys.contains(usage.key)
+        if usage.hasLists && !usage.manyValues && !generatorKeys.contains(usage.key)
             && usage.key.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" || $0 == "-" })
         {
             taxonomies.append(usage)
@@ -144,7 +143,7 @@ public func initGuide(from directory: String, contentDirectory: String, name: St
     yaml += "# Front-matter keys found in \(found.pages) pages (\(found.withoutFrontMatter) without front matter):\n"
     for usage in found.keys {
         let examples = usage.values.prefix(3).map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }
-        yaml += "#   \(usage.key): \(usage.pages) pages, \(usage.shape.rawValue)"
+        yaml += "#   \(usage.key): \(pagesText(usage.pages)), \(usage.shape.rawValue)"
         yaml += examples.isEmpty ? "\n" : ", e.g. \(examples.joined(separator: " | "))\n"
     }
 
@@ -164,6 +163,10 @@ public func initGuide(from directory: String, contentDirectory: String, name: St
         result.written.append(sitePath)
     }
     var report = "\(found.pages) Markdown files, \(found.withoutFrontMatter) without front matter\n"
+    if found.withLiquid > 0 {
+        report +=
+            "\(pagesText(found.withLiquid)) contain Liquid ({{ … }} or {% … %}); gids does not run it and shows it as text\n"
+    }
     for usage in found.keys {
         let role =
             gidsKeys.contains(usage.key)
@@ -171,12 +174,15 @@ public func initGuide(from directory: String, contentDirectory: String, name: St
             : aliases.first { $0.0 == usage.key }.map { "alias of \($0.1)" }
                 ?? (taxonomies.contains { $0.key == usage.key } ? "taxonomy" : "ignored")
         let examples = usage.values.prefix(3).joined(separator: " | ")
-        report += "  \(usage.key): \(usage.pages) pages, \(usage.shape.rawValue), \(role)"
+        report += "  \(usage.key): \(pagesText(usage.pages)), \(usage.shape.rawValue), \(role)"
         report += examples.isEmpty ? "\n" : " (e.g. \(examples))\n"
     }
     result.report = report
     return result
 }
+
+/// "1 page", "2 pages".
+private func pagesText(_ count: Int) -> String { count == 1 ? "1 page" : "\(count) pages" }
 
 /// A YAML 1.2 double-quoted scalar: JSON string syntax is a subset of it.
 private func quoted(_ text: String) -> String {

@@ -60,6 +60,11 @@ public final class BuildSession: @unchecked Sendable {
         self.options = options
     }
 
+    /// The folders of guides kept outside `content/` (`source:`), as paths on disk, for
+    /// `gids serve` to watch; empty before the first build.
+    public var sourceFolders: [String] { lock.withLock { mountedFolders } }
+    private var mountedFolders: [String] = []
+
     /// The content root as an absolute, standardised path.
     private var contentRoot: String {
         URL(fileURLWithPath: options.contentDirectory).standardizedFileURL.path
@@ -172,6 +177,7 @@ public final class BuildSession: @unchecked Sendable {
     private func loadOrPatch() {
         if needsFullLoad || tree == nil {
             var (tree, diagnostics) = loadSources(root: options.contentDirectory)
+            var folders: [String] = []
             // Guides kept elsewhere (`source:`): their folders join the tree under the guide folder.
             for declared in declaredSources(in: tree) {
                 let written = declared.source.value
@@ -181,7 +187,10 @@ public final class BuildSession: @unchecked Sendable {
                 diagnostics += mount(
                     normalizedPath(relative), displayDirectory: normalizedPath(display),
                     at: declared.folder, exclude: declared.exclude, into: &tree)
+                folders.append(normalizedPath(relative))
             }
+            let mounted = folders
+            lock.withLock { mountedFolders = mounted }
             self.tree = tree
             loadDiagnostics = diagnostics
             needsFullLoad = false

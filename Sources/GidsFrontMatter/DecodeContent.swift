@@ -463,9 +463,15 @@ private func readTerms(
         ids.contains(value.value) || !ids.contains(Slug.make(value.value))
             ? value : Located(Slug.make(value.value), at: value.location)
     }
+    let written = values
     values = values.filter { value in
         if ids.contains(value.value) { return true }
-        let hint = Suggestion.closest(to: value.value, among: ids).map { "did you mean '\($0)'?" }
+        // `uitvoeren, evalueren` is one text in YAML: a list needs brackets.
+        let parts = value.value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let listHint =
+            parts.count > 1 && parts.allSatisfy({ ids.contains($0) || ids.contains(Slug.make($0)) })
+            ? "write a list: \(taxonomy.key): [\(parts.joined(separator: ", "))]" : nil
+        let hint = listHint ?? Suggestion.closest(to: value.value, among: ids).map { "did you mean '\($0)'?" }
         let expected = "(expected one of: \(ids.joined(separator: ", ")))"
         if isPhase {
             diagnostics.append(
@@ -486,10 +492,14 @@ private func readTerms(
         }
         return false
     }
-    if taxonomy.required && reader.node(taxonomy.key) == nil {
+    if taxonomy.required && written.isEmpty {
+        // Absent, empty or an empty list: the page has no value.
+        let at = reader.keyLocation(taxonomy.key) ?? file.location(line: 1, column: 1)
         diagnostics.append(
             .error(
-                file.location(line: 1, column: 1), "missing required key '\(taxonomy.key)'",
+                at,
+                reader.keyLocation(taxonomy.key) == nil
+                    ? "missing required key '\(taxonomy.key)'" : "'\(taxonomy.key)' has no value",
                 code: "frontmatter.missing-key", hint: "one of: \(ids.joined(separator: ", "))"))
     }
     return values

@@ -82,7 +82,8 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
             diagnostics.append(
                 .error(
                     axis.location, "'phase_axis' and 'phases' both name the phases; keep one",
-                    code: "guide.phase-axis"))
+                    code: "guide.phase-axis",
+                    hint: "'phases:' declares the phases itself; 'phase_axis:' names a taxonomy from 'taxonomies:'"))
         } else if let taxonomy = taxonomies.first(where: { $0.id == axis.value }), !taxonomy.facet {
             phaseAxis = taxonomy.id
             phases = taxonomy.values.map {
@@ -163,9 +164,11 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
     let strict = reader.bool("strict")?.value ?? true
     reader.warnUnknownKeys(known: Keys.names(Keys.guide), what: "the guide file")
     diagnostics += reader.diagnostics
-    guard let title, let summary else { return nil }
+    // A guide file with a missing title or summary still has its pages checked in the same
+    // run (its own error stops the build), so one problem does not hide the others.
     var config = GuideConfig(
-        slug: Slug.make(folder), folder: folder, title: title.value, summary: summary.value, order: order,
+        slug: Slug.make(folder), folder: folder, title: title?.value ?? folder, summary: summary?.value ?? "",
+        order: order,
         phases: phases, taxonomies: taxonomies, phaseAxis: phaseAxis, frontMatter: rules, source: source,
         basePath: basePath, file: file)
     config.strict = strict
@@ -234,7 +237,8 @@ private func decodeTaxonomy(_ node: Node, file: SourceFile, facet isFacet: Bool,
             .error(
                 declaredKey?.location ?? id.location,
                 isFacet ? "facet id '\(key)' is already a tool key" : "'\(key)' is already a front-matter key of gids",
-                code: "guide.reserved-facet"))
+                code: isFacet ? "guide.reserved-facet" : "guide.reserved-key",
+                hint: isFacet ? nil : "give the taxonomy another key, e.g. key: \(key)-indeling"))
         return nil
     }
     let kind: TaxonomyDefinition.Kind
@@ -247,14 +251,15 @@ private func decodeTaxonomy(_ node: Node, file: SourceFile, facet isFacet: Bool,
         diagnostics.append(
             .error(
                 type!.location, "unknown \(isFacet ? "facet" : "taxonomy") type '\(other)' (expected list or boolean)",
-                code: "guide.facet-type"))
+                code: isFacet ? "guide.facet-type" : "guide.taxonomy-type"))
         return nil
     }
     guard !values.isEmpty else {
         diagnostics.append(
             .error(
                 id.location, "\(isFacet ? "facet" : "taxonomy") '\(id.value)' has no values",
-                code: "guide.facet-values"))
+                code: isFacet ? "guide.facet-values" : "guide.taxonomy-values",
+                hint: "add 'values:', a list of {id: …, title: …}, or 'type: boolean'"))
         return nil
     }
     return TaxonomyDefinition(

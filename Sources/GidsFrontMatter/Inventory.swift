@@ -5,12 +5,14 @@ import Yams
 
 /// How one front-matter key is used across a folder of Markdown (`gids init --from`).
 public struct KeyUsage: Sendable {
-    public enum Shape: String, Sendable { case text, list, mapping }
+    public enum Shape: String, Sendable { case text, number, list, mapping }
     public let key: String
     /// Pages that have the key.
     public var pages = 0
     /// The shape most values have.
     public var shape: Shape = .text
+    /// True when at least one page gives a list (a taxonomy candidate, even if others give one value).
+    public var hasLists = false
     /// Distinct values (items of lists counted one by one), in first-seen order; at most 50 kept.
     public var values: [String] = []
     /// True when more than 50 distinct values were seen.
@@ -23,6 +25,8 @@ public struct FolderInventory: Sendable {
     public var pages = 0
     /// Pages without front matter (or with empty front matter).
     public var withoutFrontMatter = 0
+    /// Pages whose text has Liquid (`{{ … }}` or `{% … %}`), which gids does not run.
+    public var withLiquid = 0
     /// Keys by number of pages using them, most used first, then by name.
     public var keys: [KeyUsage] = []
 }
@@ -36,6 +40,7 @@ public func inventory(of tree: SourceTree) -> FolderInventory {
     var shapes: [String: [KeyUsage.Shape: Int]] = [:]
     for file in tree.markdownFiles {
         result.pages += 1
+        if file.text.contains("{%") || file.text.contains("{{") { result.withLiquid += 1 }
         let split = splitFrontMatter(file.text)
         var ignored: [Diagnostic] = []
         guard let yaml = split.yaml, let node = composeYAML(yaml, file: file, lineOffset: 1, diagnostics: &ignored),
@@ -51,10 +56,11 @@ public func inventory(of tree: SourceTree) -> FolderInventory {
             var seen: [String] = []
             switch value {
             case .scalar(let scalar):
-                shapes[key, default: [:]][.text, default: 0] += 1
+                shapes[key, default: [:]][Int(scalar.string) != nil ? .number : .text, default: 0] += 1
                 seen = [scalar.string]
             case .sequence(let items):
                 shapes[key, default: [:]][.list, default: 0] += 1
+                entry.hasLists = true
                 seen = items.compactMap(\.string)
             case .mapping:
                 shapes[key, default: [:]][.mapping, default: 0] += 1

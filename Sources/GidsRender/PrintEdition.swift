@@ -19,6 +19,14 @@ extension Renderer {
         return "p-" + slug + (fragment.map { LinkRules.isTopOfDocument($0) ? "" : "--" + $0 } ?? "")
     }
 
+    /// `fragment` when it names a heading of the page (headings get prefixed ids in print);
+    /// otherwise nil, the page's own anchor: ids in raw HTML keep their names in print, where
+    /// several pages may share them.
+    func headingFragment(_ fragment: String?, in id: String) -> String? {
+        guard let fragment, let page = graph.pages[id] else { return nil }
+        return page.document.headings.contains { $0.id == fragment } ? fragment : nil
+    }
+
     func printEdition(_ guide: GuideNode) -> String {
         let base = guide.url + "print/"
         let members = Set(guide.readingOrder)
@@ -68,6 +76,11 @@ extension Renderer {
                     "summary": phase.definition.summary, "pages": pages,
                 ])
             }
+            // Pages without a phase (a phase axis that is not required) come last, as on the guide page.
+            let unphased = guide.readingOrder.filter { graph.pages[$0]?.phases.isEmpty == true }.compactMap(section)
+            if !unphased.isEmpty {
+                groups.append(["title": "Overige pagina’s", "anchor": "g-overige", "summary": false, "pages": unphased])
+            }
         }
         let context: [String: Any] = [
             "site": ["title": graph.site.title, "language": graph.site.language],
@@ -88,9 +101,9 @@ extension Renderer {
             rewrite: { link in
                 switch targets[link.index] {
                 case .page(let id, let fragment)? where members.contains(id):
-                    return "#" + printAnchor(id, fragment: fragment)
+                    return "#" + printAnchor(id, fragment: headingFragment(fragment, in: id))
                 case .samePage(let fragment)?:
-                    return "#" + printAnchor(page.id, fragment: fragment)
+                    return "#" + printAnchor(page.id, fragment: headingFragment(fragment, in: page.id))
                 case .asset(let path, _)?:
                     return href(path, from: base)  // images
                 default:

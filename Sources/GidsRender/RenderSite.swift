@@ -154,11 +154,14 @@ struct Renderer: @unchecked Sendable {
                 link(
                     g.config.title, to: g.url, from: base,
                     current: g.slug == guide ? (base == g.url ? "page" : "true") : nil)
-            } + [
-                link(
-                    "Beleidsdomeinen", to: "domeinen/", from: base,
-                    current: section == "domeinen" ? (base == "domeinen/" ? "page" : "true") : nil)
-            ]
+            }
+            + (graph.domains.isEmpty
+                ? []
+                : [
+                    link(
+                        "Beleidsdomeinen", to: "domeinen/", from: base,
+                        current: section == "domeinen" ? (base == "domeinen/" ? "page" : "true") : nil)
+                ])
         let fullTitle = title == graph.site.title ? title : "\(title) – \(graph.site.title)"
         let context: [String: Any] = [
             "site": ["title": graph.site.title, "language": graph.site.language],
@@ -383,13 +386,22 @@ struct Renderer: @unchecked Sendable {
         return order.map { folder in
             // A folder's own index page names the section.
             let index = graph.pages["\(guide.config.folder)/\(folder)/index.md"]
-            var item: [String: Any] = ["pages": (members[folder] ?? []).compactMap { pageSummary($0, from: base) }]
+            // Absent keys are false, or Mustache would take the guide's own title and show it.
+            var item: [String: Any] = [
+                "pages": (members[folder] ?? []).compactMap { pageSummary($0, from: base) }, "title": false,
+                "id": false,
+            ]
             if !folder.isEmpty {
-                item["title"] = index?.metadata.title ?? folder
+                let readable = folder.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+                item["title"] = index?.metadata.title ?? (readable.prefix(1).uppercased() + readable.dropFirst())
                 item["id"] = "_s-" + Slug.make(folder)
             } else if !guide.phases.isEmpty {
                 item["title"] = "Overige pagina’s"
                 item["id"] = "_s-overige"
+            } else {
+                // The cards are h3: a heading in between keeps the levels from skipping (WCAG 1.3.1).
+                item["title"] = "Pagina’s"
+                item["id"] = "_s-paginas"
             }
             return item
         }
@@ -506,7 +518,9 @@ struct Renderer: @unchecked Sendable {
         context["has_domains"] = !domains.isEmpty
         if let level = metadata.level { context["level"] = level.label }
         if let updated = page.lastUpdated { context["updated"] = ["iso": updated.iso, "text": updated.dutch] }
-        let toc = page.document.headings.filter { $0.level <= 2 }.map { ["text": $0.text, "id": $0.id] }
+        // The leading `# Title` shown as the page title is not in the body, so not in the list.
+        let shown = page.document.headings.filter { !(page.dropsLeadingTitle && $0 == page.document.leadingTitle) }
+        let toc = shown.filter { $0.level <= 2 }.map { ["text": $0.text, "id": $0.id] }
         context["toc"] = toc
         context["has_toc"] = toc.count >= 3
         var template = "page"

@@ -64,12 +64,32 @@ public struct TemplateSet: Sendable {
                 sources.append((name, display + "/" + path, text))
             } catch let error as MustacheTemplate.ParserError {
                 broken.insert(name)
+                var line = error.context.lineNumber
+                var column = error.context.columnNumber + 1
+                var message = "template syntax error: \(error.error)"
+                var hint: String?
+                switch error.error as? MustacheTemplate.Error {
+                case .expectedSectionEnd?:
+                    // The parser notices at the end of the file; the section that is open is the news.
+                    if let open = unclosedSection(in: text) {
+                        (line, column) = (open.line, open.column)
+                        message = "section '{{\(open.tag)}}' is not closed"
+                        hint = "end it with {{/\(open.name)}}"
+                    } else {
+                        message = "a section is not closed"
+                    }
+                case .sectionCloseNameIncorrect?:
+                    message = "this {{/…}} closes a section that is not the one open here"
+                    hint = "close sections in the reverse order of opening them"
+                case .unfinishedName?:
+                    message = "a tag is not finished"
+                    hint = "write tags as {{name}}, {{#name}}…{{/name}} or {{> partial}}"
+                default: break
+                }
                 diagnostics.append(
                     .error(
-                        SourceLocation(
-                            path: display + "/" + path, line: error.context.lineNumber,
-                            column: error.context.columnNumber + 1),
-                        "template syntax error: \(error.error)", code: "template.syntax"))
+                        SourceLocation(path: display + "/" + path, line: line, column: column), message,
+                        code: "template.syntax", hint: hint))
             } catch {
                 broken.insert(name)
                 diagnostics.append(
@@ -126,4 +146,27 @@ func partialReferences(in text: String) -> [(name: String, line: Int, column: In
         }
     }
     return found
+}
+
+/// The first `{{#name}}` or `{{^name}}` that no `{{/name}}` closes, with its 1-based line and
+/// column (columns in Unicode scalars): only to place the "not closed" error, after
+/// swift-mustache has found that one exists.
+func unclosedSection(in text: String) -> (tag: String, name: String, line: Int, column: Int)? {
+    var open: [(tag: String, name: String, line: Int, column: Int)] = []
+    for (number, lineText) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        var rest = lineText[...]
+        while let start = rest.range(of: "{{"), let end = rest[start.upperBound...].range(of: "}}") {
+            let inner = rest[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+            let column = lineText[..<start.lowerBound].unicodeScalars.count
+            if let first = inner.first, first == "#" || first == "^" {
+                let name = inner.dropFirst().trimmingCharacters(in: .whitespaces)
+                open.append((inner, name, number + 1, column + 1))
+            } else if inner.first == "/" {
+                let name = inner.dropFirst().trimmingCharacters(in: .whitespaces)
+                if let index = open.lastIndex(where: { $0.name == name }) { open.remove(at: index) }
+            }
+            rest = rest[end.upperBound...]
+        }
+    }
+    return open.first
 }

@@ -125,7 +125,11 @@ public final class PreviewServer: @unchecked Sendable {
                     + "\(changes.count) file\(changes.count == 1 ? "" : "s") changed, \(ms) ms")
         } else {
             show(result.diagnostics)
-            log("gids serve: \(printer.summary(result.diagnostics)); still serving the last good site")
+            log(
+                "gids serve: \(printer.summary(result.diagnostics)); "
+                    + (session.output == nil
+                        ? "no site to show yet: the pages show these errors until they are fixed"
+                        : "still serving the last good site"))
         }
     }
 
@@ -155,10 +159,11 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    /// Watches `content/`, `templates/` and any guide's `source:` folder, and serves until the
+    /// Watches `content/`, `templates/` and every guide's `source:` folder, and serves until the
     /// task is cancelled. Errors: the port is taken, inotify is unavailable.
-    public func run(extraFolders: [String] = []) async throws {
-        let watcher = try FileWatcher(folders: [options.contentDirectory, options.templatesDirectory] + extraFolders)
+    public func run() async throws {
+        let watcher = try FileWatcher(
+            folders: [options.contentDirectory, options.templatesDirectory] + session.sourceFolders)
         watcher.start { [self] paths in filesChanged(paths) }
         let server = HTTPServer(
             address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled, handler: Handler(server: self))
@@ -191,6 +196,16 @@ public final class PreviewServer: @unchecked Sendable {
             return HTTPResponse(statusCode: .badRequest, headers: noStore, body: Data("bad path\n".utf8))
         }
         let snapshot = current
+        if snapshot.files.isEmpty {
+            // No good build yet: a page that shows the errors (live.js) and reloads once they are fixed.
+            var headers = noStore
+            headers[.contentType] = "text/html; charset=utf-8"
+            let page = """
+                <!doctype html><html lang="nl"><head><meta charset="utf-8"><title>gids serve</title></head>
+                <body><h1>Nog geen site</h1><p>De eerste build heeft fouten; zie de terminal.</p></body></html>
+                """
+            return HTTPResponse(statusCode: .serviceUnavailable, headers: headers, body: injected(Data(page.utf8)))
+        }
         if let data = snapshot.contents(of: key) {
             var headers = noStore
             headers[.contentType] = contentType(of: key)
@@ -203,7 +218,9 @@ public final class PreviewServer: @unchecked Sendable {
         }
         var headers = noStore
         headers[.contentType] = "text/html; charset=utf-8"
-        let page = snapshot.files["404.html"].map(injected) ?? Data("<h1>Niet gevonden</h1>\n".utf8)
+        // The site's 404 page has links relative to the root; here it answers at any depth.
+        let page =
+            snapshot.files["404.html"].map { injected(withBase($0)) } ?? Data("<h1>Niet gevonden</h1>\n".utf8)
         return HTTPResponse(statusCode: .notFound, headers: headers, body: page)
     }
 
@@ -220,6 +237,14 @@ public final class PreviewServer: @unchecked Sendable {
         let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data("{}".utf8)
         return HTTPResponse(
             statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: data)
+    }
+
+    /// The page with `<base href="/">` after `<head>`, so its root-relative links work anywhere.
+    private func withBase(_ data: Data) -> Data {
+        guard let range = data.range(of: Data("<head>".utf8)) else { return data }
+        var out = data
+        out.insert(contentsOf: Data(#"<base href="/">"#.utf8), at: range.upperBound)
+        return out
     }
 
     /// The page with the live-reload script before `</body>` (an external script, so the

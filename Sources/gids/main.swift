@@ -317,7 +317,8 @@ struct Init: ParsableCommand {
     var from: String
     @Option(help: "Folder with site.yml and guide folders, where the guide file is written.")
     var content = "content"
-    @Option(help: "The guide folder's name (default: the source folder's name).")
+    @Option(
+        help: "The guide folder's name (default: the source folder's name, or its parent's for a folder named docs).")
     var name: String?
 
     func run() throws {
@@ -373,8 +374,17 @@ struct Serve: AsyncParsableCommand {
         server.printer = DiagnosticPrinter(
             useColor: DiagnosticPrinter.wantsColor(
                 isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment))
-        let result = server.buildFirst()
-        if result.diagnostics.contains(where: { $0.code == "load.no-content" }) { throw ExitCode(2) }
+        guard portIsFree(port) else {
+            FileHandle.standardError.write(
+                Data("gids serve: error: port \(port) on 127.0.0.1 is in use; choose another with --port\n".utf8))
+            throw ExitCode(2)
+        }
+        if !FileManager.default.fileExists(atPath: paths.content) {
+            FileHandle.standardError.write(
+                Data("\(paths.content): error: content folder not found [load.no-content]\n".utf8))
+            throw ExitCode(2)
+        }
+        server.buildFirst()
         FileHandle.standardError.write(Data("gids serve: http://127.0.0.1:\(port)/ (Ctrl-C stops)\n".utf8))
         do {
             try await server.run()
@@ -383,4 +393,24 @@ struct Serve: AsyncParsableCommand {
             throw ExitCode(2)
         }
     }
+}
+
+/// True when a TCP socket can bind 127.0.0.1:`port` now.
+func portIsFree(_ port: UInt16) -> Bool {
+    let socketDescriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard socketDescriptor >= 0 else { return false }
+    defer { close(socketDescriptor) }
+    // As the server binds: a port left in TIME_WAIT by an earlier run counts as free.
+    var reuse: Int32 = 1
+    setsockopt(socketDescriptor, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let bound = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
+    }
+    return bound == 0
 }

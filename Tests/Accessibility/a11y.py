@@ -130,6 +130,15 @@ def check_axe(driver, base, problems, summary):
                 targets = "; ".join(",".join(node["target"]) for node in violation["nodes"][:5])
                 problems.append("axe %s at %d px (%s): %s: %s [%s]" % (
                     path or "/", width, kind, violation["id"], violation["help"], targets))
+            # Heading levels may not skip (WCAG 1.3.1; axe has this only as a best practice).
+            skips = driver.execute_script(
+                "var last = 0, bad = [];"
+                "document.querySelectorAll('h1,h2,h3,h4,h5,h6').forEach(function (h) {"
+                "  var level = +h.tagName[1]; if (last && level > last + 1) bad.push(h.tagName + ' ' + h.textContent.trim().slice(0, 40));"
+                "  last = level; });"
+                "return bad;")
+            for skip in skips:
+                problems.append("headings: %s at %d px (%s): level skipped at %s" % (path or "/", width, kind, skip))
             overflow = driver.execute_script(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
             if overflow > 0:

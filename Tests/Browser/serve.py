@@ -25,6 +25,7 @@ import urllib.request
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Accessibility"))
 import a11y  # noqa: E402  (the shared browser setup)
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
@@ -75,7 +76,8 @@ def main():
         else:
             sys.exit("serve: the server did not answer, see " + log.name)
         driver = a11y.browser()
-        wait = WebDriverWait(driver, 20, poll_frequency=0.05)
+        # The page reloads between finding an element and reading it: such a read is retried.
+        wait = WebDriverWait(driver, 20, poll_frequency=0.05, ignored_exceptions=[StaleElementReferenceException])
         driver.get(base + URL)
         source = os.path.join(work, "content", PAGE)
 

@@ -73,6 +73,16 @@ import Testing
         #expect(overzicht.contains("de titel komt uit de kop."))
         // `description` is the summary (alias); the leading `# Aanpak` is the title, not a second heading.
         #expect(aanpakPage.contains("Hoe een gemeente mantelzorgers steunt."))
+        // The table of contents does not link to the heading shown as the title (a trial found it did).
+        #expect(!aanpakPage.contains(##"href="#aanpak""##))
+        // The print edition holds every page, those without a phase too, and every in-document
+        // link has its target.
+        let print = try String(contentsOfFile: site + "kennisbank/print/index.html", encoding: .utf8)
+        #expect(print.contains("Overige pagina’s") && print.contains(">Overzicht regelingen</h3>"))
+        let ids = Set(print.matches(of: /\sid="([^"]+)"/).map { String($0.output.1) })
+        for target in print.matches(of: /href="#([^"]+)"/).map({ String($0.output.1) }) {
+            #expect(ids.contains(target), "print: #\(target) has no target")
+        }
         #expect(aanpakPage.matches(of: />Aanpak<\/h[1-6]>/).count == 1)
     }
 
@@ -194,7 +204,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let imported = try initGuide(from: corpus, contentDirectory: root + "/content", name: "gemma")
         #expect(imported.written.count == 2)
-        #expect(imported.report.contains("weight: 72 pages, text, alias of order"))
+        #expect(imported.report.contains("weight: 72 pages, number, alias of order"))
         let guide = try String(contentsOfFile: root + "/content/gemma/guide.yml", encoding: .utf8)
         #expect(guide.contains("base_path: \"/gemma-zaken\""))
         #expect(guide.contains("\"layout\""))

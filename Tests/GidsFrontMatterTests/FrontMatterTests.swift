@@ -93,7 +93,40 @@ private func tree(pages: [String: String], guide: String = guideYAML) -> SourceT
         let (_, diagnostics) = decodeContent(
             tree(pages: ["gids/a.md": "---\ntitle: A\nsummary:\nphase: voorbereiden\n---\n"]))
         #expect(
-            diagnostics.map(\.formatted) == ["content/gids/a.md:3:1: error: 'summary' is empty [frontmatter.empty]"])
+            diagnostics.map(\.formatted) == [
+                "content/gids/a.md:3:1: error: 'summary' is empty [frontmatter.empty]\n"
+                    + "  hint: write the value after 'summary:' on the same line"
+            ])
+    }
+
+    /// An empty phase, or an empty list of phases, is no phase: reported at the key (a user
+    /// trial found `phase: []` accepted in a phased guide).
+    @Test func anEmptyPhaseListIsMissingAtItsKey() {
+        for value in ["[]", ""] {
+            let (_, diagnostics) = decodeContent(
+                tree(pages: ["gids/a.md": "---\ntitle: A\nsummary: B\nphase: \(value)\n---\n"]))
+            let problem = diagnostics.first { $0.code == "frontmatter.missing-key" }
+            #expect(problem?.location.line == 4, "phase: \(value)")
+            #expect(problem?.message == "'phase' has no value", "phase: \(value)")
+        }
+    }
+
+    @Test func commaSeparatedPhasesGetAListHint() {
+        let (_, diagnostics) = decodeContent(
+            tree(
+                pages: ["gids/a.md": "---\ntitle: A\nsummary: B\nphase: voorbereiden, uitvoeren\n---\n"],
+                guide: guideYAML + "\n  - {id: uitvoeren, title: Uitvoeren, summary: Dan.}\n"))
+        #expect(diagnostics.first?.hint == "write a list: phase: [voorbereiden, uitvoeren]")
+    }
+
+    /// A guide file with an error still has its pages checked in the same run.
+    @Test func anErrorInTheGuideFileDoesNotHideThePagesErrors() {
+        let (_, diagnostics) = decodeContent(
+            tree(
+                pages: ["gids/a.md": "---\ntitle: A\nsummary: B\nphase: evalueeren\n---\n"],
+                guide: "title: G\nsummary:\nphases:\n  - {id: evalueren, title: E, summary: S}\n"))
+        #expect(diagnostics.contains { $0.code == "frontmatter.empty" })
+        #expect(diagnostics.contains { $0.code == "page.unknown-phase" })
     }
 
     @Test func tabIndentationGetsAHint() {

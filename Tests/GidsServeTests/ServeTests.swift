@@ -98,6 +98,43 @@ private func edit(_ path: String, _ change: (String) -> String) throws {
 }
 
 @Suite struct PreviewServerTests {
+    /// A guide's `source:` folder is watched and read again when its files change (a trial
+    /// found edits there ignored).
+    @Test func aGuidesSourceFolderIsWatchedAndReadAgain() throws {
+        let root = NSTemporaryDirectory() + "gids-serve-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: repository + "/Tests/GidsBuildTests/Fixtures/foreign", toPath: root + "/foreign")
+        try FileManager.default.copyItem(atPath: repository + "/templates", toPath: root + "/templates")
+        let guide = root + "/foreign/content/kennisbank/guide.yml"
+        try edit(guide) { $0 + "strict: false\n" }
+        let server = PreviewServer(
+            options: BuildOptions(
+                contentDirectory: root + "/foreign/content", templatesDirectory: root + "/templates",
+                outputDirectory: root + "/site", write: false), port: 0)
+        server.log = { _ in }
+        #expect(server.buildFirst().succeeded)
+        let page = root + "/foreign/kb/docs/bijlagen/ondersteuning-één.md"
+        try edit(page) { $0 + "\nNieuw in de bron: PLUGH.\n" }
+        server.rebuild([page])
+        let html = server.current.files["kennisbank/bijlagen/ondersteuning-een/index.html"] ?? Data()
+        #expect(String(decoding: html, as: UTF8.self).contains("PLUGH"))
+    }
+
+    @Test func beforeTheFirstGoodBuildEveryPathShowsTheErrors() throws {
+        let (root, options) = try workspace()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try edit(root + "/content/woudlopersgids/respijtzorg.md") { $0 + "\n[kapot](bestaat-niet.md)\n" }
+        let server = PreviewServer(options: options, port: 0)
+        server.log = { _ in }
+        #expect(!server.buildFirst().succeeded)
+        let response = server.respond(to: "GET", path: "/woudlopersgids/", query: [:])
+        #expect(response.statusCode == .serviceUnavailable)
+        let status = server.respond(to: "GET", path: "/_gids/status", query: ["since": "0"])
+        #expect(status.statusCode == .ok)
+    }
+
     @Test func requestPathsOutsideTheSiteAreRefused() {
         for path in [
             "/../etc/passwd", "/%2e%2e/etc/passwd", "/woudlopersgids/../../x", "/a/%2E%2E/%2e%2e/b", "/x%00y",

@@ -142,6 +142,11 @@ struct MappingReader {
         }
     }
 
+    /// Where `key` is written, if it is.
+    func keyLocation(_ key: String) -> SourceLocation? {
+        pairs.first { $0.key == key }.map { locate($0.keyNode) }
+    }
+
     func locate(_ node: Node) -> SourceLocation {
         file.location(line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column ?? 1)
     }
@@ -158,7 +163,10 @@ struct MappingReader {
     mutating func string(_ key: String, required: Bool = false) -> Located<String>? {
         guard let value = node(key) else {
             if required, let pair = pairs.first(where: { $0.key == key }) {
-                diagnostics.append(.error(locate(pair.keyNode), "'\(key)' is empty", code: "frontmatter.empty"))
+                diagnostics.append(
+                    .error(
+                        locate(pair.keyNode), "'\(key)' is empty", code: "frontmatter.empty",
+                        hint: "write the value after '\(key):' on the same line"))
             } else if required {
                 diagnostics.append(
                     .error(
@@ -177,7 +185,10 @@ struct MappingReader {
         if text.isEmpty {
             // An optional title or summary left empty is the same as one not written.
             if !required && (key == "title" || key == "summary") { return nil }
-            diagnostics.append(.error(locate(value), "'\(key)' is empty", code: "frontmatter.empty"))
+            diagnostics.append(
+                .error(
+                    locate(value), "'\(key)' is empty", code: "frontmatter.empty",
+                    hint: "write the value after '\(key):' on the same line"))
             return nil
         }
         return Located(text, at: locate(value))
