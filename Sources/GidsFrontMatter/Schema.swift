@@ -1,4 +1,5 @@
 import Foundation
+import GidsCore
 
 /// One key of a site file, guide file or front matter: the single list that both the decoder
 /// (which keys are known) and `gids schema` (JSON Schema, draft 2020-12) are made from.
@@ -406,23 +407,5 @@ public indirect enum JSON: Sendable, Equatable, ExpressibleByStringLiteral, Expr
         }
     }
 
-    private func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    private func quoted(_ text: String) -> String { JSONText.string(text) }
 }

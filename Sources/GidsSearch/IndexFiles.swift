@@ -110,32 +110,8 @@ func jsonObject<Value>(_ object: [String: Value], value: (Value) -> String) -> D
     return Data((out + "}").utf8)
 }
 
-/// A JSON string (RFC 8259 §7) that is also safe in HTML: `<`, `>`, `&`, U+2028 and U+2029 as
-/// `\u` escapes, like ``escapedJSON(_:)``.
-func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "<": out += "\\u003c"
-        case ">": out += "\\u003e"
-        case "&": out += "\\u0026"
-        case "\u{2028}": out += "\\u2028"
-        case "\u{2029}": out += "\\u2029"
-        default:
-            if scalar.value < 0x20 {
-                out += String(format: "\\u%04x", scalar.value)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}
+/// A JSON string that is also safe in HTML, like ``escapedJSON(_:)``.
+func jsonString(_ text: String) -> String { JSONText.string(text, htmlSafe: true) }
 
 /// JSON with sorted keys; `<`, `>`, `&`, U+2028 and U+2029 written as `\u` escapes, so the text
 /// can never close a `<script>` element or break a JavaScript string if someone inlines it.
