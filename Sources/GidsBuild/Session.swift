@@ -35,10 +35,6 @@ public final class BuildSession: @unchecked Sendable {
     private var needsFullLoad = true
     private let decodeCache = DecodeCache()
     private var documentCache: [String: (body: String, offset: Int, document: MarkdownDocument)] = [:]
-    private var model: ContentModel?
-    private var documents: [String: MarkdownDocument] = [:]
-    private var graph: NavigationGraph?
-    private var templates: TemplateSet?
     /// The site of the last build without errors: every file by site path, and files to copy.
     public var output: RenderedSite? { lock.withLock { snapshot?.output } }
 
@@ -116,7 +112,6 @@ public final class BuildSession: @unchecked Sendable {
         begin("front matter")
         let (model, modelDiagnostics) = decodeContent(tree, cache: decodeCache)
         result.diagnostics += modelDiagnostics
-        self.model = model
 
         begin("markdown")
         let sources = model.pages + (model.home.map { [$0] } ?? [])
@@ -132,11 +127,9 @@ public final class BuildSession: @unchecked Sendable {
         documentCache = Dictionary(
             uniqueKeysWithValues: parsed.map { ($0.0, (body: $0.1, offset: $0.2, document: $0.3)) })
         let documents = documentCache.mapValues(\.document)
-        self.documents = documents
 
         let (templates, templateDiagnostics) = TemplateSet.load(directory: options.templatesDirectory)
         result.diagnostics += templateDiagnostics
-        self.templates = templates
 
         begin("graph")
         let (graphOrNil, graphDiagnostics) = buildGraph(model: model, documents: documents, tree: tree)
@@ -144,7 +137,6 @@ public final class BuildSession: @unchecked Sendable {
             result.diagnostics += graphDiagnostics
             return result
         }
-        self.graph = graph
         begin("validate")
         result.diagnostics += relaxed(graphDiagnostics + validate(graph), in: model, tree: tree)
         result.pagesPerGuide = graph.guides.map { ($0.config.title, $0.readingOrder.count) }
