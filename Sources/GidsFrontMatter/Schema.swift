@@ -33,6 +33,18 @@ public struct KeySpec: Sendable {
 public enum Keys {
     static let idPattern: JSON = "^[a-z0-9]+(-[a-z0-9]+)*$"
 
+    /// The values of a facet or taxonomy, as the decoder reads them (`id`, `title`, `summary`).
+    static let valuesSchema: JSON = [
+        "type": "array",
+        "items": [
+            "type": "object", "required": ["id", "title"], "additionalProperties": false,
+            "properties": [
+                "id": ["type": "string", "pattern": idPattern], "title": ["type": "string"],
+                "summary": ["type": "string"],
+            ],
+        ],
+    ]
+
     public static let site: [KeySpec] = [
         KeySpec("title", .text, required: true, "Titel van de site, boven elke pagina en in de <title>."),
         KeySpec("language", .text, required: true, "Taal van de site als taalcode, bijvoorbeeld nl."),
@@ -117,16 +129,7 @@ public enum Keys {
                         "title": ["type": "string", "description": "Naam van het kenmerk."],
                         "type": ["enum": ["list", "boolean"], "description": "list (standaard) of boolean (ja/nee)."],
                         "multiple": ["type": "boolean", "description": "true: een tool mag meer waarden hebben."],
-                        "values": [
-                            "type": "array",
-                            "items": [
-                                "type": "object", "required": ["id", "title"], "additionalProperties": false,
-                                "properties": [
-                                    "id": ["type": "string", "pattern": idPattern],
-                                    "title": ["type": "string"],
-                                ],
-                            ],
-                        ],
+                        "values": valuesSchema,
                     ],
                 ],
             ]), "Kenmerken om tools op te filteren (alleen in een keuzewijzer)."),
@@ -146,17 +149,7 @@ public enum Keys {
                         "multiple": ["type": "boolean", "description": "true (standaard): meer waarden per pagina."],
                         "required": ["type": "boolean", "description": "true: elke pagina moet een waarde hebben."],
                         "facet": ["type": "boolean", "description": "true: filter in de keuzewijzer (tools)."],
-                        "values": [
-                            "type": "array",
-                            "items": [
-                                "type": "object", "required": ["id", "title"], "additionalProperties": false,
-                                "properties": [
-                                    "id": ["type": "string", "pattern": idPattern],
-                                    "title": ["type": "string"],
-                                    "summary": ["type": "string"],
-                                ],
-                            ],
-                        ],
+                        "values": valuesSchema,
                     ],
                 ],
             ]), "Eigen indelingen (taxonomieën) van de pagina's, elk met een overzichtspagina per waarde."),
