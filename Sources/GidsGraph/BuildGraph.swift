@@ -96,7 +96,15 @@ public func buildGraph(
     let claimOrder = model.pages.sorted {
         ($0.metadata.slug == nil ? 0 : 1, $0.file.path) < ($1.metadata.slug == nil ? 0 : 1, $1.file.path)
     }
-    for source in claimOrder {
+    // Resolving links reads only the resolver and the documents: every page on all cores.
+    let frozenResolver = resolver
+    let resolvedLinks = claimOrder.concurrentMap { source -> [ResolvedLink] in
+        guard let document = documents[source.file.path] else { return [] }
+        return frozenResolver.resolveLinks(of: document, in: source.file).map {
+            canonicalFragments($0, from: source.file.path, documents: documents)
+        }
+    }
+    for (order, source) in claimOrder.enumerated() {
         let path = source.file.path
         guard let document = documents[path] else { continue }
         let folder = String(path.split(separator: "/")[0])
@@ -124,9 +132,7 @@ public func buildGraph(
         if path != guide.folder + "/index.md" || metadata.slug != nil {
             claim(url, by: "'\(source.file.displayPath)'", at: metadata.slug?.location ?? source.file.location())
         }
-        let links = resolver.resolveLinks(of: document, in: source.file).map {
-            canonicalFragments($0, from: path, documents: documents)
-        }
+        let links = resolvedLinks[order]
         var related: [String] = []
         for entry in metadata.related {
             switch resolver.resolve(entry.value, from: path, at: entry.location, isImage: false) {

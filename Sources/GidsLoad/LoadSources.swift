@@ -118,7 +118,11 @@ func readText(
         diagnostics.append(.error(SourceLocation(path: displayPath), "cannot read file", code: "load.unreadable"))
         return nil
     }
-    if let nul = data.firstIndex(of: 0) {
+    let nulOffset = data.withUnsafeBytes { raw -> Int? in
+        guard let base = raw.baseAddress, let hit = memchr(base, 0, raw.count) else { return nil }
+        return base.distance(to: UnsafeRawPointer(hit))
+    }
+    if let nul = nulOffset.map({ data.startIndex + $0 }) {
         // Valid UTF-8 can hold NUL bytes; no text an editor writes does.
         let before = data[data.startIndex..<nul]
         let line = before.filter { $0 == 0x0A }.count + 1
@@ -208,8 +212,22 @@ func decodeText(_ data: Data) -> Result<String, TextPosition> {
     guard let decoded = String(validating: bytes, as: UTF8.self) else {
         return .failure(firstInvalidPosition(bytes))
     }
-    guard decoded.contains("\r") else { return .success(decoded) }
-    return .success(decoded.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+    guard bytes.contains(0x0D) else { return .success(decoded) }
+    // CR is never part of a multi-byte sequence, so bytes can be rewritten after validation.
+    var normalized: [UInt8] = []
+    normalized.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+        let byte = bytes[index]
+        if byte == 0x0D {
+            normalized.append(0x0A)
+            if index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+        } else {
+            normalized.append(byte)
+        }
+        index += 1
+    }
+    return .success(String(decoding: normalized, as: UTF8.self))
 }
 
 private func firstInvalidPosition(_ bytes: [UInt8]) -> TextPosition {

@@ -128,9 +128,10 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.markdown = bytes
         let root = Self.parse(bytes)
         defer { cmark_node_free(root) }
-        let sourceLines = markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
-            String(decoding: $0, as: UTF8.self)
-        }
+        let sourceLines = SourceLines(
+            markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+                String(decoding: $0, as: UTF8.self)
+            })
         var headings: [Heading] = []
         var headingNodes: [(OpaquePointer, Heading)] = []
         var links: [MarkdownLink] = []
@@ -208,10 +209,10 @@ public final class MarkdownDocument: @unchecked Sendable {
                 guard let literal = cmark_node_get_literal(node) else { break }
                 let string = String(cString: literal)
                 if insideHeading == 0 { text += string }
-                if type == CMARK_NODE_TEXT, let bracket = string.range(of: "](") {
+                if type == CMARK_NODE_TEXT, let bracket = firstBracketParen(in: string) {
                     // Search for `](` with the text after it: a bare `](` would also match the
                     // valid links earlier in the paragraph.
-                    let tail = string[bracket.lowerBound...].prefix { $0 != "\n" }.prefix(40)
+                    let tail = string[bracket...].prefix { $0 != "\n" }.prefix(40)
                     let (line, column) =
                         find([String(tail)], of: node, lines: sourceLines, cursor: &unparsedCursor)
                         ?? locate(["]("], of: node, lines: sourceLines, cursor: &unparsedCursor)
@@ -392,7 +393,7 @@ private func enclosingBlock(_ node: OpaquePointer) -> OpaquePointer {
 /// scalar before a match; the column returned is the match's plus `offset`. Falls back to the
 /// block's start.
 private func locate(
-    _ spellings: [String], of node: OpaquePointer, lines: [String], cursor: inout [Int: Int], offset: Int = 0,
+    _ spellings: [String], of node: OpaquePointer, lines: SourceLines, cursor: inout [Int: Int], offset: Int = 0,
     accepts: (Unicode.Scalar) -> Bool = { _ in true }
 ) -> (Int, Int) {
     let block = enclosingBlock(node)
@@ -402,7 +403,7 @@ private func locate(
 
 /// ``locate(_:of:lines:cursor:offset:accepts:)`` without the fallback: nil when not found.
 private func find(
-    _ spellings: [String], of node: OpaquePointer, lines: [String], cursor: inout [Int: Int], offset: Int = 0,
+    _ spellings: [String], of node: OpaquePointer, lines: SourceLines, cursor: inout [Int: Int], offset: Int = 0,
     accepts: (Unicode.Scalar) -> Bool = { _ in true }
 ) -> (Int, Int)? {
     let block = enclosingBlock(node)
@@ -410,8 +411,7 @@ private func find(
     let end = max(start, Int(cmark_node_get_end_line(block)))
     func search(_ range: ClosedRange<Int>) -> (Int, Int)? {
         for lineNumber in range where lineNumber <= lines.count {
-            let scalars = Array(lines[lineNumber - 1].unicodeScalars)
-            let code = codeSpanMask(scalars)
+            let (scalars, code) = lines.scalars(lineNumber)
             for spelling in spellings {
                 let needle = Array(spelling.unicodeScalars)
                 guard !needle.isEmpty else { continue }
@@ -432,11 +432,45 @@ private func find(
     return search(start...end) ?? search(1...max(1, lines.count))
 }
 
+/// The source lines of a document, with each line's scalars and code-span mask made once: a
+/// paragraph's lines are searched once per link in it.
+final class SourceLines {
+    let lines: [String]
+    private var cache: [Int: ([Unicode.Scalar], [Bool])] = [:]
+
+    init(_ lines: [String]) { self.lines = lines }
+
+    var count: Int { lines.count }
+
+    /// Line `number` (1-based) as scalars, and which of them lie inside code spans.
+    func scalars(_ number: Int) -> ([Unicode.Scalar], [Bool]) {
+        if let cached = cache[number] { return cached }
+        let scalars = Array(lines[number - 1].unicodeScalars)
+        let entry = (scalars, codeSpanMask(scalars))
+        cache[number] = entry
+        return entry
+    }
+}
+
+/// Where `](` first occurs in `text`, by bytes (Foundation's `range(of:)` was a tenth of parsing).
+private func firstBracketParen(in text: String) -> String.Index? {
+    let bytes = text.utf8
+    var index = bytes.startIndex
+    while index != bytes.endIndex {
+        if bytes[index] == 0x5D {
+            let next = bytes.index(after: index)
+            if next != bytes.endIndex && bytes[next] == 0x28 { return index }
+        }
+        index = bytes.index(after: index)
+    }
+    return nil
+}
+
 /// The position of a link's destination: after `(`, `<`, a space or `:` (reference
 /// definitions). An empty destination has no text, so `]()` is found and the column points
 /// inside the parentheses.
 private func locateDestination(
-    _ destination: String, of node: OpaquePointer, lines: [String], cursor: inout [Int: Int]
+    _ destination: String, of node: OpaquePointer, lines: SourceLines, cursor: inout [Int: Int]
 ) -> (Int, Int) {
     if destination.isEmpty {
         return locate(["()"], of: node, lines: lines, cursor: &cursor, offset: 1) { $0 == "]" }
@@ -450,7 +484,9 @@ private func locateDestination(
 /// percent-encoding undone (cmark encodes spaces and non-ASCII letters).
 private func destinationSpellings(_ destination: String) -> [String] {
     var spellings = [destination]
-    if let decoded = destination.removingPercentEncoding, decoded != destination { spellings.append(decoded) }
+    if destination.utf8.contains(0x25), let decoded = destination.removingPercentEncoding, decoded != destination {
+        spellings.append(decoded)
+    }
     return spellings
 }
 

@@ -65,25 +65,14 @@ public struct SearchIndex: Codable, Sendable, Equatable {
 /// The index stage: builds the ``SearchIndex`` for every page and tool of `graph`, in guide
 /// and reading order.
 public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
-    let stemmer = DutchStemmer()
-    var documents: [SearchIndex.Document] = []
-    var postings: [String: [SearchIndex.Posting]] = [:]
-    var forms: [String: String] = [:]
-    var stemCache: [String: String] = [:]
-    func stem(_ word: String) -> String {
-        if let cached = stemCache[word] { return cached }
-        let result = stemmer.stem(word)
-        stemCache[word] = result
-        return result
-    }
     let domainTitles = Dictionary(uniqueKeysWithValues: graph.site.domains.map { ($0.id, $0.title) })
-    // First pass: the words of every page's fields, and how often each occurs in the site
-    // (the vocabulary the decompounder splits against).
-    // Tokenizing is most of the work and each page is independent: all cores.
+    // First pass, per page on all cores: the page's words with their summed field weights
+    // (term frequency) and summed part weights (a compound's parts count at half its field
+    // weight, at least 1, per occurrence), the weighted length, and occurrence counts for the
+    // vocabulary the decompounder splits against.
     let ordered = graph.guides.flatMap { guide in guide.readingOrder.compactMap { graph.pages[$0] }.map { (guide, $0) }
     }
-    let pages = ordered.concurrentMap {
-        (guide, page) -> (guide: GuideNode, page: PageNode, text: String, fields: [(weight: Int, words: [String])]) in
+    let pages = ordered.concurrentMap { (guide, page) -> PageWords in
         let metadata = page.metadata
         var body = page.document.bodyText
         for extra in [metadata.yields, metadata.why, metadata.inclusion].compactMap({ $0 }) { body += "\n" + extra }
@@ -95,79 +84,141 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
             ("domains", metadata.domains.compactMap { domainTitles[$0.value] }.joined(separator: " ")),
             ("body", body),
         ]
-        let fields = texts.map { field, text in
-            (SearchIndex.fieldWeights[field] ?? 1, Tokenizer.words(text).filter(Tokenizer.isIndexed))
+        var words: [String: WordWeights] = [:]
+        var length = 0
+        for (field, text) in texts {
+            let weight = SearchIndex.fieldWeights[field] ?? 1
+            for word in Tokenizer.words(text) where Tokenizer.isIndexed(word) {
+                words[word, default: WordWeights()].add(weight: weight)
+                length += weight
+            }
         }
-        return (guide, page, collapsingWhitespace(body), fields)
+        return PageWords(guide: guide, page: page, text: collapsingWhitespace(body), words: words, length: length)
     }
     var frequencies: [String: Int] = [:]
     for page in pages {
-        for (_, words) in page.fields { for word in words { frequencies[word, default: 0] += 1 } }
+        for (word, weights) in page.words { frequencies[word, default: 0] += weights.occurrences }
     }
     let decompounder = Decompounder(frequencies: frequencies)
+    // Per distinct word, on all cores (one stemmer per chunk: a libstemmer stemmer is not
+    // thread-safe): its stem and the stems of its indexed parts.
+    let vocabulary = frequencies.keys.sorted()
+    let chunkSize = max(256, vocabulary.count / (parallelJobs * 8) + 1)
+    let chunks = stride(from: 0, to: vocabulary.count, by: chunkSize).map {
+        Array(vocabulary[$0..<min($0 + chunkSize, vocabulary.count)])
+    }
+    let analysed = chunks.concurrentMap { chunk -> [(String, WordAnalysis)] in
+        let stemmer = DutchStemmer()
+        return chunk.map { word in
+            let parts = decompounder.split(word).filter(Tokenizer.isIndexed)
+            return (word, WordAnalysis(stem: stemmer.stem(word), parts: parts, partStems: parts.map(stemmer.stem)))
+        }
+    }
+    var analysisByWord: [String: WordAnalysis] = [:]
+    analysisByWord.reserveCapacity(vocabulary.count)
+    var forms: [String: String] = [:]
+    for chunk in analysed {
+        for (word, info) in chunk {
+            analysisByWord[word] = info
+            forms[word] = info.stem
+        }
+    }
+    for chunk in analysed {
+        for (_, info) in chunk {
+            for (part, partStem) in zip(info.parts, info.partStems) where forms[part] == nil { forms[part] = partStem }
+        }
+    }
+    // Second pass, per page on all cores: stem frequencies.
+    let analysis = analysisByWord
+    let termFrequencies = pages.concurrentMap { page -> [String: Int] in
+        var frequencies: [String: Int] = [:]
+        for (word, weights) in page.words {
+            guard let info = analysis[word] else { continue }
+            frequencies[info.stem, default: 0] += weights.weight
+            for partStem in info.partStems where partStem != info.stem {
+                frequencies[partStem, default: 0] += weights.partWeight
+            }
+        }
+        return frequencies
+    }
+    var documents: [SearchIndex.Document] = []
+    documents.reserveCapacity(pages.count)
+    var postings: [String: [SearchIndex.Posting]] = [:]
+    for (index, page) in pages.enumerated() {
+        for (term, frequency) in termFrequencies[index] {
+            postings[term, default: []].append(SearchIndex.Posting(document: index, frequency: frequency))
+        }
+        let phaseTitle = page.page.phase.flatMap { phase in
+            page.guide.phases.first { $0.definition.id == phase }?.definition.title
+        }
+        documents.append(
+            SearchIndex.Document(
+                url: page.page.url, title: page.page.metadata.title, guide: page.guide.config.title,
+                phase: phaseTitle, summary: page.page.metadata.summary, text: page.text, length: page.length))
+    }
     // Synonym members as indexed words; a member that is left with no word (only stop words
     // or one-letter words) is dropped, and so is a group left with fewer than two members.
     let synonymGroups = graph.synonyms.map { group in
         group.map { Tokenizer.words($0).filter(Tokenizer.isIndexed) }.filter { !$0.isEmpty }
     }.filter { $0.count >= 2 }
-    var partsCache: [String: [String]] = [:]
-    // Second pass: postings. A compound also counts for its parts, at half its field weight.
-    for (guide, page, text, fields) in pages {
-        var termFrequencies: [String: Int] = [:]
-        var length = 0
-        for (weight, words) in fields {
-            for word in words {
-                let wordStem = stem(word)
-                forms[word] = wordStem
-                termFrequencies[wordStem, default: 0] += weight
-                length += weight
-                let parts = partsCache[word] ?? decompounder.split(word)
-                partsCache[word] = parts
-                for part in parts where Tokenizer.isIndexed(part) {
-                    let partStem = stem(part)
-                    if forms[part] == nil { forms[part] = partStem }
-                    if partStem != wordStem { termFrequencies[partStem, default: 0] += max(1, weight / 2) }
-                }
-            }
-        }
-        let index = documents.count
-        for (term, frequency) in termFrequencies {
-            postings[term, default: []].append(SearchIndex.Posting(document: index, frequency: frequency))
-        }
-        let phaseTitle = page.phase.flatMap { phase in
-            guide.phases.first { $0.definition.id == phase }?.definition.title
-        }
-        documents.append(
-            SearchIndex.Document(
-                url: page.url, title: page.metadata.title, guide: guide.config.title, phase: phaseTitle,
-                summary: page.metadata.summary,
-                text: text, length: length))
-    }
+    let stemmer = DutchStemmer()
     return SearchIndex(
         version: 2, weights: SearchIndex.fieldWeights, k1: 1.2, b: 0.75, documents: documents, terms: postings,
         forms: forms, stopWords: Tokenizer.stopWords.sorted(), minimumWordLength: Tokenizer.minimumWordLength,
         synonyms: synonymGroups.map { group in group.map { $0.joined(separator: " ") } },
-        synonymStems: synonymGroups.map { group in group.map { $0.map(stem).joined(separator: " ") } })
+        synonymStems: synonymGroups.map { group in group.map { $0.map(stemmer.stem).joined(separator: " ") } })
+}
+
+/// One word's share of a page: occurrences, summed field weights, summed part weights.
+private struct WordWeights: Sendable {
+    var occurrences = 0
+    var weight = 0
+    var partWeight = 0
+
+    mutating func add(weight: Int) {
+        occurrences += 1
+        self.weight += weight
+        partWeight += max(1, weight / 2)
+    }
+}
+
+/// A page's indexed words, its snippet text and weighted length.
+private struct PageWords: Sendable {
+    let guide: GuideNode
+    let page: PageNode
+    let text: String
+    let words: [String: WordWeights]
+    let length: Int
+}
+
+/// A word's stem, and its compound parts (indexed ones only) with their stems.
+private struct WordAnalysis: Sendable {
+    let stem: String
+    let parts: [String]
+    let partStems: [String]
 }
 
 /// `text` with every run of white space (Unicode White_Space) as one space, trimmed: the
 /// document text the browser shows in snippets. Scalar by scalar, ASCII without a lookup.
 func collapsingWhitespace(_ text: String) -> String {
-    var out = String.UnicodeScalarView()
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
     var pendingSpace = false
     for scalar in text.unicodeScalars {
+        let value = scalar.value
         let isSpace =
-            scalar.isASCII
-            ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0B}"
-                || scalar == "\u{0C}")
-            : scalar.properties.isWhitespace
+            value < 0x80 ? (value == 0x20 || (0x09...0x0D).contains(value)) : scalar.properties.isWhitespace
         if isSpace {
             pendingSpace = !out.isEmpty
+            continue
+        }
+        if pendingSpace { out.append(0x20) }
+        pendingSpace = false
+        if value < 0x80 {
+            out.append(UInt8(value))
         } else {
-            if pendingSpace { out.append(" ") }
-            pendingSpace = false
-            out.append(scalar)
+            out.append(contentsOf: UTF8.encode(scalar)!)
         }
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
 }

@@ -70,7 +70,7 @@ func references(_ server: LoopbackServer, _ paths: [String]) -> [ExternalReferen
 
 func fastOptions() -> ExternalCheckOptions {
     var options = ExternalCheckOptions()
-    options.timeout = 1
+    options.timeout = 2  // /slow answers after 3 s; 2 s leaves room on a loaded machine
     options.retries = 1
     options.backoff = 0.05
     options.hostInterval = 0
