@@ -146,11 +146,13 @@ public final class BuildSession: @unchecked Sendable {
 
         guard !result.diagnostics.hasErrors, let templates else { return result }
         begin("render")
+        // The index reads the same graph: it is built beside the rendering, and "index" times
+        // only what is left of it once the pages are rendered.
+        let indexFiles = BackgroundWork { Result { try buildSearchIndex(graph).files() } }
         var rendered = renderSite(graph, templates: templates)
         begin("index")
-        let index = buildSearchIndex(graph)
         do {
-            for (path, data) in try index.files() { rendered.files[path] = data }
+            for (path, data) in try indexFiles.wait().get() { rendered.files[path] = data }
         } catch {
             result.diagnostics.append(
                 .error(

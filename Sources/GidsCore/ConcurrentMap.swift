@@ -47,3 +47,23 @@ private struct SlotInput<T>: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<T>
     init(_ buffer: UnsafeBufferPointer<T>) { self.buffer = buffer }
 }
+
+/// Work started on another thread now, whose result ``wait()`` returns: two stages that read
+/// the same immutable input run side by side, so one's serial parts fill the other's idle cores.
+public final class BackgroundWork<T: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: T?
+
+    public init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.signal()
+        }
+    }
+
+    /// Blocks until the work is finished; call once.
+    public func wait() -> T {
+        done.wait()
+        return result!
+    }
+}

@@ -17,8 +17,14 @@ public enum Slug {
         var out = ""
         var pendingHyphen = false
         for scalar in TextFolding.fold(text).unicodeScalars {
-            let props = scalar.properties
-            if props.isAlphabetic || props.numericType != nil {
+            let isWord: Bool
+            if scalar.isASCII {
+                let value = scalar.value
+                isWord = (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+            } else {
+                isWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            }
+            if isWord {
                 if pendingHyphen && !out.isEmpty { out.append("-") }
                 pendingHyphen = false
                 out.unicodeScalars.append(scalar)

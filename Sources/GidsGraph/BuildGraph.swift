@@ -270,15 +270,20 @@ public func buildGraph(
             edges.append(Edge(from: .page(page.id), to: .domain(domain.value), kind: .domain))
         }
     }
-    let backlinks = backlinkSets.mapValues { $0.sorted { (position[$0] ?? 0) < (position[$1] ?? 0) } }
+    // In reading position; ids break ties (pages outside every reading order), so the order
+    // never depends on a Set's.
+    func inReadingOrder(_ ids: some Sequence<String>) -> [String] {
+        ids.map { (position[$0] ?? 0, $0) }.sorted { $0 < $1 }.map(\.1)
+    }
+    let backlinks = backlinkSets.mapValues(inReadingOrder)
 
     let domains = site.domains.map { domain in
         DomainNode(
             definition: domain, url: "domeinen/\(domain.id)/",
-            pages: pages.values.filter { $0.metadata.domains.contains { $0.value == domain.id } }.map(\.id)
-                .sorted { (position[$0] ?? 0) < (position[$1] ?? 0) })
+            pages: inReadingOrder(
+                pages.values.filter { $0.metadata.domains.contains { $0.value == domain.id } }.map(\.id)))
     }
-    edges.sort { ($0.from, $0.kind, $0.to) < ($1.from, $1.kind, $1.to) }
+    edges = sortedEdges(edges)
 
     var graph = NavigationGraph(
         site: site, home: home, guides: guides, domains: domains, pages: pages, edges: edges, backlinks: backlinks,
@@ -289,6 +294,23 @@ public func buildGraph(
         for (index, id) in guide.readingOrder.enumerated() { graph.readingPosition[id] = index }
     }
     return (graph, diagnostics)
+}
+
+/// `edges` ordered by (from, kind, to). Nodes and kinds are ranked once, so the sort itself
+/// compares integers: comparing the nodes' strings for every pair of 200,000 edges took a
+/// tenth of the graph stage.
+func sortedEdges(_ edges: [Edge]) -> [Edge] {
+    var nodes = Set<NodeID>()
+    for edge in edges {
+        nodes.insert(edge.from)
+        nodes.insert(edge.to)
+    }
+    let nodeRank = Dictionary(uniqueKeysWithValues: nodes.sorted().enumerated().map { ($1, $0) })
+    let kindRank = Dictionary(uniqueKeysWithValues: Set(edges.map(\.kind)).sorted().enumerated().map { ($1, $0) })
+    let keys = edges.map { edge in
+        (nodeRank[edge.from]!, kindRank[edge.kind]!, nodeRank[edge.to]!)
+    }
+    return edges.indices.sorted { keys[$0] < keys[$1] }.map { edges[$0] }
 }
 
 /// The site path of a page: the guide slug, the slugs of any subfolders, and the page slug

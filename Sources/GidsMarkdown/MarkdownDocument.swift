@@ -34,10 +34,14 @@ public enum ForeignHeadingID {
     public static func github(_ text: String) -> String {
         var out = ""
         for scalar in text.lowercased().unicodeScalars {
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
-                || scalar == "-" || scalar == "_"
-            {
+            let value = scalar.value
+            let keep =
+                scalar.isASCII
+                ? (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+                    || scalar == "-" || scalar == "_"
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                    || scalar.properties.generalCategory == .nonspacingMark
+            if keep {
                 out.unicodeScalars.append(scalar)
             } else if scalar == " " {
                 out.append("-")
@@ -373,7 +377,7 @@ private func plainText(of node: OpaquePointer) -> String {
         default: break
         }
     }
-    return text.trimmingCharacters(in: .whitespaces)
+    return text.trimmingSpaces()
 }
 
 private func enclosingBlock(_ node: OpaquePointer) -> OpaquePointer {

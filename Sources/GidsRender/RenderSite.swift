@@ -51,9 +51,14 @@ public func renderSite(_ graph: NavigationGraph, templates: TemplateSet) -> Rend
             jobs.append(Job { (page.url + "index.html", renderer.page(page, in: guide)) })
         }
     }
-    let results = jobs.concurrentMap { $0.run() }
+    // Bytes made in the job: the HTML string is freed at once, not held beside its copy.
+    let results = jobs.concurrentMap { job -> (String, Data) in
+        let (path, html) = job.run()
+        return (path, Data(html.utf8))
+    }
     var site = RenderedSite()
-    for (path, html) in results { site.files[path] = Data(html.utf8) }
+    site.files.reserveCapacity(results.count + 16)
+    for (path, data) in results { site.files[path] = data }
     for (path, data) in templates.assets { site.files[renderer.assetNames[path] ?? path] = data }
     for guide in graph.guides {
         site.files[guide.url + "feed.xml"] = Data(renderer.feed(guide).utf8)

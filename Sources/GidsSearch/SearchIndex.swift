@@ -85,6 +85,7 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
             ("body", body),
         ]
         var words: [String: WordWeights] = [:]
+        words.reserveCapacity(256)
         var length = 0
         for (field, text) in texts {
             let weight = SearchIndex.fieldWeights[field] ?? 1
@@ -93,11 +94,13 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
                 length += weight
             }
         }
-        return PageWords(guide: guide, page: page, text: collapsingWhitespace(body), words: words, length: length)
+        // An array holds the pairs in a third of a dictionary's memory, for 10,000s of pages.
+        return PageWords(
+            guide: guide, page: page, text: collapsingWhitespace(body), words: Array(words), length: length)
     }
     var frequencies: [String: Int] = [:]
     for page in pages {
-        for (word, weights) in page.words { frequencies[word, default: 0] += weights.occurrences }
+        for (word, weights) in page.words { frequencies[word, default: 0] += Int(weights.occurrences) }
     }
     let decompounder = Decompounder(frequencies: frequencies)
     // Per distinct word, on all cores (one stemmer per chunk: a libstemmer stemmer is not
@@ -130,16 +133,17 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     }
     // Second pass, per page on all cores: stem frequencies.
     let analysis = analysisByWord
-    let termFrequencies = pages.concurrentMap { page -> [String: Int] in
+    let termFrequencies = pages.concurrentMap { page -> [(String, Int)] in
         var frequencies: [String: Int] = [:]
+        frequencies.reserveCapacity(page.words.count + page.words.count / 4)
         for (word, weights) in page.words {
             guard let info = analysis[word] else { continue }
-            frequencies[info.stem, default: 0] += weights.weight
+            frequencies[info.stem, default: 0] += Int(weights.weight)
             for partStem in info.partStems where partStem != info.stem {
-                frequencies[partStem, default: 0] += weights.partWeight
+                frequencies[partStem, default: 0] += Int(weights.partWeight)
             }
         }
-        return frequencies
+        return Array(frequencies)
     }
     var documents: [SearchIndex.Document] = []
     documents.reserveCapacity(pages.count)
@@ -171,14 +175,16 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
 
 /// One word's share of a page: occurrences, summed field weights, summed part weights.
 private struct WordWeights: Sendable {
-    var occurrences = 0
-    var weight = 0
-    var partWeight = 0
+    // 32-bit: a word's weights in one page stay far below 2^31, and the index holds one of
+    // these per distinct word of every page.
+    var occurrences: Int32 = 0
+    var weight: Int32 = 0
+    var partWeight: Int32 = 0
 
     mutating func add(weight: Int) {
         occurrences += 1
-        self.weight += weight
-        partWeight += max(1, weight / 2)
+        self.weight += Int32(weight)
+        partWeight += Int32(max(1, weight / 2))
     }
 }
 
@@ -187,7 +193,7 @@ private struct PageWords: Sendable {
     let guide: GuideNode
     let page: PageNode
     let text: String
-    let words: [String: WordWeights]
+    let words: [(String, WordWeights)]
     let length: Int
 }
 

@@ -60,7 +60,11 @@ public enum Tokenizer {
 
     /// True for a word that goes into the index: long enough and not a stop word.
     public static func isIndexed(_ word: String) -> Bool {
-        word.unicodeScalars.count >= minimumWordLength && !stopWords.contains(word)
+        // Two scalars take at least 2 bytes and at most 8; only between is there counting to do.
+        let bytes = word.utf8.count
+        guard bytes >= minimumWordLength else { return false }
+        if bytes < 4 * minimumWordLength && word.unicodeScalars.count < minimumWordLength { return false }
+        return !stopWords.contains(word)
     }
 
     /// Dutch function words left out of the index. Kept short on purpose: no word here carries

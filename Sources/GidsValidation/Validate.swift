@@ -1,3 +1,4 @@
+import Foundation
 import GidsCore
 import GidsGraph
 import GidsHTML
@@ -27,10 +28,8 @@ public func validate(_ graph: NavigationGraph, only: Set<String>? = nil) -> [Dia
         allPages = graph.pages.values.sorted { $0.id < $1.id }
         if let home = graph.home { allPages.append(home) }
     }
-    var anchors: [String: [String]] = [:]
-    var anchorSets: [String: Set<String>] = [:]
     // Anchors of the pages that are checked and of the pages they link to.
-    for page in allPages {
+    let pageAnchors = allPages.concurrentMap { page -> [String] in
         var ids = page.document.headings.map(\.id)
         // Raw HTML is rendered only when the site allows it; then its ids are targets too.
         if graph.site.rawHTML && !page.document.rawHTMLText.isEmpty {
@@ -38,18 +37,28 @@ public func validate(_ graph: NavigationGraph, only: Set<String>? = nil) -> [Dia
             let facts = HTMLScanner.scan(page.document.rawHTMLText)
             ids += (facts.ids + facts.names).map { LinkRules.decode($0.name) }
         }
-        anchors[page.id] = ids
-        anchorSets[page.id] = Set(ids)
+        return ids
     }
-    func checkFragment(_ fragment: String, in target: PageNode, at location: SourceLocation) {
-        guard !LinkRules.fragment(fragment, matchesAnyOf: anchorSets[target.id] ?? []) else { return }
-        let ids = anchors[target.id] ?? []
-        diagnostics.append(
-            .error(
-                location, "fragment '#\(fragment)' not found in '\(target.source.file.displayPath)'",
-                code: "link.missing-fragment", hint: LinkRules.fragmentHint(fragment, ids: ids)))
+    var anchorsByPage: [String: [String]] = [:]
+    var anchorSetsByPage: [String: Set<String>] = [:]
+    for (page, ids) in zip(allPages, pageAnchors) {
+        anchorsByPage[page.id] = ids
+        anchorSetsByPage[page.id] = Set(ids)
     }
-    for page in allPages where only?.contains(page.id) ?? true {
+    let anchors = anchorsByPage
+    let anchorSets = anchorSetsByPage
+    // Each page's checks are independent: all cores, diagnostics in page order.
+    let checked = allPages.filter { only?.contains($0.id) ?? true }
+    diagnostics += checked.concurrentMap { page -> [Diagnostic] in
+        var diagnostics: [Diagnostic] = []
+        func checkFragment(_ fragment: String, in target: PageNode, at location: SourceLocation) {
+            guard !LinkRules.fragment(fragment, matchesAnyOf: anchorSets[target.id] ?? []) else { return }
+            let ids = anchors[target.id] ?? []
+            diagnostics.append(
+                .error(
+                    location, "fragment '#\(fragment)' not found in '\(target.source.file.displayPath)'",
+                    code: "link.missing-fragment", hint: LinkRules.fragmentHint(fragment, ids: ids)))
+        }
         let file = page.source.file
         for resolved in page.links {
             let location = file.location(line: resolved.link.line, column: resolved.link.column)
@@ -111,7 +120,8 @@ public func validate(_ graph: NavigationGraph, only: Set<String>? = nil) -> [Dia
                     "level-1 heading in the body; it is shown as a level-2 heading",
                     code: "markdown.h1", hint: "the page title is the only level-1 heading: start sections with '##'"))
         }
-    }
+        return diagnostics
+    }.flatMap { $0 }
     if only == nil { diagnostics += orphans(graph) }
     return diagnostics
 }
@@ -123,6 +133,9 @@ let vagueLinkTexts: Set<String> = [
     "download", "meer informatie", "more", "click here", "read more",
 ]
 
+/// What is trimmed from a link text before comparing it with ``vagueLinkTexts``.
+private let linkTextTrimmed = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
+
 /// WCAG 2.1 rules that can be checked on the source: every image has alternative text (or is
 /// marked decorative), heading levels do not skip (1.3.1), link texts say where they go (2.4.4).
 private func accessibility(_ page: PageNode) -> [Diagnostic] {
@@ -130,7 +143,7 @@ private func accessibility(_ page: PageNode) -> [Diagnostic] {
     let file = page.source.file
     for link in page.document.links {
         let location = file.location(line: link.line, column: link.column)
-        let text = link.text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        let text = link.text.trimmingCharacters(in: linkTextTrimmed)
         if link.kind == .image && text.isEmpty && !link.isDecorative {
             diagnostics.append(
                 .error(

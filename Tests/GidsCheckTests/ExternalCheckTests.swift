@@ -95,7 +95,7 @@ func fastOptions() -> ExternalCheckOptions {
         let moved = result.diagnostics.first { $0.code == "external.moved" }
         #expect(moved?.message.contains("moved permanently to '\(server.url("/ok"))'") == true)
         let slow = result.diagnostics.first { $0.code == "external.unreachable" }
-        #expect(slow?.message.contains("did not answer within 1 s") == true)
+        #expect(slow?.message.contains("did not answer within 2 s") == true)
         #expect(result.fetched == paths.count)
 
         let log = try server.log()
