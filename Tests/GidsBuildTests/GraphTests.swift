@@ -1,9 +1,10 @@
 import GidsCore
 import GidsFrontMatter
-import GidsGraph
 import GidsLoad
 import GidsMarkdown
 import Testing
+
+@testable import GidsGraph
 
 /// The navigation graph of the base fixture: structure, order, backlinks and domains.
 @Suite struct GraphTests {
@@ -90,5 +91,29 @@ import Testing
         #expect(resolve("een") == .page("gids/een.md", fragment: nil))
         #expect(refusal("een.md", image: true)?.code == "link.image-is-page")
         #expect(refusal("guide.yml")?.code == "link.settings-file")
+    }
+}
+
+/// The integer-keyed edge sort against sorting by the nodes themselves.
+@Suite struct EdgeOrderTests {
+    @Test func sortedEdgesOrdersByFromKindTo() {
+        var edges: [Edge] = []
+        let nodes: [NodeID] = [
+            .site, .guide("b"), .guide("a"), .phase("a", "uitvoeren"), .phase("a", "evalueren"), .page("a/z.md"),
+            .page("a/b.md"), .domain("wmo"), .term("a", "doelgroep", "jongeren"),
+        ]
+        let kinds: [EdgeKind] = [.contains, .next, .related, .link, .domain, .term]
+        var seed: UInt64 = 2018
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        for _ in 0..<500 {
+            edges.append(
+                Edge(from: nodes[next(nodes.count)], to: nodes[next(nodes.count)], kind: kinds[next(kinds.count)]))
+        }
+        let expected = edges.sorted { ($0.from, $0.kind, $0.to) < ($1.from, $1.kind, $1.to) }
+        #expect(sortedEdges(edges) == expected)
+        #expect(sortedEdges([]) == [])
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+import Mustache
 import Testing
 
 @testable import GidsRender
@@ -20,5 +22,38 @@ import Testing
         let (set, diagnostics) = TemplateSet.load(directory: "/bestaat/niet")
         #expect(set == nil)
         #expect(diagnostics.map(\.code) == ["template.no-folder"])
+    }
+}
+
+/// `{{x}}` escaping: gids's byte-level escaper against what swift-mustache's own HTML type writes.
+@Suite struct EscapingTests {
+    @Test func escapesTheFiveCharactersAsSwiftMustacheDoes() throws {
+        let text = "Tom & Jerry's <b>\"zorg\"</b> — é"
+        #expect(escapeHTML(text) == "Tom &amp; Jerry&#39;s &lt;b&gt;&quot;zorg&quot;&lt;/b&gt; — é")
+        let plain = try MustacheTemplate(string: "{{x}}").render(["x": text])
+        #expect(escapeHTML(text) == plain)
+        #expect(escapeHTML("niets te doen") == "niets te doen")
+    }
+
+    @Test func aQuoteBeforeACombiningMarkIsEscapedToo() {
+        // One Character ("\u{0301} on a quote), which a Character-by-Character escaper misses.
+        #expect(escapeHTML("\"\u{0301}") == "&quot;\u{0301}")
+    }
+
+    @Test func everyTemplateUsesTheFastEscaperAndKeepsItsLines() throws {
+        let folder = NSTemporaryDirectory() + "gids-escape-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in TemplateSet.required {
+            try "{{#items}}\n<p>{{x}}</p>\n{{/items}}\n".write(
+                toFile: folder + "/\(name).mustache", atomically: true, encoding: .utf8)
+        }
+        let (set, diagnostics) = TemplateSet.load(directory: folder)
+        #expect(diagnostics.isEmpty)
+        // Standalone section lines vanish (Mustache spec), and the pragma line with them.
+        #expect(set?.render("page", ["items": [["x": "<a&b>"]]]) == "<p>&lt;a&amp;b&gt;</p>\n")
+        try "<p>\n{{#open}}\n".write(toFile: folder + "/page.mustache", atomically: true, encoding: .utf8)
+        let (_, errors) = TemplateSet.load(directory: folder)
+        #expect(errors.map(\.location.line) == [2])
     }
 }

@@ -90,3 +90,31 @@ import Testing
         #expect(files.keys.filter { $0.hasPrefix("search/doc/") }.count == 40)
     }
 }
+
+/// The hand-written parts of the index files against what they replaced.
+@Suite struct IndexEncodingTests {
+    @Test(arguments: [nil, "Visie & beleid"])
+    func documentJSONIsWhatJSONEncoderWrites(phase: String?) throws {
+        var text = "Zorg <script>\u{2028} \"citaat\" \\ "
+        for value in [0x08, 0x0C, 0x01, 0x1F] { text.unicodeScalars.append(Unicode.Scalar(value)!) }
+        let document = SearchIndex.Document(
+            url: "gids/respijtzorg/", title: "Respijt & rust", guide: "Woudlopersgids", phase: phase,
+            summary: "Even 'vrij' — ook voor jonge mantelzorgers", text: text, length: 42)
+        #expect(documentJSON(document) == (try escapedJSON(document)))
+    }
+
+    @Test func whiteSpaceRunsBecomeOneSpace() {
+        #expect(collapsingWhitespace("  Eén\t\ttwee\n\u{00A0}drie\u{2003} \u{000B}vier  ") == "Eén twee drie vier")
+        #expect(collapsingWhitespace("\n \t") == "")
+        #expect(collapsingWhitespace("café🙂 zorg") == "café🙂 zorg")
+    }
+
+    @Test func wordsShorterThanTwoScalarsAreNotIndexed() {
+        #expect(!Tokenizer.isIndexed("a"))
+        #expect(!Tokenizer.isIndexed("é"))  // two bytes, one scalar
+        #expect(!Tokenizer.isIndexed("🙂"))  // four bytes, one scalar
+        #expect(Tokenizer.isIndexed("éé"))
+        #expect(Tokenizer.isIndexed("wmo"))
+        #expect(!Tokenizer.isIndexed("de"))  // a stop word
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@testable import GidsCore
+
+/// The byte-level text helpers that replaced Foundation calls for speed must give Foundation's
+/// (or `JSONEncoder`'s) result exactly.
+@Suite struct FastTextTests {
+    static let samples = [
+        "", " ", "\t", "  titel  ", "\u{00A0}Financiële tekorten\u{3000}", "geen spaties", "\u{2003}\t x \t\u{2003}",
+        "regel\n", "\nregel", "\u{00A0}\u{00A0}", "café ", " é", "a\u{0301} ",
+    ]
+
+    @Test(arguments: samples) func trimmingSpacesIsFoundationsWhitespaceTrim(_ text: String) {
+        #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces))
+    }
+
+    @Test func jsonStringsAreWhatJSONEncoderWrites() throws {
+        struct Box: Encodable { let a: String }
+        var text = ""
+        for value in 0..<0x20 { text.unicodeScalars.append(Unicode.Scalar(value)!) }
+        text += "\"\\/<>&\u{2028}\u{2029}\u{7F}é 🙂"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoded = String(decoding: try encoder.encode(Box(a: text)), as: UTF8.self)
+        #expect("{\"a\":" + JSONText.string(text) + "}" == encoded)
+        // The HTML-safe form changes exactly the five characters that can end a script element.
+        let safe = JSONText.string(text, htmlSafe: true)
+        #expect(!safe.contains("<") && !safe.contains(">") && !safe.contains("&"))
+        #expect(safe.contains("\\u003c\\u003e\\u0026\\u2028\\u2029"))
+    }
+
+    @Test func slugsKeepTheirRuleOnTheASCIIFastPath() {
+        #expect(Slug.make("Wet (Wmo) 2015_deel-2") == "wet-wmo-2015-deel-2")
+        #expect(Slug.make("Financiële tekorten") == "financiele-tekorten")
+        #expect(Slug.make("Ⅻ ½ ²") == Slug.make("Ⅻ ½ ²"))
+        #expect(Slug.make("!!!") == "sectie")
+    }
+}
