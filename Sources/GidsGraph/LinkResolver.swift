@@ -91,7 +91,7 @@ public struct LinkResolver: Sendable {
         }
         let base = SitePath.directory(of: fromPath)
         let folder = fromPath.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
-        let mounted = fromPath.contains("/") ? mountedGuides[folder] : nil
+        let mounted = fromPath.utf8.contains(0x2F) ? mountedGuides[folder] : nil
         let resolved: String
         if path.hasPrefix("/") {
             var rest = path

@@ -80,8 +80,10 @@ public struct ResolvedLink: Sendable, Hashable {
     public let target: LinkTarget
 }
 
-/// A page or tool in the graph.
-public struct PageNode: Sendable {
+/// A page or tool in the graph. A class (immutable, so value-like): the renderer, validation
+/// and index look pages up by id hundreds of thousands of times, and copying the struct (with
+/// its front matter) retained a dozen fields each time.
+public final class PageNode: Sendable {
     /// Content path, the page's identity: `woudlopersgids/respijtzorg.md`.
     public let id: String
     public let source: PageSource
@@ -105,6 +107,22 @@ public struct PageNode: Sendable {
     /// "Laatst bijgewerkt": `updated:` from the front matter, else the last commit date of the
     /// file when the content is in git; nil when neither is known.
     public let lastUpdated: CalendarDate?
+
+    public init(
+        id: String, source: PageSource, document: MarkdownDocument, guide: String?, url: String, phases: [String],
+        dropsLeadingTitle: Bool, links: [ResolvedLink], related: [String], lastUpdated: CalendarDate?
+    ) {
+        self.id = id
+        self.source = source
+        self.document = document
+        self.guide = guide
+        self.url = url
+        self.phases = phases
+        self.dropsLeadingTitle = dropsLeadingTitle
+        self.links = links
+        self.related = related
+        self.lastUpdated = lastUpdated
+    }
 }
 
 /// A beleidsfase as a node: its definition and its pages in reading order.

@@ -14,7 +14,16 @@ extension Renderer {
         // The page's path inside its guide, folders joined by `__` (slugs never contain `_`), so
         // that `a/specification.md` and `b/specification.md` get different anchors.
         let slug =
-            graph.pages[pageID].map { $0.url.split(separator: "/").dropFirst().joined(separator: "__") } ?? "pagina"
+            graph.pages[pageID].map { page -> String in
+                let url = page.url
+                guard let slash = url.utf8.firstIndex(of: 0x2F) else { return "" }
+                let rest = url[url.index(after: slash)...]
+                // Most pages sit directly in their guide: `guide/slug/` gives `slug` without splitting.
+                if let next = rest.utf8.firstIndex(of: 0x2F), rest.index(after: next) == rest.endIndex {
+                    return String(rest[..<next])
+                }
+                return rest.split(separator: "/").joined(separator: "__")
+            } ?? "pagina"
         // `#` and `#top` mean the top of the page: the page's own anchor.
         return "p-" + slug + (fragment.map { LinkRules.isTopOfDocument($0) ? "" : "--" + $0 } ?? "")
     }

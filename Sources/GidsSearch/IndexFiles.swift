@@ -66,7 +66,9 @@ extension SearchIndex {
         let shards = Self.termShardCount(documents: documents.count)
         var vocabulary: [String: [String: String]] = [:]
         for (form, stem) in forms { vocabulary[Self.vocabularyKey(form), default: [:]][form] = stem }
-        for (key, shard) in vocabulary { out["search/vocab/\(key).json"] = jsonObject(shard) { jsonString($0) } }
+        for (key, shard) in vocabulary {
+            out["search/vocab/\(key).json"] = jsonObject(shard) { JSONText.append($0, htmlSafe: true, to: &$1) }
+        }
         var termFiles: [Int: [String: [Posting]]] = [:]
         for (stem, postings) in terms {
             termFiles[Int(Self.termHash(stem) % UInt32(shards)), default: [:]][stem] = postings
@@ -75,13 +77,19 @@ extension SearchIndex {
         // Encoding is most of the cost and each file is independent: all cores.
         let frozenTerms = termFiles
         let termData = Array(0..<shards).concurrentMap { shard in
-            jsonObject(frozenTerms[shard] ?? [:]) { postings in
-                var text = "["
+            jsonObject(frozenTerms[shard] ?? [:]) { postings, out in
+                out.append(0x5B)
                 for (index, posting) in postings.enumerated() {
-                    if index > 0 { text += "," }
-                    text += "[\(posting.document),\(posting.frequency),\(lengths[posting.document])]"
+                    if index > 0 { out.append(0x2C) }
+                    out.append(0x5B)
+                    appendDecimal(posting.document, to: &out)
+                    out.append(0x2C)
+                    appendDecimal(posting.frequency, to: &out)
+                    out.append(0x2C)
+                    appendDecimal(lengths[posting.document], to: &out)
+                    out.append(0x5D)
                 }
-                return text + "]"
+                out.append(0x5D)
             }
         }
         for (shard, data) in termData.enumerated() { out["search/terms/\(shard).json"] = data }
@@ -99,15 +107,38 @@ extension SearchIndex {
 }
 
 /// A JSON object with keys in code-point order (as `JSONEncoder`'s `.sortedKeys`), each value
-/// written by `value`: for the vocabulary and term shards, which are most of the index and
+/// appended by `value`: for the vocabulary and term shards, which are most of the index and
 /// which `JSONEncoder` writes slowly.
-func jsonObject<Value>(_ object: [String: Value], value: (Value) -> String) -> Data {
-    var out = "{"
+func jsonObject<Value>(_ object: [String: Value], value: (Value, inout [UInt8]) -> Void) -> Data {
+    var out: [UInt8] = [0x7B]
     for (index, key) in object.keys.sorted().enumerated() {
-        if index > 0 { out += "," }
-        out += jsonString(key) + ":" + value(object[key]!)
+        if index > 0 { out.append(0x2C) }
+        JSONText.append(key, htmlSafe: true, to: &out)
+        out.append(0x3A)
+        value(object[key]!, &out)
     }
-    return Data((out + "}").utf8)
+    out.append(0x7D)
+    return Data(out)
+}
+
+/// The decimal digits of `number` (a JSON number), without a String in between.
+func appendDecimal(_ number: Int, to out: inout [UInt8]) {
+    if number < 0 {
+        out.append(0x2D)
+        out += Array(String(number.magnitude).utf8)
+        return
+    }
+    if number < 10 {
+        out.append(0x30 + UInt8(number))
+        return
+    }
+    var digits: [UInt8] = []
+    var rest = number
+    while rest > 0 {
+        digits.append(0x30 + UInt8(rest % 10))
+        rest /= 10
+    }
+    out += digits.reversed()
 }
 
 /// `document` as ``escapedJSON(_:)`` writes it (keys sorted, `phase` left out when nil), by hand:
@@ -138,9 +169,6 @@ func documentJSON(_ document: SearchIndex.Document) -> Data {
     out.append(0x7D)
     return Data([0x7B] + out)
 }
-
-/// A JSON string that is also safe in HTML, like ``escapedJSON(_:)``.
-func jsonString(_ text: String) -> String { JSONText.string(text, htmlSafe: true) }
 
 /// JSON with sorted keys; `<`, `>`, `&`, U+2028 and U+2029 written as `\u` escapes, so the text
 /// can never close a `<script>` element or break a JavaScript string if someone inlines it.

@@ -98,9 +98,18 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
         return PageWords(
             guide: guide, page: page, text: collapsingWhitespace(body), words: Array(words), length: length)
     }
-    var frequencies: [String: Int] = [:]
-    for page in pages {
-        for (word, weights) in page.words { frequencies[word, default: 0] += Int(weights.occurrences) }
+    // Counted per chunk of pages on all cores, then the chunks (each at most the vocabulary) added up.
+    let chunkCount = max(1, min(pages.count, parallelJobs * 2))
+    let partialCounts = Array(0..<chunkCount).concurrentMap { chunk -> [String: Int] in
+        var counts: [String: Int] = [:]
+        for index in stride(from: chunk, to: pages.count, by: chunkCount) {
+            for (word, weights) in pages[index].words { counts[word, default: 0] += Int(weights.occurrences) }
+        }
+        return counts
+    }
+    var frequencies = partialCounts.first ?? [:]
+    for counts in partialCounts.dropFirst() {
+        for (word, count) in counts { frequencies[word, default: 0] += count }
     }
     let decompounder = Decompounder(frequencies: frequencies)
     // Per distinct word, on all cores (one stemmer per chunk: a libstemmer stemmer is not
@@ -133,7 +142,10 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     }
     // Second pass, per page on all cores: stem frequencies.
     let analysis = analysisByWord
-    let termFrequencies = pages.concurrentMap { page -> [(String, Int)] in
+    // Each page's stems, split into partitions by stem hash, so that the posting lists can be
+    // built per partition on all cores.
+    let partitions = 8
+    let termFrequencies = pages.concurrentMap { page -> [[(String, Int)]] in
         var frequencies: [String: Int] = [:]
         frequencies.reserveCapacity(page.words.count + page.words.count / 4)
         for (word, weights) in page.words {
@@ -143,15 +155,28 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
                 frequencies[partStem, default: 0] += Int(weights.partWeight)
             }
         }
-        return Array(frequencies)
+        var parts = [[(String, Int)]](repeating: [], count: partitions)
+        for (term, frequency) in frequencies {
+            parts[Int(SearchIndex.termHash(term) % UInt32(partitions))].append((term, frequency))
+        }
+        return parts
     }
+    // Posting lists in document order: each partition walks the pages in order.
+    let partitionPostings = Array(0..<partitions).concurrentMap { partition -> [String: [SearchIndex.Posting]] in
+        var postings: [String: [SearchIndex.Posting]] = [:]
+        for (index, parts) in termFrequencies.enumerated() {
+            for (term, frequency) in parts[partition] {
+                postings[term, default: []].append(SearchIndex.Posting(document: index, frequency: frequency))
+            }
+        }
+        return postings
+    }
+    var postings: [String: [SearchIndex.Posting]] = [:]
+    postings.reserveCapacity(partitionPostings.reduce(0) { $0 + $1.count })
+    for partition in partitionPostings { postings.merge(partition) { first, _ in first } }
     var documents: [SearchIndex.Document] = []
     documents.reserveCapacity(pages.count)
-    var postings: [String: [SearchIndex.Posting]] = [:]
     for (index, page) in pages.enumerated() {
-        for (term, frequency) in termFrequencies[index] {
-            postings[term, default: []].append(SearchIndex.Posting(document: index, frequency: frequency))
-        }
         let phaseTitle = page.page.phase.flatMap { phase in
             page.guide.phases.first { $0.definition.id == phase }?.definition.title
         }

@@ -143,7 +143,7 @@ private func accessibility(_ page: PageNode) -> [Diagnostic] {
     let file = page.source.file
     for link in page.document.links {
         let location = file.location(line: link.line, column: link.column)
-        let text = link.text.trimmingCharacters(in: linkTextTrimmed)
+        let text = link.text.trimmingScalars(in: linkTextTrimmed)
         if link.kind == .image && text.isEmpty && !link.isDecorative {
             diagnostics.append(
                 .error(

@@ -37,3 +37,32 @@ import Testing
         #expect(Slug.make("!!!") == "sectie")
     }
 }
+
+extension FastTextTests {
+    @Test(arguments: samples + ["(hier)", "«lees meer»…", "hier!!", "...", "¡Klik!", "\u{0085}x\u{2029}"])
+    func trimmingScalarsIsFoundationsTrim(_ text: String) {
+        let set = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
+        #expect(text.trimmingScalars(in: set) == text.trimmingCharacters(in: set))
+    }
+}
+
+/// Site paths, split on the `/` byte.
+@Suite struct SitePathByteTests {
+    @Test func resolveFollowsDotsAgainstTheBaseFolder() {
+        #expect(SitePath.resolve("../b/c.md", against: "a/x/") == "a/b/c.md")
+        #expect(SitePath.resolve("./d/", against: "a/") == "a/d/")
+        #expect(SitePath.resolve("/x/y.png", against: "a/b/") == "x/y.png")
+        #expect(SitePath.resolve("../..", against: "a/b/") == "")
+        #expect(SitePath.resolve("../../..", against: "a/b/") == nil)
+        #expect(
+            SitePath.resolve("zorg//financiële tekorten.md", against: "gids/") == "gids/zorg/financiële tekorten.md")
+        #expect(SitePath.resolve("", against: "a/b/") == "a/b")
+    }
+
+    @Test func directoryIsThePartUpToTheLastSlash() {
+        #expect(SitePath.directory(of: "a/b/c.png") == "a/b/")
+        #expect(SitePath.directory(of: "a/b/") == "a/b/")
+        #expect(SitePath.directory(of: "x") == "")
+        #expect(SitePath.directory(of: "") == "")
+    }
+}
