@@ -141,6 +141,14 @@ public struct Report: Sendable {
 /// the characters XML 1.0 cannot hold (§2.2: C0 controls but tab, CR and LF; U+FFFE, U+FFFF).
 /// Used for JUnit reports, feeds, sitemaps and SVG.
 public func xmlEscape(_ text: String) -> String {
+    // Most titles and URLs need nothing: no markup character, no control, no EF (the lead
+    // byte of U+FFFE and U+FFFF).
+    if !text.utf8.contains(where: { byte in
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
+            || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D)
+    }) {
+        return text
+    }
     var out = ""
     for scalar in text.unicodeScalars {
         switch scalar {

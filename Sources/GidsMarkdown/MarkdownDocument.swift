@@ -132,10 +132,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.markdown = bytes
         let root = Self.parse(bytes)
         defer { cmark_node_free(root) }
-        let sourceLines = SourceLines(
-            markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
-                String(decoding: $0, as: UTF8.self)
-            })
+        let sourceLines = SourceLines(bytes)
         var headings: [Heading] = []
         var headingNodes: [(OpaquePointer, Heading)] = []
         var links: [MarkdownLink] = []
@@ -436,20 +433,29 @@ private func find(
     return search(start...end) ?? search(1...max(1, lines.count))
 }
 
-/// The source lines of a document, with each line's scalars and code-span mask made once: a
-/// paragraph's lines are searched once per link in it.
+/// The source lines of a document, each decoded (scalars and code-span mask) only when a
+/// search first needs it, then kept: a paragraph's lines are searched once per link in it.
 final class SourceLines {
-    let lines: [String]
+    private let bytes: [UInt8]
+    /// Byte offset where each line starts; lines end at the next `\n` (or the end).
+    private let starts: [Int]
     private var cache: [Int: ([Unicode.Scalar], [Bool])] = [:]
 
-    init(_ lines: [String]) { self.lines = lines }
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
+        self.starts = starts
+    }
 
-    var count: Int { lines.count }
+    var count: Int { starts.count }
 
     /// Line `number` (1-based) as scalars, and which of them lie inside code spans.
     func scalars(_ number: Int) -> ([Unicode.Scalar], [Bool]) {
         if let cached = cache[number] { return cached }
-        let scalars = Array(lines[number - 1].unicodeScalars)
+        let start = starts[number - 1]
+        let end = number < starts.count ? starts[number] - 1 : bytes.count
+        let scalars = Array(String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars)
         let entry = (scalars, codeSpanMask(scalars))
         cache[number] = entry
         return entry

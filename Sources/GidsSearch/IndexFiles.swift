@@ -128,17 +128,14 @@ func appendDecimal(_ number: Int, to out: inout [UInt8]) {
         out += Array(String(number.magnitude).utf8)
         return
     }
-    if number < 10 {
-        out.append(0x30 + UInt8(number))
-        return
-    }
-    var digits: [UInt8] = []
+    var divisor = 1
+    while divisor <= number / 10 { divisor *= 10 }
     var rest = number
-    while rest > 0 {
-        digits.append(0x30 + UInt8(rest % 10))
-        rest /= 10
-    }
-    out += digits.reversed()
+    repeat {
+        out.append(0x30 + UInt8(rest / divisor))
+        rest %= divisor
+        divisor /= 10
+    } while divisor > 0
 }
 
 /// `document` as ``escapedJSON(_:)`` writes it (keys sorted, `phase` left out when nil), by hand:

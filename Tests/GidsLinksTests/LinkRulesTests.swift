@@ -129,3 +129,13 @@ import Testing
         #expect(report.strict().diagnostics.allSatisfy { $0.severity == .error })
     }
 }
+
+/// XML escaping for feeds, sitemaps and reports, with and without its no-work fast path.
+@Suite struct XMLEscapeTests {
+    @Test func escapesMarkupAndDropsWhatXMLCannotHold() {
+        #expect(xmlEscape("Respijtzorg in Huizen") == "Respijtzorg in Huizen")
+        #expect(xmlEscape("a<b>&\"c'") == "a&lt;b&gt;&amp;&quot;c&apos;")
+        #expect(xmlEscape("x\u{01}y\u{FFFE}z\u{FFFF}\t\n") == "xyz\t\n")
+        #expect(xmlEscape("ﬁ café") == "ﬁ café")  // U+FB01 starts with EF but is kept
+    }
+}

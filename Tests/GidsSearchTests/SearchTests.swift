@@ -118,3 +118,12 @@ import Testing
         #expect(!Tokenizer.isIndexed("de"))  // a stop word
     }
 }
+
+extension IndexEncodingTests {
+    @Test(arguments: [0, 7, 9, 10, 11, 99, 100, 12_345, 1_000_000, Int.max, -1, -305])
+    func decimalsAreWhatStringWrites(_ number: Int) {
+        var out: [UInt8] = [0x5B]
+        appendDecimal(number, to: &out)
+        #expect(String(decoding: out, as: UTF8.self) == "[" + String(number))
+    }
+}

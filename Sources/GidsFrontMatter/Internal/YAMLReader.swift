@@ -85,6 +85,8 @@ private func yamlDiagnostic(_ error: YamlError, yaml: String, file: SourceFile, 
 /// Position (1-based line, column) of the first `&anchor` or `*alias` token outside quotes
 /// and comments, in a line-based scan that is enough for front matter.
 private func aliasPosition(in yaml: String) -> (line: Int, column: Int)? {
+    // Nearly all front matter has neither character: no scan.
+    guard yaml.utf8.contains(where: { $0 == 0x26 || $0 == 0x2A }) else { return nil }
     for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         var quote: Character?
         var previous: Character = " "
