@@ -17,6 +17,23 @@ public enum JSONText {
     /// `\n`, `\r`, `\t`, else `\u00xx` for C0), so hand-written and encoded JSON agree byte for byte.
     public static func append(_ text: String, htmlSafe: Bool = false, to out: inout [UInt8]) {
         out.append(0x22)
+        // Most text needs no escape at all: copied in one go.
+        let plain = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            for byte in buffer where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                return false
+            }
+            if htmlSafe {
+                for byte in buffer where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2 {
+                    return false
+                }
+            }
+            out.append(contentsOf: buffer)
+            return true
+        }
+        if plain == true {
+            out.append(0x22)
+            return
+        }
         let bytes = text.utf8
         var index = bytes.startIndex
         while index != bytes.endIndex {

@@ -24,6 +24,9 @@ import Testing
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let encoded = String(decoding: try encoder.encode(Box(a: text)), as: UTF8.self)
         #expect("{\"a\":" + JSONText.string(text) + "}" == encoded)
+        // Text without anything to escape takes the copy-in-one-go path.
+        #expect(JSONText.string("Financiële steun – 2018", htmlSafe: false) == "\"Financiële steun – 2018\"")
+        #expect(JSONText.string("Financiële steun", htmlSafe: true) == "\"Financiële steun\"")
         // The HTML-safe form changes exactly the five characters that can end a script element.
         let safe = JSONText.string(text, htmlSafe: true)
         #expect(!safe.contains("<") && !safe.contains(">") && !safe.contains("&"))
