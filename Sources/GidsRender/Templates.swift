@@ -81,8 +81,14 @@ public struct TemplateSet: Sendable {
                 case .sectionCloseNameIncorrect?:
                     message = "this {{/…}} closes a section that is not the one open here"
                     hint = "close sections in the reverse order of opening them"
+                    // The parser stops after the name; the news is where the tag starts.
+                    if let start = tagStart(in: text, before: (line, column), opening: "{{/") {
+                        (line, column) = start
+                    }
                 case .unfinishedName?:
                     message = "a tag is not finished"
+                    // The parser notices after the tag, often on the next line.
+                    if let start = tagStart(in: text, before: (line, column), opening: "{{") { (line, column) = start }
                     hint = "write tags as {{name}}, {{#name}}…{{/name}} or {{> partial}}"
                 default: break
                 }
@@ -187,6 +193,24 @@ func partialReferences(in text: String) -> [(name: String, line: Int, column: In
         }
     }
     return found
+}
+
+/// The 1-based line and column (in Unicode scalars) of the last `opening` (`{{` or `{{/`) that
+/// starts before `position` (the parser's 1-based line and column, in characters): where the tag
+/// that the parser could not finish begins. Nil when there is none.
+func tagStart(in text: String, before position: (line: Int, column: Int), opening: String) -> (Int, Int)? {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var number = min(position.line, lines.count)
+    while number >= 1 {
+        let line = lines[number - 1]
+        // On the parser's own line only what comes before its position counts.
+        let searched = number == position.line ? line.prefix(max(0, position.column - 1)) : line[...]
+        if let found = searched.range(of: opening, options: .backwards) {
+            return (number, line[..<found.lowerBound].unicodeScalars.count + 1)
+        }
+        number -= 1
+    }
+    return nil
 }
 
 /// The first `{{#name}}` or `{{^name}}` that no `{{/name}}` closes, with its 1-based line and

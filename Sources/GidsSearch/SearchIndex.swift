@@ -176,7 +176,7 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     for partition in partitionPostings { postings.merge(partition) { first, _ in first } }
     var documents: [SearchIndex.Document] = []
     documents.reserveCapacity(pages.count)
-    for (index, page) in pages.enumerated() {
+    for page in pages {
         let phaseTitle = page.page.phase.flatMap { phase in
             page.guide.phases.first { $0.definition.id == phase }?.definition.title
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GidsDiagnostics
 import Mustache
 import Testing
 
@@ -55,5 +56,34 @@ import Testing
         try "<p>\n{{#open}}\n".write(toFile: folder + "/page.mustache", atomically: true, encoding: .utf8)
         let (_, errors) = TemplateSet.load(directory: folder)
         #expect(errors.map(\.location.line) == [2])
+    }
+}
+
+/// Template syntax errors point at the tag that is wrong, not where the parser gave up.
+@Suite struct TemplateErrorPositionTests {
+    func errors(_ page: String) throws -> [Diagnostic] {
+        let folder = NSTemporaryDirectory() + "gids-template-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in TemplateSet.required {
+            try (name == "page" ? page : "<p>{{title}}</p>\n").write(
+                toFile: folder + "/\(name).mustache", atomically: true, encoding: .utf8)
+        }
+        return TemplateSet.load(directory: folder).1
+    }
+
+    @Test func anUnfinishedTagAtTheEndOfALineIsReportedWhereItStarts() throws {
+        let found = try errors("<main>\n<h2 class=\"toc\">{{title\n</main>\n")
+        #expect(found.map { [$0.location.line, $0.location.column] } == [[2, 17]])
+    }
+
+    @Test func anUnfinishedTagInsideALineIsReportedWhereItStarts() throws {
+        let found = try errors("<main>\n<h2 class=\"toc\">{{title</h2>\n</main>\n")
+        #expect(found.map { [$0.location.line, $0.location.column] } == [[2, 17]])
+    }
+
+    @Test func aWrongCloseIsReportedAtItsTag() throws {
+        let found = try errors("{{#a}}\n      {{/abcdefghij}}\n")
+        #expect(found.map { [$0.location.line, $0.location.column] } == [[2, 7]])
     }
 }
