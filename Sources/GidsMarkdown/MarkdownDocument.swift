@@ -374,7 +374,7 @@ private func plainText(of node: OpaquePointer) -> String {
         default: break
         }
     }
-    return text.trimmingSpaces()
+    return text.trimmingScalars(in: .whitespaces)
 }
 
 private func enclosingBlock(_ node: OpaquePointer) -> OpaquePointer {

@@ -12,7 +12,7 @@ import Testing
     ]
 
     @Test(arguments: samples) func trimmingSpacesIsFoundationsWhitespaceTrim(_ text: String) {
-        #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces))
+        #expect(text.trimmingScalars(in: .whitespaces) == text.trimmingCharacters(in: .whitespaces))
     }
 
     @Test func jsonStringsAreWhatJSONEncoderWrites() throws {

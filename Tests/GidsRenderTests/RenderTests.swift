@@ -42,35 +42,18 @@ import Testing
     }
 
     @Test func everyTemplateUsesTheFastEscaperAndKeepsItsLines() throws {
-        let folder = NSTemporaryDirectory() + "gids-escape-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        for name in TemplateSet.required {
-            try "{{#items}}\n<p>{{x}}</p>\n{{/items}}\n".write(
-                toFile: folder + "/\(name).mustache", atomically: true, encoding: .utf8)
-        }
-        let (set, diagnostics) = TemplateSet.load(directory: folder)
+        let (set, diagnostics) = try loadTemplates(page: "{{#items}}\n<p>{{x}}</p>\n{{/items}}\n")
         #expect(diagnostics.isEmpty)
         // Standalone section lines vanish (Mustache spec), and the pragma line with them.
         #expect(set?.render("page", ["items": [["x": "<a&b>"]]]) == "<p>&lt;a&amp;b&gt;</p>\n")
-        try "<p>\n{{#open}}\n".write(toFile: folder + "/page.mustache", atomically: true, encoding: .utf8)
-        let (_, errors) = TemplateSet.load(directory: folder)
+        let (_, errors) = try loadTemplates(page: "<p>\n{{#open}}\n")
         #expect(errors.map(\.location.line) == [2])
     }
 }
 
 /// Template syntax errors point at the tag that is wrong, not where the parser gave up.
 @Suite struct TemplateErrorPositionTests {
-    func errors(_ page: String) throws -> [Diagnostic] {
-        let folder = NSTemporaryDirectory() + "gids-template-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        for name in TemplateSet.required {
-            try (name == "page" ? page : "<p>{{title}}</p>\n").write(
-                toFile: folder + "/\(name).mustache", atomically: true, encoding: .utf8)
-        }
-        return TemplateSet.load(directory: folder).1
-    }
+    func errors(_ page: String) throws -> [Diagnostic] { try loadTemplates(page: page).1 }
 
     @Test func anUnfinishedTagAtTheEndOfALineIsReportedWhereItStarts() throws {
         let found = try errors("<main>\n<h2 class=\"toc\">{{title\n</main>\n")
@@ -86,4 +69,17 @@ import Testing
         let found = try errors("{{#a}}\n      {{/abcdefghij}}\n")
         #expect(found.map { [$0.location.line, $0.location.column] } == [[2, 7]])
     }
+}
+
+/// A templates folder with every required template, `page` as given and the others trivial,
+/// loaded and removed again.
+func loadTemplates(page: String) throws -> (TemplateSet?, [Diagnostic]) {
+    let folder = NSTemporaryDirectory() + "gids-templates-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    for name in TemplateSet.required {
+        try (name == "page" ? page : "<p>{{title}}</p>\n").write(
+            toFile: folder + "/\(name).mustache", atomically: true, encoding: .utf8)
+    }
+    return TemplateSet.load(directory: folder)
 }
