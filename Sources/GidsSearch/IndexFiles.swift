@@ -141,7 +141,7 @@ func appendDecimal(_ number: Int, to out: inout [UInt8]) {
 /// `document` as ``escapedJSON(_:)`` writes it (keys sorted, `phase` left out when nil), by hand:
 /// `JSONEncoder` took a tenth of the index stage.
 func documentJSON(_ document: SearchIndex.Document) -> Data {
-    var out: [UInt8] = []
+    var out: [UInt8] = [0x7B]
     out.reserveCapacity(document.text.utf8.count + document.summary.utf8.count + 256)
     func key(_ name: String, first: Bool = false) {
         if !first { out.append(0x2C) }
@@ -150,7 +150,7 @@ func documentJSON(_ document: SearchIndex.Document) -> Data {
     key("guide", first: true)
     JSONText.append(document.guide, htmlSafe: true, to: &out)
     key("length")
-    out += Array(String(document.length).utf8)
+    appendDecimal(document.length, to: &out)
     if let phase = document.phase {
         key("phase")
         JSONText.append(phase, htmlSafe: true, to: &out)
@@ -164,7 +164,7 @@ func documentJSON(_ document: SearchIndex.Document) -> Data {
     key("url")
     JSONText.append(document.url, htmlSafe: true, to: &out)
     out.append(0x7D)
-    return Data([0x7B] + out)
+    return Data(out)
 }
 
 /// JSON with sorted keys; `<`, `>`, `&`, U+2028 and U+2029 written as `\u` escapes, so the text
