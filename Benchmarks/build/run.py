@@ -30,6 +30,12 @@ The warm-up builds are checked: gids must report 0 errors; Hugo's stderr (warnin
 and with verification on (default), `gids check --site` checks every link, image and fragment
 of both built sites (so the corpus's fragments are valid under both heading-id rules).
 
+After the timed runs, two more gids builds with `--timings` (not counted) give the stage times
+and the CPU time spent inside the libraries gids must use (Yams, libcmark, swift-mustache,
+libstemmer): one with the site's templates, one with `layout` and `page` replaced by
+hugo-layout/ (what the Hugo layout shows, nothing more). The report sets the libraries' sum,
+spread over all cores, beside the goal of 0.25 x Hugo.
+
 Writes DIR/build.md (the table, with the machine in its header) and DIR/build.json, and prints
 the table. Runs: --runs (5) for sizes below 50,000 pages, --large-runs (3) from 50,000 on.
 """
@@ -302,6 +308,14 @@ def main():
                             check=True).stdout.split()
     subprocess.run(["gcc", "-O2", "-o", floor, os.path.join(HERE, "cmark_floor.c")] + cflags, check=True)
 
+    # The site's templates with layout and page replaced by ones that show what the Hugo layout
+    # shows (hugo-layout/): the cost of swift-mustache for the same layout work as Hugo's.
+    hugo_layout = os.path.join(work, "templates-hugo-layout")
+    fresh(hugo_layout)
+    shutil.copytree(args.templates, hugo_layout, dirs_exist_ok=True)
+    for name in os.listdir(os.path.join(HERE, "hugo-layout")):
+        shutil.copy(os.path.join(HERE, "hugo-layout", name), os.path.join(hugo_layout, name))
+
     sizes = [int(s) for s in args.sizes.split(",")]
     info = machine()
     info["gids"] = version([gids, "--version"])
@@ -396,6 +410,21 @@ def main():
                                         edits),
             "hugo": measure_incremental("hugo", hugo_site, args.hugo, None, os.path.join(logs, "hugo-server.log"),
                                         edits)}
+        # Two more gids builds, not counted above: stage times and the CPU time spent inside the
+        # libraries gids must use (`--timings`), with the site's templates and with templates that
+        # do the work of the Hugo layout only, to show where the time goes.
+        row["profiles"] = []
+        for label, templates in (("site templates", args.templates), ("Hugo's layout work", hugo_layout)):
+            wait_for_quiet(args.quiet_wait)
+            log_path = os.path.join(logs, "gids-timings-%d.log" % len(row["profiles"]))
+            fresh(gids_out)
+            profiled = measure([gids, "build", "--timings", "--content", gids_content, "--templates", templates,
+                                "--output", gids_out], log_path)
+            if profiled["code"] != 0:
+                sys.exit("bench: gids build --timings failed, see %s" % log_path)
+            profile = parse_timings(open(log_path, encoding="utf-8").read())
+            profile.update(label=label, wall=profiled["wall"], cpu=profiled["cpu"])
+            row["profiles"].append(profile)
         for name in ("gids", "hugo"):
             for key in ("wall", "cpu", "rss"):
                 row["%s_%s" % (name, key)] = statistics.median(r[key] for r in timings[name])
@@ -419,6 +448,30 @@ def main():
     with open(os.path.join(work, "build.json"), "w") as f:
         json.dump({"machine": info, "results": results}, f, indent=1)
     print(text)
+
+
+def parse_timings(log):
+    """The stage wall times and library CPU times that `gids build --timings` printed:
+    {"stages": [[name, seconds], ...], "libraries": [[name, seconds], ...],
+    "templates": [[name, seconds, calls], ...]}."""
+    parsed = {"stages": [], "libraries": [], "templates": []}
+    section = None
+    for line in log.splitlines():
+        if line.startswith("gids build: stages"):
+            section = "stages"
+        elif line.startswith("gids build: inside the required libraries"):
+            section = "libraries"
+        elif line.startswith("gids build: templates"):
+            section = "templates"
+        elif line.startswith("gids build:"):
+            section = None
+        elif section == "templates" and line.startswith("  "):
+            fields = line.split()
+            parsed["templates"].append([fields[0], float(fields[1]), int(fields[3])])
+        elif section and line.startswith("  ") and line.rstrip().endswith(" s"):
+            name, value = line.strip()[:-2].rsplit(None, 1)
+            parsed[section].append([name.strip(), float(value)])
+    return parsed
 
 
 def report(results, info, args):
@@ -484,6 +537,40 @@ def report(results, info, args):
             "%.2f x" % (g["median"] / h["median"]) if g and h else "–",
             seconds(g["rebuild"]) if g and g.get("rebuild") else "–"))
     out.append("")
+    profiled = [(r, p) for r in results for p in r.get("profiles", []) if p["libraries"]]
+    if profiled:
+        names = [name for name, _ in profiled[0][1]["libraries"]]
+        out.append("Where the time goes: two more gids builds per size with `--timings` (not counted above; reading "
+                   "the thread CPU clock around each library call adds a little), one with the site's templates and "
+                   "one with `layout` and `page` replaced by templates that show what the Hugo layout shows "
+                   "(`Benchmarks/build/hugo-layout/`). CPU time spent inside the libraries gids is built on (all "
+                   "threads together; swift-mustache's includes gids's HTML escaper, which it calls), of which "
+                   "swift-mustache's for the pages (`page` and `layout`), their sum divided by the %d cores (the least "
+                   "wall time they allow, with perfect parallelism and nothing else running), and the goal: 0.25 x "
+                   "Hugo's median wall time." % info["cores"])
+        out.append("")
+        out.append("| pages | templates | build wall | gids CPU | " + " | ".join(names)
+                   + " | of which pages | libraries | libraries / %d cores | 0.25 x Hugo wall |" % info["cores"])
+        out.append("| ---: | --- | ---: | ---: | " + " | ".join("---:" for _ in names) + " | ---: | ---: | ---: | ---: |")
+        for r, p in profiled:
+            libraries = dict(p["libraries"])
+            total = sum(libraries.values())
+            pages_part = sum(t[1] for t in p["templates"] if t[0] in ("page", "layout"))
+            out.append("| %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                r["pages"], p["label"], seconds(p["wall"]), seconds(p["cpu"]),
+                " | ".join("%s (%.0f %%)" % (seconds(libraries[n]), 100 * libraries[n] / p["cpu"]) for n in names),
+                seconds(pages_part), seconds(total), seconds(total / info["cores"]), seconds(0.25 * r["hugo_wall"])))
+        out.append("")
+        stages = [name for name, _ in profiled[0][1]["stages"]]
+        out.append("Stage wall times of the same builds (render and index run side by side, so index shows "
+                   "only what is left after rendering):")
+        out.append("")
+        out.append("| pages | templates | " + " | ".join(stages) + " |")
+        out.append("| ---: | --- | " + " | ".join("---:" for _ in stages) + " |")
+        for r, p in profiled:
+            values = dict(p["stages"])
+            out.append("| %d | %s | %s |" % (r["pages"], p["label"], " | ".join(seconds(values.get(n, 0)) for n in stages)))
+        out.append("")
     notes = []
     for r in results:
         notes.append("%d pages: %d timed builds repeated because other processes used the CPU meanwhile; "

@@ -257,8 +257,11 @@ public final class MarkdownDocument: @unchecked Sendable {
     private static func parse(_ bytes: [UInt8]) -> OpaquePointer {
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
-                cmark_parse_document(
-                    $0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_NORMALIZE)
+                let (start, count) = ($0.baseAddress, $0.count)
+                return LibraryTime.measure(.cmark) {
+                    cmark_parse_document(
+                        start, count, CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_NORMALIZE)
+                }
             }
         }
     }
@@ -353,7 +356,7 @@ public final class MarkdownDocument: @unchecked Sendable {
             cmark_node_free(node)
         }
         let options = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0)
-        guard let html = cmark_render_html(root, options) else { return "" }
+        guard let html = LibraryTime.measure(.cmark, { cmark_render_html(root, options) }) else { return "" }
         defer { free(html) }
         return String(cString: html)
     }

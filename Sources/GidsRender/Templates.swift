@@ -90,6 +90,11 @@ public struct TemplateSet: Sendable {
                     // The parser notices after the tag, often on the next line.
                     if let start = tagStart(in: text, before: (line, column), opening: "{{") { (line, column) = start }
                     hint = "write tags as {{name}}, {{#name}}…{{/name}} or {{> partial}}"
+                    // `{{ /toc }}`: Mustache takes the sigil only right after the braces.
+                    if let spaced = spacedSigil(in: text, line: line, column: column) {
+                        message = "a tag is not finished: no space may come between '{{' and '\(spaced.sigil)'"
+                        hint = "write {{\(spaced.sigil)\(spaced.name)}}"
+                    }
                 default: break
                 }
                 diagnostics.append(
@@ -129,7 +134,7 @@ public struct TemplateSet: Sendable {
     }
 
     func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        LibraryTime.measure(.mustache, detail: name) { library.render(context, withTemplate: name) } ?? ""
     }
 }
 
@@ -211,6 +216,23 @@ func tagStart(in text: String, before position: (line: Int, column: Int), openin
         number -= 1
     }
     return nil
+}
+
+/// The sigil and name of a tag written with spaces before its sigil (`{{ /toc }}`, `{{ #x}}`)
+/// that starts at the 1-based `line` and `column` (in Unicode scalars) of `text`; nil for any
+/// other tag. Mustache spec 1.3: the sigil follows the opening delimiter directly.
+func spacedSigil(in text: String, line: Int, column: Int) -> (sigil: Character, name: String)? {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard line >= 1, line <= lines.count else { return nil }
+    let scalars = lines[line - 1].unicodeScalars.dropFirst(column - 1)
+    guard scalars.starts(with: "{{".unicodeScalars) else { return nil }
+    let afterBraces = scalars.dropFirst(2)
+    let inner = afterBraces.drop { $0 == " " || $0 == "\t" }
+    guard inner.count < afterBraces.count, let sigil = inner.first, "#^/>!&".unicodeScalars.contains(sigil)
+    else { return nil }
+    let rest = inner.dropFirst()
+    let name = String(String.UnicodeScalarView(rest.prefix { $0 != "}" })).trimmingCharacters(in: .whitespaces)
+    return (Character(sigil), name)
 }
 
 /// The first `{{#name}}` or `{{^name}}` that no `{{/name}}` closes, with its 1-based line and

@@ -1,4 +1,5 @@
 import CStemmer
+import GidsCore
 
 /// The Snowball Dutch stemmer through libstemmer (Debian `libstemmer-dev`, algorithm "dutch",
 /// UTF-8). `mantelzorgers` and `mantelzorger` both stem to `mantelzorger`.
@@ -22,7 +23,7 @@ public final class DutchStemmer {
         guard !bytes.isEmpty else { return word }
         let result = bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: sb_symbol.self) { symbols in
-                sb_stemmer_stem(stemmer, symbols.baseAddress, Int32(symbols.count))
+                LibraryTime.measure(.stemmer) { sb_stemmer_stem(stemmer, symbols.baseAddress, Int32(symbols.count)) }
             }
         }
         guard let result else { return word }

@@ -72,11 +72,13 @@ struct Build: ParsableCommand {
     @OptionGroup var paths: Paths
     @Option(help: "Output folder; replaced as a whole when the build succeeds.")
     var output = "site"
-    @Flag(help: "Print the wall time of each pipeline stage.")
+    @Flag(
+        help: "Print the wall time of each pipeline stage, the CPU time inside each library, and per template.")
     var timings = false
 
     func run() throws {
         let started = Date()
+        if timings { LibraryTime.enable(true) }
         let bar = ProgressBar()
         var progress: (@Sendable (String, Int, Int) -> Void)?
         if let bar { progress = { bar.show($0, $1, $2) } }
@@ -91,7 +93,25 @@ struct Build: ParsableCommand {
                 "  " + $0.stage.padding(toLength: 13, withPad: " ", startingAt: 0)
                     + String(format: "%8.3f s", $0.seconds)
             }
-            FileHandle.standardError.write(Data(("gids build: stages\n" + lines.joined(separator: "\n") + "\n").utf8))
+            let libraries = LibraryTime.Library.allCases.map {
+                "  " + $0.name.padding(toLength: 15, withPad: " ", startingAt: 0)
+                    + String(format: "%8.3f s", LibraryTime.seconds($0))
+            }
+            FileHandle.standardError.write(
+                Data(
+                    ("gids build: stages (wall time)\n" + lines.joined(separator: "\n")
+                        + "\ngids build: inside the required libraries (CPU time, all threads)\n"
+                        + libraries.joined(separator: "\n") + "\n").utf8))
+            let templates = LibraryTime.details(.mustache).map {
+                "  " + $0.detail.padding(toLength: 15, withPad: " ", startingAt: 0)
+                    + String(
+                        format: "%8.3f s %7d calls %9.1f µs/call", $0.seconds, $0.calls,
+                        1e6 * $0.seconds / Double($0.calls))
+            }
+            FileHandle.standardError.write(
+                Data(
+                    ("gids build: templates (swift-mustache CPU time, partials counted in their template)\n"
+                        + templates.joined(separator: "\n") + "\n").utf8))
         }
         if result.wrote {
             FileHandle.standardError.write(

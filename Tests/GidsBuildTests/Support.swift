@@ -13,9 +13,9 @@ enum Repo {
     static let templates = root + "/templates"
 }
 
-/// A fresh temporary folder, removed by the caller.
+/// A fresh temporary folder inside ``testRunFolder``.
 func temporaryDirectory() -> String {
-    let path = NSTemporaryDirectory() + "gids-test-" + UUID().uuidString
+    let path = testRunFolder + "/" + UUID().uuidString
     try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
@@ -94,3 +94,10 @@ func searchWithSiteScript(site: String, query: String, snippet: Bool = false) th
     guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
     return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
 }
+
+/// One folder per test process for every ``temporaryDirectory()``, removed when the process
+/// exits, so a test run leaves nothing behind in the system's temporary folder.
+let testRunFolder: String = {
+    atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "gids-tests-\(getpid())") }
+    return NSTemporaryDirectory() + "gids-tests-\(getpid())"
+}()

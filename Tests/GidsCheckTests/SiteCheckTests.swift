@@ -69,8 +69,9 @@ func writeSite(_ files: [String: String]) -> String {
     return root
 }
 
+/// A fresh temporary folder inside ``testRunFolder``.
 func temporaryDirectory() -> String {
-    let path = NSTemporaryDirectory() + "gids-check-test-" + UUID().uuidString
+    let path = testRunFolder + "/" + UUID().uuidString
     try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
@@ -238,3 +239,10 @@ func findings(_ diagnostics: [Diagnostic], in file: String) -> [String] {
         }
     }
 }
+
+/// One folder per test process for every ``temporaryDirectory()``, removed when the process
+/// exits, so a test run leaves nothing behind in the system's temporary folder.
+let testRunFolder: String = {
+    atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "gids-tests-\(getpid())") }
+    return NSTemporaryDirectory() + "gids-tests-\(getpid())"
+}()

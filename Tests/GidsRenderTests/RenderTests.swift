@@ -69,6 +69,19 @@ import Testing
         let found = try errors("{{#a}}\n      {{/abcdefghij}}\n")
         #expect(found.map { [$0.location.line, $0.location.column] } == [[2, 7]])
     }
+
+    @Test(arguments: [("{{#toc}}x{{ /toc }}\n", "/", "{{/toc}}", 10), ("a {{  #toc}}x{{/toc}}\n", "#", "{{#toc}}", 3)])
+    func aSpaceBeforeTheSigilIsNamed(template: String, sigil: String, fix: String, column: Int) throws {
+        let found = try errors(template)
+        #expect(found.map(\.location.column) == [column])
+        #expect(found.first?.message.hasSuffix("between '{{' and '\(sigil)'") == true)
+        #expect(found.first?.hint == "write \(fix)")
+    }
+
+    @Test func aTagWithoutSigilKeepsTheGeneralHint() throws {
+        let found = try errors("<p>{{ title </p>\n")
+        #expect(found.first?.hint?.hasPrefix("write tags as") == true)
+    }
 }
 
 /// A templates folder with every required template, `page` as given and the others trivial,

@@ -29,9 +29,12 @@ func composeYAML(_ yaml: String, file: SourceFile, lineOffset: Int, diagnostics:
     // Text pasted from Word brings no-break spaces (U+00A0, U+2007, U+202F); YAML takes them for
     // text, so `phase:<NBSP>uitvoeren` would not be a key. One scalar each: columns stay right.
     let noBreakSpaces: Set<Unicode.Scalar> = ["\u{00A0}", "\u{2007}", "\u{202F}"]
-    let yaml = String(String.UnicodeScalarView(yaml.unicodeScalars.map { noBreakSpaces.contains($0) ? " " : $0 }))
+    // Their UTF-8 forms start with 0xC2 or 0xE2; most front matter has neither, and is kept as is.
+    let yaml =
+        yaml.utf8.contains { $0 == 0xC2 || $0 == 0xE2 }
+        ? String(String.UnicodeScalarView(yaml.unicodeScalars.map { noBreakSpaces.contains($0) ? " " : $0 })) : yaml
     do {
-        return try Yams.compose(yaml: yaml, core12Resolver)
+        return try LibraryTime.measure(.yams) { try Yams.compose(yaml: yaml, core12Resolver) }
     } catch let error as YamlError {
         diagnostics.append(yamlDiagnostic(error, yaml: yaml, file: file, lineOffset: lineOffset))
         return nil
