@@ -76,7 +76,8 @@ let package = Package(
         .testTarget(name: "GidsRenderTests", dependencies: ["GidsRender"]),
         .testTarget(name: "GidsSearchTests", dependencies: ["GidsSearch"]),
         .testTarget(
-            name: "GidsBuildTests", dependencies: ["GidsBuild", "GidsSearch", "GidsSiteCheck"], exclude: ["Fixtures"]),
+            name: "GidsBuildTests", dependencies: ["GidsBuild", "GidsFrontMatter", "GidsSearch", "GidsSiteCheck"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "GidsServeTests", dependencies: ["GidsServe", "GidsBuild"]),
     ]
 )

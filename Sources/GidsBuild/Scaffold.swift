@@ -81,13 +81,13 @@ public func scaffold(
     if isTool {
         lines += [
             "type: tool",
-            "summary: \(summary.map(yamlText) ?? "Vat in één of twee zinnen samen wat deze tool doet.")",
-            "yields: Wat de tool oplevert, in het kort.",
-            "why: Waarom een gemeente deze tool kiest.",
+            "summary: \(summary.map(yamlText) ?? Placeholder.toolSummary)",
+            "yields: \(Placeholder.yields)",
+            "why: \(Placeholder.why)",
         ]
     } else {
         lines += [
-            "summary: \(summary.map(yamlText) ?? "Vat in één of twee zinnen samen waar deze pagina over gaat.")",
+            "summary: \(summary.map(yamlText) ?? Placeholder.pageSummary)",
             "phase: \(phase!)",
         ]
     }

@@ -36,7 +36,8 @@ public func decodeContent(_ tree: SourceTree, cache: DecodeCache? = nil) -> (Con
         diagnostics.append(
             .error(
                 SourceLocation(path: tree.displayPath(of: "site.yml")), "site file not found",
-                code: "site.missing", hint: "create content/site.yml with title, language and domains"))
+                code: "site.missing",
+                hint: "create \(tree.displayPath(of: "site.yml")) with title, language and domains"))
     }
     let guides = tree.guideFiles.compactMap { decodeGuide($0, diagnostics: &diagnostics) }
     let guideFolders = Set(guides.map(\.folder))
@@ -373,6 +374,7 @@ func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: inout [Dia
     }
     let title = reader.string("title", required: rules.titleRequired)
     let summary = reader.string("summary", required: rules.summaryRequired)
+    if let warning = Placeholder.warning("summary", summary) { diagnostics.append(warning) }
     let order = reader.int("order")
     let domains = reader.stringList("domains")
     var level: PageLevel?
@@ -410,8 +412,11 @@ func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: inout [Dia
     var yields: String?, why: String?, inclusion: String?
     if kind == .tool, guide != nil {
         known.formUnion(toolKeys)
-        yields = reader.string("yields")?.value
-        why = reader.string("why")?.value
+        let yieldsText = reader.string("yields"), whyText = reader.string("why")
+        for (key, value) in [("yields", yieldsText), ("why", whyText)] {
+            if let warning = Placeholder.warning(key, value) { diagnostics.append(warning) }
+        }
+        (yields, why) = (yieldsText?.value, whyText?.value)
         inclusion = reader.string("inclusie")?.value
         tips = reader.stringList("tips").map(\.value)
         for item in reader.mappings("used_by") {

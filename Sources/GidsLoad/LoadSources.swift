@@ -33,6 +33,18 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
         tree.isMissing = true
         return (tree, diagnostics)
     }
+    // `--content content/mijngids`: every page would be "not in a guide folder"; say the cause once.
+    if files.contains(where: { $0.path == "guide.yml" }) && !files.contains(where: { $0.path == "site.yml" }) {
+        diagnostics.append(
+            .error(
+                SourceLocation(path: display + "/guide.yml"),
+                "'\(display)' is a guide folder; gids builds the content folder that holds site.yml and the guides",
+                code: "load.guide-folder",
+                hint: "pass the folder above it: --content \(parentFolder(of: display))"))
+        var tree = SourceTree(rootDisplayPath: display, siteFile: nil, guideFiles: [], markdownFiles: [], assets: [])
+        tree.isMissing = true
+        return (tree, diagnostics)
+    }
 
     var site: SourceFile?
     var synonyms: SourceFile?
@@ -56,7 +68,9 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
                 diagnostics.append(
                     .warning(
                         SourceLocation(path: displayPath), "YAML file is not used", code: "load.unused-yaml",
-                        hint: "gids reads content/site.yml, content/synoniemen.yml and content/<gids>/guide.yml only"))
+                        hint:
+                            "gids reads \(display)/site.yml, \(display)/synoniemen.yml and \(display)/<gids>/guide.yml only"
+                    ))
             } else {
                 assets.append(AssetFile(path: file.path, diskPath: file.disk, size: file.size))
             }
@@ -86,6 +100,20 @@ public func loadSources(root: String) -> (SourceTree, [Diagnostic]) {
     tree.commitDates = lastCommitDates(root: root)
     tree.synonymsFile = synonyms
     return (tree, diagnostics)
+}
+
+/// The folder above `path` as a user would type it: `content` for `content/gids`, `.` for
+/// `gids`, `..` for `.`, `/` for `/gids`. (Foundation's `deletingLastPathComponent` traps on `.`.)
+func parentFolder(of path: String) -> String {
+    var parts = path.split(separator: "/", omittingEmptySubsequences: false)
+    while parts.count > 1, parts.last == "" { parts.removeLast() }
+    guard let last = parts.last, last != ".", last != ".." else {
+        return parts == ["."] ? ".." : parts.joined(separator: "/") + "/.."
+    }
+    parts.removeLast()
+    if parts.isEmpty { return "." }
+    if parts == [""] { return "/" }
+    return parts.joined(separator: "/")
 }
 
 /// Reads one Markdown file of the content folder again (`gids serve`): nil with no diagnostic

@@ -49,7 +49,11 @@ public func writeSite(files: [String: Data], copies: [String: String], to output
     var isDirectory: ObjCBool = false
     if fileManager.fileExists(atPath: outputPath, isDirectory: &isDirectory) {
         let entries = (try? fileManager.contentsOfDirectory(atPath: outputPath)) ?? []
-        if !isDirectory.boolValue || (!entries.isEmpty && !entries.contains(siteMarker)) {
+        if !isDirectory.boolValue {
+            throw OutputError(
+                path: output, message: "refusing to replace '\(output)': it is a file, not a folder; choose a folder")
+        }
+        if !entries.isEmpty && !entries.contains(siteMarker) {
             throw OutputError(
                 path: output,
                 message: "refusing to replace '\(output)': it exists and is not a site built by gids "

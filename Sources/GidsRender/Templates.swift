@@ -58,10 +58,12 @@ public struct TemplateSet: Sendable {
                         code: "template.unreadable"))
                 continue
             }
+            // Partial references are read from the text, so a template with a syntax error still
+            // has its missing partials reported in the same run.
+            sources.append((name, display + "/" + path, text))
             do {
                 try library.register(htmlPragma + text, named: name)
                 names.insert(name)
-                sources.append((name, display + "/" + path, text))
             } catch let error as MustacheTemplate.ParserError {
                 broken.insert(name)
                 var line = error.context.lineNumber - 1  // the pragma line

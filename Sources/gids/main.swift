@@ -105,7 +105,7 @@ struct Build: ParsableCommand {
             let templates = LibraryTime.details(.mustache).map {
                 "  " + $0.detail.padding(toLength: 15, withPad: " ", startingAt: 0)
                     + String(
-                        format: "%8.3f s %7d calls %9.1f µs/call", $0.seconds, $0.calls,
+                        format: "%8.3f s %7d %@ %9.1f µs/call", $0.seconds, $0.calls, $0.calls == 1 ? "call " : "calls",
                         1e6 * $0.seconds / Double($0.calls))
             }
             FileHandle.standardError.write(

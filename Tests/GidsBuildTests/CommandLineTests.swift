@@ -91,6 +91,14 @@ import Testing
         ])
         #expect(inside.status == 1)
         #expect(inside.standardError.contains("may not lie inside"))
+        // A file in the way is named as a file (a trial was told to "empty" it), and kept.
+        try Data("notities".utf8).write(to: URL(fileURLWithPath: root + "/uitvoer"))
+        let file = try gids([
+            "build", "--content", root + "/content", "--templates", Repo.templates, "--output", root + "/uitvoer",
+        ])
+        #expect(file.status == 1)
+        #expect(file.standardError.contains("it is a file, not a folder"))
+        #expect(FileManager.default.contents(atPath: root + "/uitvoer") == Data("notities".utf8))
     }
 
     @Test func aSecondBuildReplacesTheFirst() throws {

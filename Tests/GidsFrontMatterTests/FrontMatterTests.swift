@@ -137,6 +137,15 @@ private func tree(pages: [String: String], guide: String = guideYAML) -> SourceT
         #expect(diagnostics.first?.hint == "indent YAML with spaces, not tabs")
     }
 
+    /// libyaml reports an unclosed `[` at the next line; a trial found that confusing.
+    @Test func anUnclosedFlowListIsReportedAtItsBracket() {
+        let (_, diagnostics) = decodeContent(
+            tree(pages: ["gids/a.md": "---\ntitle: A\nsummary: B\ndomains: [wmo, zorg\nphase: voorbereiden\n---\n"]))
+        #expect(diagnostics.map(\.code) == ["yaml.syntax"])
+        #expect(diagnostics.first.map { [$0.location.line, $0.location.column] } == [4, 10])
+        #expect(diagnostics.first?.message == "invalid YAML: the list opened here is not closed")
+    }
+
     @Test func noBreakSpacesFromWordAreSpaces() {
         let (model, diagnostics) = decodeContent(
             tree(pages: ["gids/a.md": "---\ntitle:\u{00A0}A\nsummary: B\nphase:\u{00A0}voorbereiden\n---\n"]))

@@ -4,6 +4,30 @@ import Testing
 @testable import GidsLoad
 
 @Suite struct LoadTests {
+    @Test(arguments: [
+        ("content/gids", "content"), ("gids", "."), (".", ".."), ("./", ".."), ("/gids", "/"),
+        ("content/gids/", "content"),
+        ("../x/..", "../x/../.."), ("/a/b/c", "/a/b"),
+    ])
+    func parentFolderIsWhatAUserWouldType(path: String, parent: String) {
+        #expect(parentFolder(of: path) == parent)
+    }
+
+    /// `--content content/mijngids` gave an error per page ("not in a guide folder") and hid the
+    /// cause; now one error names it (found by a trial run).
+    @Test func aGuideFolderAsContentFolderIsOneErrorWithTheParentAsHint() throws {
+        let root = NSTemporaryDirectory() + "gids-load-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/gids", withIntermediateDirectories: true)
+        for (name, text) in ["guide.yml": "title: Gids\n", "a.md": "---\ntitle: A\n---\n", "b.md": "# B\n"] {
+            try text.write(toFile: root + "/gids/" + name, atomically: true, encoding: .utf8)
+        }
+        let (tree, diagnostics) = loadSources(root: root + "/gids")
+        #expect(diagnostics.map(\.code) == ["load.guide-folder"])
+        #expect(diagnostics.first?.hint == "pass the folder above it: --content \(root)")
+        #expect(tree.isMissing && tree.markdownFiles.isEmpty)
+    }
+
     @Test func byteOrderMarkIsRemoved() throws {
         let text = try decodeText(Data([0xEF, 0xBB, 0xBF] + Array("---\ntitle: A\n".utf8))).get()
         #expect(text == "---\ntitle: A\n")

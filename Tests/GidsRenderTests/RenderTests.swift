@@ -78,6 +78,13 @@ import Testing
         #expect(found.first?.hint == "write \(fix)")
     }
 
+    /// A trial found the missing partial reported only after the syntax error was fixed.
+    @Test func aSyntaxErrorDoesNotHideAMissingPartialInTheSameTemplate() throws {
+        let found = try errors("{{#toc}}x{{ /toc }}\n{{> page-footr}}\n")
+        #expect(found.map(\.code) == ["template.syntax", "template.missing-partial"])
+        #expect(found.last.map { [$0.location.line, $0.location.column] } == [2, 1])
+    }
+
     @Test func aTagWithoutSigilKeepsTheGeneralHint() throws {
         let found = try errors("<p>{{ title </p>\n")
         #expect(found.first?.hint?.hasPrefix("write tags as") == true)

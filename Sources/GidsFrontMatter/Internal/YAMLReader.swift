@@ -48,6 +48,16 @@ private func yamlDiagnostic(_ error: YamlError, yaml: String, file: SourceFile, 
     func at(_ mark: Mark) -> SourceLocation { file.location(line: mark.line + lineOffset, column: mark.column) }
     let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
     switch error {
+    case .parser(let context?, let problem, _, _)
+    where problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'"):
+        // libyaml notices at the next token, often on the next line; the news is the open bracket.
+        let bracket = problem.contains("]") ? "]" : "}"
+        return .error(
+            at(context.mark), "invalid YAML: the \(bracket == "]" ? "list" : "mapping") opened here is not closed",
+            code: "yaml.syntax",
+            hint: bracket == "]"
+                ? "end it with ] on the same line ([a, b]), or write one item per line starting with '- '"
+                : "end it with } on the same line")
     case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
         .composer(_, let problem, let mark, _):
         var hint: String?
