@@ -34,22 +34,13 @@ public enum LibraryTime {
     }
 
     private static let isOn = Atomic<Bool>(false)
-    private static let yams = Atomic<Int>(0)
-    private static let cmark = Atomic<Int>(0)
-    private static let mustache = Atomic<Int>(0)
-    private static let stemmer = Atomic<Int>(0)
-    /// Per library and detail (a template's name): calls and nanoseconds.
-    private static let details = Mutex<[Library: [String: (calls: Int, nanoseconds: Int)]]>([:])
+    /// Per library and detail (a template's name; "" for calls measured without one): calls
+    /// and nanoseconds. A lock per measured call is cheap beside the clock reads around it.
+    private static let totals = Mutex<[Library: [String: (calls: Int, nanoseconds: Int)]]>([:])
 
     /// Starts measuring from zero (`true`) or stops (`false`); totals stay readable after stopping.
     public static func enable(_ on: Bool) {
-        if on {
-            yams.store(0, ordering: .relaxed)
-            cmark.store(0, ordering: .relaxed)
-            mustache.store(0, ordering: .relaxed)
-            stemmer.store(0, ordering: .relaxed)
-            details.withLock { $0 = [:] }
-        }
+        if on { totals.withLock { $0 = [:] } }
         isOn.store(on, ordering: .relaxed)
     }
 
@@ -57,24 +48,15 @@ public enum LibraryTime {
     public static var isEnabled: Bool { isOn.load(ordering: .relaxed) }
 
     /// Runs `body`, adding the calling thread's CPU time during it to `library`'s total when
-    /// measuring is on.
+    /// measuring is on; with a `detail` (e.g. the template rendered) also to that detail's
+    /// count and time, for ``details(_:)``.
     @inline(__always)
-    public static func measure<T>(_ library: Library, _ body: () throws -> T) rethrows -> T {
-        guard isOn.load(ordering: .relaxed) else { return try body() }
-        let start = threadCPUNanoseconds()
-        defer { add(threadCPUNanoseconds() - start, to: library) }
-        return try body()
-    }
-
-    /// Like ``measure(_:_:)``, and also counts the call and its time under `detail` (e.g. the
-    /// template rendered), for ``details(_:)``.
-    public static func measure<T>(_ library: Library, detail: String, _ body: () throws -> T) rethrows -> T {
+    public static func measure<T>(_ library: Library, detail: String = "", _ body: () throws -> T) rethrows -> T {
         guard isOn.load(ordering: .relaxed) else { return try body() }
         let start = threadCPUNanoseconds()
         defer {
             let spent = threadCPUNanoseconds() - start
-            add(spent, to: library)
-            details.withLock {
+            totals.withLock {
                 let old = $0[library, default: [:]][detail] ?? (0, 0)
                 $0[library, default: [:]][detail] = (old.calls + 1, old.nanoseconds + spent)
             }
@@ -85,30 +67,15 @@ public enum LibraryTime {
     /// The calls measured with a detail for `library` since ``enable(_:)``: per detail, the
     /// number of calls and their CPU seconds, most seconds first (ties by name).
     public static func details(_ library: Library) -> [(detail: String, calls: Int, seconds: Double)] {
-        details.withLock { $0[library] ?? [:] }
+        totals.withLock { $0[library] ?? [:] }.filter { !$0.key.isEmpty }
             .map { (detail: $0.key, calls: $0.value.calls, seconds: Double($0.value.nanoseconds) / 1e9) }
             .sorted { ($0.seconds, $1.detail) > ($1.seconds, $0.detail) }
     }
 
-    /// CPU seconds measured for `library` (all threads together) since ``enable(_:)``.
+    /// CPU seconds measured for `library` (all threads together, with and without a detail)
+    /// since ``enable(_:)``.
     public static func seconds(_ library: Library) -> Double {
-        let nanoseconds =
-            switch library {
-            case .yams: yams.load(ordering: .relaxed)
-            case .cmark: cmark.load(ordering: .relaxed)
-            case .mustache: mustache.load(ordering: .relaxed)
-            case .stemmer: stemmer.load(ordering: .relaxed)
-            }
-        return Double(nanoseconds) / 1e9
-    }
-
-    private static func add(_ nanoseconds: Int, to library: Library) {
-        switch library {
-        case .yams: yams.add(nanoseconds, ordering: .relaxed)
-        case .cmark: cmark.add(nanoseconds, ordering: .relaxed)
-        case .mustache: mustache.add(nanoseconds, ordering: .relaxed)
-        case .stemmer: stemmer.add(nanoseconds, ordering: .relaxed)
-        }
+        Double(totals.withLock { $0[library]?.values.reduce(0) { $0 + $1.nanoseconds } ?? 0 }) / 1e9
     }
 
     private static func threadCPUNanoseconds() -> Int {
