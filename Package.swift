@@ -15,10 +15,11 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
-        // C libraries from Debian: libcmark-dev (CommonMark 0.30) and libstemmer-dev (Snowball).
+        // C libraries from Debian: libcmark-gfm-dev and libcmark-gfm-extensions-dev (GitHub Flavored
+        // Markdown 0.29, cmark's C API) and libstemmer-dev (Snowball).
         .systemLibrary(
-            name: "CCmark", pkgConfig: "libcmark",
-            providers: [.apt(["libcmark-dev"])]),
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // libxml2's HTML parser (Debian libxml2-dev), for reading built HTML.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -26,10 +27,10 @@ let package = Package(
         .target(name: "GidsDiagnostics"),
         .target(name: "GidsCore", dependencies: ["GidsDiagnostics"]),
         .target(name: "GidsLinks", dependencies: ["GidsCore"]),
-        .target(name: "GidsHTML", dependencies: ["CLibXML2"]),
+        .target(name: "GidsHTML", dependencies: ["CLibXML2", "GidsCore", "GidsLinks"]),
         .target(name: "GidsLoad", dependencies: ["GidsCore"]),
         .target(name: "GidsFrontMatter", dependencies: ["GidsLoad", "Yams"]),
-        .target(name: "GidsMarkdown", dependencies: ["GidsCore", "CCmark"]),
+        .target(name: "GidsMarkdown", dependencies: ["GidsCore", "GidsHTML", "GidsLinks", "CCmarkGFM"]),
         .target(name: "GidsGraph", dependencies: ["GidsFrontMatter", "GidsMarkdown", "GidsLinks"]),
         .target(name: "GidsValidation", dependencies: ["GidsGraph", "GidsHTML"]),
         .target(

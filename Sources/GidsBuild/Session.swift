@@ -236,9 +236,10 @@ public final class BuildSession: @unchecked Sendable {
                 return nil
             }
             let document = MarkdownDocument(markdown: split.body, lineOffset: split.bodyLineOffset)
-            // Other pages' fragments point at its heading ids and raw-HTML ids: when those change,
+            // Other pages' fragments point at its ids (headings, footnotes, attribute lists, raw
+            // HTML): when those change,
             // the full build decides.
-            guard document.headings.map(\.id) == old.document.headings.map(\.id),
+            guard document.fragmentTargets(rawHTML: true) == old.document.fragmentTargets(rawHTML: true),
                 document.rawHTMLText == old.document.rawHTMLText
             else { return nil }
             documents[id] = document

@@ -35,6 +35,9 @@ public func buildGraph(
     let guidesByFolder = Dictionary(uniqueKeysWithValues: model.guides.map { ($0.folder, $0) })
     // Lowercased URL → owner: URLs that differ only in case collide on case-insensitive hosts.
     var urlOwners: [String: String] = [:]
+    // Site paths of the pages gids makes, which Markdown may link to.
+    var generatedPaths: Set<String> = ["zoeken/", "domeinen/"]
+    if site.accessibility != nil { generatedPaths.insert("toegankelijkheid/") }
     func claim(
         _ url: String, by owner: String, at location: SourceLocation,
         hint: String = "give one of them another file name or a 'slug:'"
@@ -49,21 +52,27 @@ public func buildGraph(
         }
     }
     claim("", by: "the home page", at: site.file.location())
-    for domain in site.domains { claim("domeinen/\(domain.id)/", by: "domain '\(domain.id)'", at: domain.location) }
+    for domain in site.domains {
+        claim("domeinen/\(domain.id)/", by: "domain '\(domain.id)'", at: domain.location)
+        generatedPaths.insert("domeinen/\(domain.id)/")
+    }
     let sortedGuides = model.guides.sorted {
         ($0.order ?? Int.max, $0.title, $0.folder) < ($1.order ?? Int.max, $1.title, $1.folder)
     }
     for guide in sortedGuides {
         claim(
             guide.slug + "/", by: "guide '\(guide.title)'", at: guide.file.location(), hint: "rename the guide folder")
+        generatedPaths.formUnion([guide.slug + "/", "\(guide.slug)/print/"])
         for phase in guide.phases {
             claim(
                 "\(guide.slug)/\(phase.id)/", by: "phase '\(phase.title)'", at: phase.location,
                 hint: "give the phase another id, or the page another file name or a 'slug:'")
+            generatedPaths.insert("\(guide.slug)/\(phase.id)/")
         }
         claim("\(guide.slug)/print/", by: "the print edition of '\(guide.title)'", at: guide.file.location())
         if !guide.facets.isEmpty {
             claim("\(guide.slug)/vergelijk/", by: "the comparison page of '\(guide.title)'", at: guide.file.location())
+            generatedPaths.insert("\(guide.slug)/vergelijk/")
         }
         for facet in guide.facets {
             claim(
@@ -75,8 +84,10 @@ public func buildGraph(
             claim(
                 url, by: "the overview of '\(taxonomy.title)'", at: taxonomy.location,
                 hint: "give the taxonomy another id, or the page another file name or a 'slug:'")
+            generatedPaths.insert(url)
             for value in taxonomy.values {
                 claim(url + value.id + "/", by: "the pages of '\(value.title)'", at: taxonomy.location)
+                generatedPaths.insert(url + value.id + "/")
             }
         }
     }
@@ -90,6 +101,8 @@ public func buildGraph(
     resolver.allowsExternalImages = site.allowExternalImages
     for guide in model.guides where guide.source != nil { resolver.mountedGuides[guide.folder] = guide.basePath }
     resolver.displayPaths = { [tree] in tree.displayPathOfFile($0) }
+    resolver.generatedPaths = generatedPaths
+    resolver.guideSlugs = Dictionary(uniqueKeysWithValues: model.guides.map { ($0.folder, $0.slug) })
 
     var pages: [String: PageNode] = [:]
     // Pages with a `slug:` claim their URL last, so a collision is reported where the slug is.

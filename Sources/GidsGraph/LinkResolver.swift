@@ -34,6 +34,11 @@ public struct LinkResolver: Sendable {
     public var allowsExternalImages = false
     /// Content-relative path → display path, for files in a mounted folder.
     public var displayPaths: @Sendable (String) -> String
+    /// Site paths of the pages gids makes (guide homes, phases, taxonomies and their values,
+    /// domains, search, print editions), which Markdown may link to as folders.
+    public var generatedPaths: Set<String> = []
+    /// Guide folder → the guide's slug, the first segment of its site paths.
+    public var guideSlugs: [String: String] = [:]
 
     public init(pageIDs: Set<String>, assetPaths: Set<String>, hasHome: Bool, rootDisplayPath: String) {
         self.pageIDs = pageIDs
@@ -66,7 +71,12 @@ public struct LinkResolver: Sendable {
         case .mail(let rest):
             if isImage { return .broken(notHere) }
             if let problem = LinkRules.mailtoProblem(rest) {
-                return .broken(.error(location, problem, code: "link.bad-mailto"))
+                return .broken(
+                    problem.isError
+                        ? .error(location, problem.message, code: "link.bad-mailto")
+                        : .warning(
+                            location, problem.message, code: "link.bad-mailto",
+                            hint: "write an address (mailto:naam@gemeente.nl) or a subject (mailto:?subject=…)"))
             }
             return .external(destination)
         case .phone(let rest):
@@ -143,6 +153,11 @@ public struct LinkResolver: Sendable {
                         hint: "write [text](\(path)) for a link, or point the image at a .png, .jpg or .svg file"))
             }
             if resolved == "index.md" && hasHome { return .home(fragment: fragment) }
+            if resolved.hasSuffix("index.md"),
+                let generated = generatedPath(for: String(resolved.dropLast("index.md".count)))
+            {
+                return .generated(generated, fragment: fragment)
+            }
             let hint = Suggestion.closest(to: resolved, among: pageIDs.sorted())
                 .map { "did you mean '\(Self.markdownPath(SitePath.relative(from: base, to: $0)))'?" }
             return .broken(
@@ -154,6 +169,7 @@ public struct LinkResolver: Sendable {
         if !isImage, let page = pageCandidate(for: resolved) {
             return page == "index.md" ? .home(fragment: fragment) : .page(page, fragment: fragment)
         }
+        if !isImage, let generated = generatedPath(for: resolved) { return .generated(generated, fragment: fragment) }
         let lowered = resolved.lowercased()
         if mounted == nil && (lowered.hasSuffix(".yml") || lowered.hasSuffix(".yaml")) {
             return .broken(
@@ -164,6 +180,8 @@ public struct LinkResolver: Sendable {
         var hint: String?
         if let page = pageCandidate(for: resolved) {
             hint = "link to the Markdown file: '\(Self.markdownPath(SitePath.relative(from: base, to: page)))'"
+        } else if !isImage, let near = nearGeneratedPath(for: resolved) {
+            hint = "did you mean '\(SitePath.relative(from: base, to: near))'?"
         } else if resolved.isEmpty || path.hasSuffix("/") {
             hint = "the folder has no index.md: link to a page (.md file)"
         } else if let near = Suggestion.closest(to: resolved, among: assetPaths.sorted()) {
@@ -198,6 +216,31 @@ public struct LinkResolver: Sendable {
     }
 
     private func display(_ path: String) -> String { displayPaths(path) }
+
+    /// The site path of a page gids makes that is one edit or so away from `path`.
+    private func nearGeneratedPath(for path: String) -> String? {
+        var segments = path.split(separator: "/").map(String.init)
+        guard !segments.isEmpty else { return nil }
+        if let slug = guideSlugs[segments[0]] { segments[0] = slug }
+        return Suggestion.closest(to: segments.joined(separator: "/") + "/", among: generatedPaths.sorted())
+    }
+
+    /// The site path of a page gids makes that `path` (content-relative, as resolved) names:
+    /// `woudlopersgids/voorbereiden`, `…/`, `…/index.html` → `woudlopersgids/voorbereiden/`.
+    private func generatedPath(for path: String) -> String? {
+        guard !generatedPaths.isEmpty else { return nil }
+        var trimmed = path
+        for suffix in ["/index.html", "index.html", ".html"] where trimmed.hasSuffix(suffix) {
+            trimmed = String(trimmed.dropLast(suffix.count))
+            break
+        }
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard !trimmed.isEmpty else { return nil }
+        var segments = trimmed.split(separator: "/").map(String.init)
+        if let slug = guideSlugs[segments[0]] { segments[0] = slug }
+        let candidate = segments.joined(separator: "/") + "/"
+        return generatedPaths.contains(candidate) ? candidate : nil
+    }
 
     /// Every link and image of `document`, written in `file`, resolved in document order.
     public func resolveLinks(of document: MarkdownDocument, in file: SourceFile) -> [ResolvedLink] {

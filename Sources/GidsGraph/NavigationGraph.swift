@@ -57,6 +57,10 @@ public enum LinkTarget: Sendable, Hashable {
     case samePage(fragment: String)
     /// A file under `content/` copied as is.
     case asset(String, fragment: String?)
+    /// A page gids makes itself, by its site path (`woudlopersgids/`, `woudlopersgids/voorbereiden/`,
+    /// `domeinen/wmo/`, a taxonomy or its value, the print edition, search): the fragment is
+    /// not checked, as these pages have no Markdown.
+    case generated(String, fragment: String?)
     /// http, https, mailto, tel and other schemes: collected, not fetched.
     case external(String)
     /// Unresolved; the diagnostic says why.
@@ -248,6 +252,7 @@ public struct NavigationGraph: Sendable {
         case .page(let id, let fragment): pages[id].map { ($0.url, fragment) }
         case .home(let fragment): ("", fragment)
         case .asset(let path, let fragment): (path, fragment)
+        case .generated(let path, let fragment): (path, fragment)
         case .samePage, .external, .broken: nil
         }
     }

@@ -37,6 +37,13 @@ public struct LocalReference: Sendable, Hashable {
     }
 }
 
+/// What ``LinkRules/mailtoProblem(_:)`` found: a message, and whether the link is broken
+/// (an error) or only doubtful (a warning).
+public struct MailtoProblem: Sendable, Hashable {
+    public var message: String
+    public var isError = true
+}
+
 /// The URL and fragment rules shared by every link check of gids.
 ///
 /// - Schemes per RFC 3986 §3.1, compared lowercased.
@@ -132,19 +139,24 @@ public enum LinkRules {
         return "ids in the target: \(shown)\(ids.count > 8 ? ", …" : "")"
     }
 
-    /// Why the part after `mailto:` is malformed (RFC 6068), or nil when it is well-formed:
+    /// What is wrong with the part after `mailto:` (RFC 6068), or nil when it is well-formed:
     /// one or more comma-separated `local@domain` addresses (percent-decoded), optionally
-    /// followed by `?headers`; an address-less `mailto:?to=…` is accepted.
-    public static func mailtoProblem(_ rest: String) -> String? {
+    /// followed by `?headers`. Without an address it is well-formed when headers follow
+    /// (`mailto:?subject=…`, §2: the reader chooses the recipient); a bare `mailto:` is a
+    /// warning, as it opens an empty message. A malformed address is an error.
+    public static func mailtoProblem(_ rest: String) -> MailtoProblem? {
         let addresses = rest.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         if addresses.isEmpty {
-            return rest.lowercased().contains("to=") ? nil : "'mailto:' without an address"
+            let headers = rest.dropFirst()
+            return headers.isEmpty
+                ? MailtoProblem(
+                    message: "'mailto:' without an address or a subject opens an empty message", isError: false) : nil
         }
         for raw in addresses.split(separator: ",", omittingEmptySubsequences: false) {
             let address = decode(String(raw)).trimmingCharacters(in: .whitespaces)
             let parts = address.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                return "'\(address)' is not an e-mail address (expected name@domain)"
+                return MailtoProblem(message: "'\(address)' is not an e-mail address (expected name@domain)")
             }
             let domain = parts[1]
             let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
@@ -152,7 +164,7 @@ public enum LinkRules {
                 domain.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }),
                 !address.contains(where: { $0.isWhitespace })
             else {
-                return "'\(address)' has no valid domain after '@'"
+                return MailtoProblem(message: "'\(address)' has no valid domain after '@'")
             }
         }
         return nil

@@ -28,12 +28,12 @@ extension Renderer {
         return "p-" + slug + (fragment.map { LinkRules.isTopOfDocument($0) ? "" : "--" + $0 } ?? "")
     }
 
-    /// `fragment` when it names a heading of the page (headings get prefixed ids in print);
-    /// otherwise nil, the page's own anchor: ids in raw HTML keep their names in print, where
-    /// several pages may share them.
+    /// `fragment` when it names an element of the page (every id of a body gets the page's
+    /// prefix in print: headings, footnotes, callouts, attribute lists, raw HTML); otherwise nil,
+    /// the page's own anchor.
     func headingFragment(_ fragment: String?, in id: String) -> String? {
         guard let fragment, let page = graph.pages[id] else { return nil }
-        return page.document.headings.contains { $0.id == fragment } ? fragment : nil
+        return page.document.fragmentTargets(rawHTML: graph.site.rawHTML).contains(fragment) ? fragment : nil
     }
 
     func printEdition(_ guide: GuideNode) -> String {
@@ -106,7 +106,7 @@ extension Renderer {
         let document = page.document
         let targets = Dictionary(uniqueKeysWithValues: page.links.map { ($0.link.index, $0.target) })
         return document.render(
-            unsafe: graph.site.rawHTML,
+            rawHTML: rawHTMLPolicy,
             rewrite: { link in
                 switch targets[link.index] {
                 case .page(let id, let fragment)? where members.contains(id):
@@ -115,6 +115,8 @@ extension Renderer {
                     return "#" + printAnchor(page.id, fragment: headingFragment(fragment, in: page.id))
                 case .asset(let path, _)?:
                     return href(path, from: base)  // images
+                case .generated(let path, let fragment)?:
+                    return href(path, from: base) + (fragment.map { "#" + $0 } ?? "")
                 default:
                     return nil
                 }
@@ -139,7 +141,8 @@ extension Renderer {
                     return nil
                 }
             },
-            headingOffset: 2, idPrefix: printAnchor(page.id) + "--", dropLeadingTitle: page.dropsLeadingTitle)
+            headingOffset: 2, idPrefix: printAnchor(page.id) + "--", dropLeadingTitle: page.dropsLeadingTitle,
+            print: true)
     }
 }
 

@@ -110,6 +110,11 @@ struct Renderer: @unchecked Sendable {
     /// the 404 page, which servers show at any depth.
     var absolutePrefix: String?
 
+    /// What the site lets raw HTML in Markdown do: decided once, from `raw_html` and `allow_scripts`.
+    var rawHTMLPolicy: RawHTMLPolicy {
+        RawHTMLPolicy(rawHTML: graph.site.rawHTML, allowScripts: graph.site.allowScripts)
+    }
+
     // MARK: Shared pieces
 
     func link(_ title: String, to target: String, from base: String, current: String? = nil) -> [String: Any] {
@@ -265,7 +270,7 @@ struct Renderer: @unchecked Sendable {
         let base = page.url
         let targets = Dictionary(uniqueKeysWithValues: page.links.map { ($0.link.index, $0.target) })
         return page.document.render(
-            unsafe: graph.site.rawHTML,
+            rawHTML: rawHTMLPolicy,
             rewrite: { link in
                 guard let target = targets[link.index] else { return nil }
                 switch target {

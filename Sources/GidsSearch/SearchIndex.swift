@@ -77,10 +77,14 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
         var body = page.document.bodyText
         for extra in [metadata.yields, metadata.why, metadata.inclusion].compactMap({ $0 }) { body += "\n" + extra }
         for tip in metadata.tips { body += "\n" + tip }
+        body = Tokenizer.normalized(body)
         let texts: [(String, String)] = [
-            ("title", metadata.title),
-            ("headings", page.document.headings.map(\.text).joined(separator: "\n")),
-            ("summary", metadata.summary),
+            ("title", Tokenizer.normalized(metadata.title)),
+            (
+                "headings",
+                Tokenizer.normalized(page.document.headings.filter(\.isSearchable).map(\.text).joined(separator: "\n"))
+            ),
+            ("summary", Tokenizer.normalized(metadata.summary)),
             ("domains", metadata.domains.compactMap { domainTitles[$0.value] }.joined(separator: " ")),
             ("body", body),
         ]
@@ -182,8 +186,9 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
         }
         documents.append(
             SearchIndex.Document(
-                url: page.page.url, title: page.page.metadata.title, guide: page.guide.config.title,
-                phase: phaseTitle, summary: page.page.metadata.summary, text: page.text, length: page.length))
+                url: page.page.url, title: Tokenizer.normalized(page.page.metadata.title),
+                guide: page.guide.config.title, phase: phaseTitle,
+                summary: Tokenizer.normalized(page.page.metadata.summary), text: page.text, length: page.length))
     }
     // Synonym members as indexed words; a member that is left with no word (only stop words
     // or one-letter words) is dropped, and so is a group left with fewer than two members.

@@ -54,6 +54,23 @@ public enum Tokenizer {
         return words
     }
 
+    /// `text` as the index reads and keeps it: soft hyphens (U+00AD) and zero-width characters
+    /// (U+200B–U+200D, U+2060, U+FEFF) removed, as they sit inside words (`schuld­hulp­verlening`
+    /// is one word to a reader), and in Unicode Normalization Form C (UAX #15), so that a word
+    /// typed with a combining accent is the word written with a precomposed one.
+    public static func normalized(_ text: String) -> String {
+        // Most text is ASCII: nothing to remove, nothing to compose.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: continue
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars).precomposedStringWithCanonicalMapping
+    }
+
     /// Shorter words are left out of the index and of queries: they are the `s` of `LHBTI's`,
     /// the `n` of `zo'n` and the `e` of `e-participatie`, and match far too much.
     public static let minimumWordLength = 2

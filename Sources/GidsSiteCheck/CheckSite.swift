@@ -215,7 +215,10 @@ struct PageChecker: Sendable {
                         code: "link.unsafe-scheme", hint: "link to a page or to an http(s) address"))
             case .mail(let rest):
                 if let problem = LinkRules.mailtoProblem(rest) {
-                    outcome.diagnostics.append(.error(at, problem, code: "link.bad-mailto"))
+                    outcome.diagnostics.append(
+                        problem.isError
+                            ? .error(at, problem.message, code: "link.bad-mailto")
+                            : .warning(at, problem.message, code: "link.bad-mailto"))
                 }
             case .phone(let rest):
                 if let problem = LinkRules.telProblem(rest) {

@@ -28,17 +28,9 @@ public func validate(_ graph: NavigationGraph, only: Set<String>? = nil) -> [Dia
         allPages = graph.pages.values.sorted { $0.id < $1.id }
         if let home = graph.home { allPages.append(home) }
     }
-    // Anchors of the pages that are checked and of the pages they link to.
-    let pageAnchors = allPages.concurrentMap { page -> [String] in
-        var ids = page.document.headings.map(\.id)
-        // Raw HTML is rendered only when the site allows it; then its ids are targets too.
-        if graph.site.rawHTML && !page.document.rawHTMLText.isEmpty {
-            // `<a name>` is a fragment target too (HTML Living Standard, "the indicated part of the document").
-            let facts = HTMLScanner.scan(page.document.rawHTMLText)
-            ids += (facts.ids + facts.names).map { LinkRules.decode($0.name) }
-        }
-        return ids
-    }
+    // Anchors of the pages that are checked and of the pages they link to. Raw HTML is rendered
+    // only when the site allows it; then its ids (and `<a name>`s) are targets too.
+    let pageAnchors = allPages.concurrentMap { $0.document.fragmentTargets(rawHTML: graph.site.rawHTML) }
     var anchorsByPage: [String: [String]] = [:]
     var anchorSetsByPage: [String: Set<String>] = [:]
     for (page, ids) in zip(allPages, pageAnchors) {
@@ -111,6 +103,8 @@ public func validate(_ graph: NavigationGraph, only: Set<String>? = nil) -> [Dia
                         "a link target cannot contain spaces: write %20 for a space, or put the target between < and >")
             )
         }
+        diagnostics += markdownNotices(page)
+        diagnostics += duplicateIDs(page, rawHTML: graph.site.rawHTML)
         diagnostics += accessibility(page)
         let shownAsTitle = page.dropsLeadingTitle ? page.document.leadingTitle?.line : nil
         for line in page.document.levelOneHeadingLines where line != shownAsTitle {
@@ -123,6 +117,48 @@ public func validate(_ graph: NavigationGraph, only: Set<String>? = nil) -> [Dia
         return diagnostics
     }.flatMap { $0 }
     if only == nil { diagnostics += orphans(graph) }
+    return diagnostics
+}
+
+/// What the Markdown stage noticed about extension syntax (callout types, attribute lists,
+/// icons, bare web addresses, footnotes without a definition), at its position.
+private func markdownNotices(_ page: PageNode) -> [Diagnostic] {
+    let file = page.source.file
+    return page.document.notices.map { notice in
+        let location = file.location(line: notice.line, column: notice.column)
+        switch notice.severity {
+        case .warning: return .warning(location, notice.message, code: notice.code, hint: notice.hint)
+        case .error: return .error(location, notice.message, code: notice.code, hint: notice.hint)
+        }
+    }
+}
+
+/// An id written twice in one page (attribute lists, and raw HTML when the site renders it):
+/// an error at each repeat, naming the first. Ids gids makes never repeat one.
+private func duplicateIDs(_ page: PageNode, rawHTML: Bool) -> [Diagnostic] {
+    let document = page.document
+    let file = page.source.file
+    let written =
+        (document.anchors.filter { $0.origin == .attribute }
+        + (rawHTML ? document.rawHTMLAnchors.filter { $0.origin == .rawHTML } : []))
+        .sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    var first: [String: Int] = [:]  // id → line
+    for heading in document.headings where !heading.isExplicit { first[heading.id] = heading.line }
+    for anchor in document.anchors where anchor.origin != .attribute && first[anchor.id] == nil {
+        first[anchor.id] = anchor.line
+    }
+    var diagnostics: [Diagnostic] = []
+    for anchor in written {
+        if let earlier = first[anchor.id] {
+            diagnostics.append(
+                .error(
+                    file.location(line: anchor.line, column: anchor.column),
+                    "the id '\(anchor.id)' is already used on this page (line \(earlier))",
+                    code: "markdown.duplicate-id", hint: "ids name one element each: choose another"))
+        } else {
+            first[anchor.id] = anchor.line
+        }
+    }
     return diagnostics
 }
 

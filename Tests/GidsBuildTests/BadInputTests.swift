@@ -304,6 +304,65 @@ import Testing
         #expect(!allowed.diagnostics.map(\.code).contains("markdown.unsafe-html"))
     }
 
+    /// `strict: false` softens link, Markdown and accessibility errors, never safety: scripts,
+    /// handlers, `javascript:` URLs and embedded documents are removed (with a warning at their
+    /// position) from the page, the print edition, the search documents and the feed.
+    @Test func strictFalseNeverLetsActiveContentThrough() throws {
+        let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try overlay(Repo.fixtures + "/base", onto: root)
+        let content = root + "/content"
+        let site = try String(contentsOfFile: content + "/site.yml", encoding: .utf8)
+        try (site + "raw_html: true\n").write(toFile: content + "/site.yml", atomically: true, encoding: .utf8)
+        let guide = try String(contentsOfFile: content + "/gids/guide.yml", encoding: .utf8)
+        try (guide + "strict: false\n").write(toFile: content + "/gids/guide.yml", atomically: true, encoding: .utf8)
+        try """
+        ---
+        title: Drie
+        summary: "<script>alert(1)</script>"
+        phase: voorbereiden
+        updated: 2024-05-01
+        ---
+        <div onclick="steel()" class="kaart"><a href="javascript:alert(1)">klik</a></div>
+
+        <script>alert(2)</script>
+
+        Tekst <img src="img/plaatje.svg" onerror="alert(3)" alt="x"> en [de regeling](javascript:alert(4)).
+
+        <iframe src="https://example.org/"></iframe>
+        """.write(toFile: content + "/gids/drie.md", atomically: true, encoding: .utf8)
+        let result = runBuild(
+            BuildOptions(contentDirectory: content, templatesDirectory: Repo.templates, outputDirectory: root + "/site")
+        )
+        #expect(result.succeeded, "\(lines(result.diagnostics, removing: root + "/"))")
+        let warnings = result.diagnostics.filter { $0.location.path.hasSuffix("drie.md") }.sortedForOutput().map {
+            "\($0.severity.rawValue) \($0.location.line ?? 0):\($0.location.column ?? 0) \($0.code)"
+        }
+        #expect(
+            warnings == [
+                "warning 7:1 markdown.unsafe-html", "warning 7:38 markdown.unsafe-html",
+                "warning 9:1 markdown.unsafe-html", "warning 11:7 markdown.unsafe-html",
+                "warning 11:79 link.unsafe-scheme", "warning 13:1 markdown.unsafe-html",
+            ])
+        // Page and print edition: no active content at all.
+        #expect(activeContent(in: root + "/site") == [])
+        let page = try String(contentsOfFile: root + "/site/gids/drie/index.html", encoding: .utf8)
+        #expect(page.contains(#"<div class="kaart"><a>klik</a></div>"#))
+        #expect(page.contains("en de regeling."))
+        let print = try String(contentsOfFile: root + "/site/gids/print/index.html", encoding: .utf8)
+        #expect(print.contains("<a>klik</a>"))
+        for code in ["alert(2)", "alert(3)", "alert(4)", "onclick", "<iframe"] {
+            #expect(!print.contains(code), "\(code)")
+        }
+        // Search documents and feed: text only, nothing that could become markup.
+        for (path, data) in snapshot(root + "/site") where path.hasPrefix("search") || path.hasSuffix("feed.xml") {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("<script") && !text.contains("javascript:") && !text.contains("onclick"), "\(path)")
+        }
+        let feed = try String(contentsOfFile: root + "/site/gids/feed.xml", encoding: .utf8)
+        #expect(feed.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
     /// The site's own pages work under `script-src 'self'; style-src 'self'`: no inline script,
     /// no inline style, no event handlers, on every page of the real content.
     @Test func theRealSiteNeedsNoUnsafeInline() throws {

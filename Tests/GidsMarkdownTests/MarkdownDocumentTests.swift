@@ -7,7 +7,7 @@ import Testing
         let doc = MarkdownDocument(
             markdown: "## Financiële tekorten\n\n# Overzicht\n\n# Overzicht 1\n\n# Overzicht\n", lineOffset: 0)
         #expect(doc.headings.map(\.id) == ["financiele-tekorten", "overzicht", "overzicht-1", "overzicht-2"])
-        let html = doc.render(unsafe: false) { _ in nil }
+        let html = doc.render(rawHTML: .omit) { _ in nil }
         #expect(html.contains("<h2 id=\"financiele-tekorten\">"))
         #expect(html.contains("<h2 id=\"overzicht-2\">"))
         #expect(!html.contains("<h1"))
@@ -84,7 +84,7 @@ import Testing
 
     @Test func rewriteChangesOnlyTheGivenLinks() {
         let doc = MarkdownDocument(markdown: "[a](a.md) [b](https://example.org/)\n", lineOffset: 0)
-        let html = doc.render(unsafe: false) { $0.destination == "a.md" ? "../a/" : nil }
+        let html = doc.render(rawHTML: .omit) { $0.destination == "a.md" ? "../a/" : nil }
         #expect(html.contains("<a href=\"../a/\">a</a>"))
         #expect(html.contains("<a href=\"https://example.org/\">b</a>"))
     }
@@ -93,8 +93,8 @@ import Testing
         let doc = MarkdownDocument(markdown: "<p id=\"contact\">x</p>\n\nTekst <b>vet</b>.\n", lineOffset: 2)
         #expect(doc.rawHTML.map(\.line) == [3, 5])
         #expect(doc.rawHTML.map(\.column) == [1, 7])
-        #expect(!doc.render(unsafe: false) { _ in nil }.contains("<b>"))
+        #expect(!doc.render(rawHTML: .omit) { _ in nil }.contains("<b>"))
         let unsafeDoc = MarkdownDocument(markdown: "Tekst <b>vet</b>.\n", lineOffset: 0)
-        #expect(unsafeDoc.render(unsafe: true) { _ in nil }.contains("<b>vet</b>"))
+        #expect(unsafeDoc.render(rawHTML: .trust) { _ in nil }.contains("<b>vet</b>"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GidsCore
 import GidsDiagnostics
 import Mustache
 import Testing

@@ -1,0 +1,79 @@
+import GidsHTML
+import Testing
+
+/// Raw HTML from an editor, cleaned before it reaches a page (`raw_html: true` without
+/// `allow_scripts`): what a browser would run is gone, everything else is kept as written.
+@Suite struct RawHTMLRewriterTests {
+    func clean(_ html: String) -> String {
+        RawHTMLRewriter.rewrite(html, removingActiveContent: true).html
+    }
+
+    @Test func safeMarkupIsCopiedByteForByte() {
+        let html =
+            "<div class='kaart' data-x=1>\n<p>Tekst &amp; <a href=\"https://www.movisie.nl/?a=1&b=2\">link</a></p><br/>\n</div>"
+        #expect(clean(html) == html)
+    }
+
+    @Test(arguments: [
+        ("<a href=\"javascript:alert(1)\">x</a>", "<a>x</a>"),
+        ("<a href=\" JaVaScRiPt:alert(1)\">x</a>", "<a>x</a>"),
+        ("<a href=\"java\tscript:alert(1)\">x</a>", "<a>x</a>"),
+        ("<a href=\"&#106;avascript:alert(1)\">x</a>", "<a>x</a>"),
+        ("<a href=\"javascript&colon;alert(1)\">x</a>", "<a>x</a>"),
+        ("<a href=javascript:alert(1)>x</a>", "<a>x</a>"),
+        ("<a href=\"vbscript:x\">x</a>", "<a>x</a>"),
+        ("<a href=\"data:text/html,<script>\">x</a>", "<a>x</a>"),
+        ("<img src=\"data:image/png;base64,AAAA\">", "<img src=\"data:image/png;base64,AAAA\">"),
+        ("<div onclick=\"x()\" ONMOUSEOVER='y()' class=\"a\">t</div>", "<div class=\"a\">t</div>"),
+        ("<svg/onload=alert(1)>", "<svg>"),
+        ("<img src=x onerror=alert(1)//>", "<img src=x>"),
+        ("<button formaction=\"javascript:alert(1)\">b</button>", "<button>b</button>"),
+        ("<a xlink:href=\"javascript:alert(1)\">x</a>", "<a>x</a>"),
+        ("<script>alert(1)</script>na", "na"),
+        ("<SCRIPT src=\"https://example.org/x.js\"></SCRIPT>", ""),
+        ("<iframe src=\"https://example.org\">terug</iframe>na", "na"),
+        ("<object data=\"x.swf\"><embed src=\"x.swf\"></object>", ""),
+        ("<p>tekst</p><div title=\"open", "<p>tekst</p>"),
+    ])
+    func activeContentIsRemoved(html: String, expected: String) {
+        #expect(clean(html) == expected)
+    }
+
+    @Test func commentsCloseAsABrowserClosesThem() {
+        // `<!-->` is a whole comment: what follows is live markup and is cleaned.
+        #expect(clean("<!--><img src=x onerror=alert(1)>") == "<!--><img src=x>")
+        #expect(clean("<!-- <img onerror=x> --!><b onclick=y>t</b>") == "<!-- <img onerror=x> --!><b>t</b>")
+    }
+
+    @Test func styleContentIsReadForTags() {
+        // In `<svg>` a `<style>` holds markup; its tags are cleaned like any other.
+        #expect(
+            clean("<svg><style><img src=x onerror=alert(1)></style></svg>") == "<svg><style><img src=x></style></svg>")
+    }
+
+    @Test func whatWasRemovedIsReportedWithItsPosition() {
+        let removed = RawHTMLRewriter.rewrite("<p>\n  <a onclick=\"x\">y</a></p>", removingActiveContent: true).removed
+        #expect(removed.map(\.name) == ["onclick"])
+        #expect(removed.map(\.position) == [HTMLPosition(line: 2, column: 3)])
+    }
+
+    @Test func idsAndTheirReferencesGetThePrefix() {
+        let out = RawHTMLRewriter.rewrite(
+            "<h3 id=\"a\">k</h3><a href=\"#a\">x</a><a href=\"#\">top</a><input aria-labelledby=\"a b\"><a name=\"n\">",
+            removingActiveContent: false, idPrefix: "p-x--"
+        ).html
+        #expect(
+            out
+                == "<h3 id=\"p-x--a\">k</h3><a href=\"#p-x--a\">x</a><a href=\"#\">top</a><input aria-labelledby=\"p-x--a p-x--b\"><a name=\"n\">"
+        )
+    }
+
+    @Test func theMarkdownAttributeComesOffAStartTag() {
+        #expect(
+            RawHTMLRewriter.startTag("<div class=\"grid cards\" markdown>", removingAttribute: "markdown")
+                == "<div class=\"grid cards\">")
+        #expect(RawHTMLRewriter.startTag("<div markdown=\"1\">", removingAttribute: "markdown") == "<div>")
+        #expect(RawHTMLRewriter.startTag("<div class=\"x\">", removingAttribute: "markdown") == nil)
+        #expect(RawHTMLRewriter.startTag("<div markdown>tekst", removingAttribute: "markdown") == nil)
+    }
+}
