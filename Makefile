@@ -1,7 +1,7 @@
 # gids: make site builds the guides into site/; make test runs every test.
 SWIFT ?= swift
 # Debian packages the build and the tests need. Installed when missing (as root, via apt-get).
-DEB_PACKAGES := libcmark-dev libstemmer-dev libxml2-dev libjemalloc-dev pkg-config nodejs:node python3:python3
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libxml2-dev libjemalloc-dev pkg-config nodejs:node python3:python3
 RELEASE_BIN := .build/release/gids
 
 .PHONY: site serve test check deps lint format clean bench-check schema fuzz a11y a11y-deps browser bench-search bench

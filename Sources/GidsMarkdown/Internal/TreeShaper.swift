@@ -667,6 +667,10 @@ final class TreeShaper {
                 rest = rest[rest.index(after: close)...]
             }
         }
+        // An icon that opened a block leaves no space in front of the text.
+        if out.isEmpty && rest.count < text.count && cmark_node_previous(node) == nil {
+            return String(rest.drop { $0 == " " })
+        }
         return out + rest
     }
 
