@@ -27,12 +27,14 @@ test: deps lint
 	$(MAKE) a11y browser
 
 # Accessibility and validity in a real headless Chromium (see Tests/Accessibility/a11y.py):
-# the Nu HTML Checker on every page, axe-core on every page kind at 1280 and 320 px,
+# the Nu HTML Checker on every page (our content, and the Markdown fixture with every
+# construct in _markdown/), axe-core on every page kind at 1280 and 320 px,
 # reflow, text at 200 %, reduced motion and keyboard use. Report in .build/a11y/.
 A11Y_SITE := .build/a11y-site
 a11y: deps a11y-deps
 	$(SWIFT) build --product gids
 	.build/debug/gids build --content content --templates templates --output $(A11Y_SITE)
+	.build/debug/gids build --content Tests/GidsBuildTests/Fixtures/markdown/content --templates templates --output $(A11Y_SITE)/_markdown
 	python3 Tests/Accessibility/a11y.py --site $(A11Y_SITE) --out .build/a11y
 
 # What each guide offers, in headless Chromium (Tests/Browser/guides.py): the chooser's filters
@@ -93,7 +95,7 @@ schema: deps
 # LeakSanitizer cannot follow Swift's enum payload pointers (tags in spare pointer bits), so it
 # reports the process-lifetime key tables as leaked at exit; AddressSanitizer stays on.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := FuzzFrontMatter FuzzLinks FuzzSlug
+FUZZ_TARGETS := FuzzFrontMatter FuzzLinks FuzzSlug FuzzMarkdown
 fuzz: deps
 	mkdir -p .build-fuzz/crashes
 	for t in $(FUZZ_TARGETS); do \
@@ -103,6 +105,7 @@ fuzz: deps
 	for t in $(FUZZ_TARGETS); do \
 	  mkdir -p .build-fuzz/corpus/$$t; \
 	  ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
+	    $$(test -f Tests/Fuzz/$$t.dict && echo -dict=Tests/Fuzz/$$t.dict) \
 	    -artifact_prefix=.build-fuzz/crashes/$$t- .build-fuzz/corpus/$$t Tests/Fuzz/Corpus/$$t || exit 1; \
 	done
 

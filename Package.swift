@@ -65,6 +65,7 @@ let package = Package(
         .executableTarget(name: "FuzzFrontMatter", dependencies: ["GidsFrontMatter", "FuzzSupport"]),
         .executableTarget(name: "FuzzLinks", dependencies: ["GidsGraph", "GidsHTML", "GidsLinks", "FuzzSupport"]),
         .executableTarget(name: "FuzzSlug", dependencies: ["GidsCore", "FuzzSupport"]),
+        .executableTarget(name: "FuzzMarkdown", dependencies: ["GidsMarkdown", "GidsHTML", "FuzzSupport"]),
 
         .testTarget(name: "GidsCoreTests", dependencies: ["GidsCore"]),
         .testTarget(name: "GidsLinksTests", dependencies: ["GidsLinks", "GidsHTML", "GidsDiagnostics"]),

@@ -23,7 +23,7 @@ output, so on that disk the figures measured the file system's history rather th
 
 For every timed build: wall time, CPU time (user + system of the child, from os.wait4) and
 peak RSS (ru_maxrss of the child). Medians are reported. The floor is cmark_floor.c (compiled
-here with gcc against libcmark): libcmark parsing and rendering every page body of the gids
+here with gcc against libcmark-gfm, with gids's extensions): libcmark-gfm parsing and rendering every page body of the gids
 corpus to HTML on one thread, timed inside the process; its median over the same runs.
 
 The warm-up builds are checked: gids must report 0 errors; Hugo's stderr (warnings) is kept;
@@ -31,7 +31,7 @@ and with verification on (default), `gids check --site` checks every link, image
 of both built sites (so the corpus's fragments are valid under both heading-id rules).
 
 After the timed runs, two more gids builds with `--timings` (not counted) give the stage times
-and the CPU time spent inside the libraries gids must use (Yams, libcmark, swift-mustache,
+and the CPU time spent inside the libraries gids must use (Yams, libcmark-gfm, swift-mustache,
 libstemmer): one with the site's templates, one with `layout` and `page` replaced by
 hugo-layout/ (what the Hugo layout shows, nothing more). The report sets the libraries' sum,
 spread over all cores, beside the goal of 0.25 x Hugo.
@@ -304,9 +304,10 @@ def main():
     if shutil.which(args.hugo) is None:
         sys.exit("bench: hugo not found (Debian package hugo)")
     floor = os.path.join(work, "cmark_floor")
-    cflags = subprocess.run(["pkg-config", "--cflags", "--libs", "libcmark"], capture_output=True, text=True,
+    cflags = subprocess.run(["pkg-config", "--cflags", "--libs", "libcmark-gfm"], capture_output=True, text=True,
                             check=True).stdout.split()
-    subprocess.run(["gcc", "-O2", "-o", floor, os.path.join(HERE, "cmark_floor.c")] + cflags, check=True)
+    subprocess.run(["gcc", "-O2", "-o", floor, os.path.join(HERE, "cmark_floor.c")] + cflags
+                   + ["-lcmark-gfm-extensions"], check=True)
 
     # The site's templates with layout and page replaced by ones that show what the Hugo layout
     # shows (hugo-layout/): the cost of swift-mustache for the same layout work as Hugo's.
@@ -485,8 +486,8 @@ def report(results, info, args):
         "about %d internal links a page (%d%% with a `#fragment`), images on about %d%% of pages; the same Markdown "
         "bodies as a Hugo site (a section per guide and per phase, taxonomy `domains`). Medians of the timed runs "
         "(after one untimed warm-up build of each), fresh output folder each run (%s), warm page cache, builds "
-        "alternating, each started on an idle machine and repeated when other processes took CPU meanwhile. Wall: elapsed time; CPU: user + system time of the process; memory: peak RSS. Floor: libcmark "
-        "parsing and rendering every page body to HTML, one thread, nothing else (`cmark_floor.c`)." % (
+        "alternating, each started on an idle machine and repeated when other processes took CPU meanwhile. Wall: elapsed time; CPU: user + system time of the process; memory: peak RSS. Floor: libcmark-gfm "
+        "(table, strikethrough, tasklist, footnotes) parsing and rendering every page body to HTML, one thread, nothing else (`cmark_floor.c`)." % (
             args.seed, first["guides"], round(first["links"] / first["pages"]),
             round(100 * first["links_with_fragment"] / max(1, first["links"])),
             round(100 * first["images"] / first["pages"]),

@@ -15,18 +15,18 @@ public enum LibraryTime {
     public enum Library: Int, CaseIterable, Sendable {
         /// `Yams.compose`: the YAML parser and composer (libyaml inside), per front-matter block.
         case yams
-        /// `cmark_parse_document` and `cmark_render_html` (CommonMark 0.30), per parse or render.
+        /// libcmark-gfm parsing (`cmark_parser_finish`) and `cmark_render_html` (GFM 0.29), per parse or render.
         case cmark
         /// `MustacheLibrary.render` (swift-mustache), per template rendered, partials included.
         case mustache
         /// `sb_stemmer_stem` (Snowball Dutch stemmer), per distinct word of a chunk.
         case stemmer
 
-        /// What the library is called in reports: `Yams`, `libcmark`, `swift-mustache`, `libstemmer`.
+        /// What the library is called in reports: `Yams`, `libcmark-gfm`, `swift-mustache`, `libstemmer`.
         public var name: String {
             switch self {
             case .yams: "Yams"
-            case .cmark: "libcmark"
+            case .cmark: "libcmark-gfm"
             case .mustache: "swift-mustache"
             case .stemmer: "libstemmer"
             }

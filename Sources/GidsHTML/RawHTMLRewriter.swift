@@ -152,6 +152,11 @@ public enum RawHTMLRewriter {
         (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
     }
 
+    /// An element name of ASCII letters, digits and `-` (custom elements included).
+    static func isPlainName(_ name: String) -> Bool {
+        name.utf8.allSatisfy { isAlphanumeric($0) || $0 == 0x2D }
+    }
+
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
     }
@@ -281,7 +286,7 @@ private struct Lexer {
             return
         }
         index = close + 1
-        if removing && RawHTMLRewriter.activeElements.contains(name) { return }
+        if removing && (RawHTMLRewriter.activeElements.contains(name) || !RawHTMLRewriter.isPlainName(name)) { return }
         out.append(contentsOf: bytes[start...close])
     }
 
@@ -373,6 +378,12 @@ private struct Lexer {
             return
         }
         index = cursor
+        if removing && !RawHTMLRewriter.isPlainName(name) {
+            // `<script\u{FFFD}x>` is no script to a browser, but libxml2 reads it as one: a name
+            // that is not plain ASCII names no element worth keeping.
+            removed.append(RawHTMLRemoval(name: name, position: position(of: start)))
+            return
+        }
         if removing && RawHTMLRewriter.activeElements.contains(name) {
             removed.append(RawHTMLRemoval(name: name, position: position(of: start)))
             if name == "script" || name == "iframe" { skipRawText(of: name) }

@@ -299,7 +299,7 @@ public final class MarkdownDocument: @unchecked Sendable {
                 }
                 let cleaned = RawHTMLRewriter.rewrite(
                     html, removingActiveContent: policy == .sanitize, idPrefix: idPrefix)
-                if cleaned.html != html { cmark_node_set_literal(node, cleaned.html) }
+                if cleaned.html != html { cmark_node_set_literal(node, cString(cleaned.html)) }
             }
         }
         return Cmark.renderHTML(root, unsafe: policy != .omit)

@@ -10,7 +10,8 @@ Usage: a11y.py --site DIR --out DIR
 5. Keyboard: on a page, the chooser and the search page, Tab goes through every focusable
    element once, in document order, with a visible focus indicator, without a trap; the skip
    link is first and moves focus to the main content.
-6. Screenshots at 320 px (a page, the chooser) and 1280 px into --out.
+6. Screenshots at 320 px (a page, the chooser, the page with every Markdown construct) and
+   1280 px into --out.
 
 A missing browser, driver or validator is a failure, never a skip. Exits 1 on any finding and
 writes DIR/a11y-report.md.
@@ -54,8 +55,14 @@ PAGES = [
     ("zoeken/?q=mantelzorg", "search with results"),
     ("toegankelijkheid/", "accessibility statement"),
     ("404.html", "404"),
+    # The Markdown fixture (Tests/GidsBuildTests/Fixtures/markdown), built into _markdown/ by
+    # `make a11y`: a table, callouts (open and folded), tabs, footnotes, a task list, a
+    # definition list, abbreviations and a diagram on one page, and in its print edition.
+    ("_markdown/kennis/constructies/", "page with every Markdown construct"),
+    ("_markdown/kennis/print/", "print edition with every Markdown construct"),
 ]
-KEYBOARD_PAGES = ["woudlopersgids/respijtzorg/", "keuzewijzer-e-tools/", "zoeken/?q=mantelzorg", "woudlopersgids/"]
+KEYBOARD_PAGES = ["woudlopersgids/respijtzorg/", "keuzewijzer-e-tools/", "zoeken/?q=mantelzorg", "woudlopersgids/",
+                  "_markdown/kennis/constructies/"]
 
 FOCUSABLE_JS = """
 return Array.from(document.querySelectorAll(
@@ -225,7 +232,8 @@ def screenshot(driver, url, width, file, scroll=None):
 
 def screenshots(driver, base, out, summary):
     shots = []
-    for path, name in [("woudlopersgids/respijtzorg/", "page"), ("keuzewijzer-e-tools/", "chooser")]:
+    for path, name in [("woudlopersgids/respijtzorg/", "page"), ("keuzewijzer-e-tools/", "chooser"),
+                       ("_markdown/kennis/constructies/", "markdown")]:
         for width in WIDTHS:
             shots.append(screenshot(driver, base + path, width, os.path.join(out, "a11y-%s-%d.png" % (name, width))))
     summary.append("screenshots: " + ", ".join(os.path.basename(s) for s in shots))

@@ -454,7 +454,7 @@ import Testing
 /// The fuzz targets' corpora (seeds and every input that ever crashed, in `Tests/Fuzz/Corpus`)
 /// replayed through the normal build of each target: none may crash.
 @Suite struct FuzzCorpusTests {
-    @Test(arguments: ["FuzzFrontMatter", "FuzzLinks", "FuzzSlug"]) func theCorpusReplaysWithoutCrashing(
+    @Test(arguments: ["FuzzFrontMatter", "FuzzLinks", "FuzzSlug", "FuzzMarkdown"]) func theCorpusReplaysWithoutCrashing(
         _ target: String
     ) throws {
         let corpus = Repo.root + "/Tests/Fuzz/Corpus/" + target

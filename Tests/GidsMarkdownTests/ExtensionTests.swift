@@ -303,6 +303,14 @@ import Testing
 
     // MARK: Raw HTML and safety
 
+    @Test func aNULInAnAbbreviationTitleCannotEndTheAttribute() {
+        // Found by FuzzMarkdown: a NUL ended the C string of `<abbr title="…`, so the text after
+        // it became attributes (`ondersteuning">` read as an event handler).
+        let out = html("De AVG en meer ondersteuning\">.\n\n*[AVG]: Algemene ver\u{0}ordening\n")
+        #expect(out.contains("<abbr title=\"Algemene ver\u{FFFD}ordening\">AVG</abbr>"))
+        #expect(!out.utf8.contains(0))
+    }
+
     @Test func sanitizedRawHTMLKeepsMarkupAndLosesCode() {
         let markdown = """
             <div onclick="steel()" class="x"><a href="javascript:alert(1)">klik</a></div>

@@ -54,7 +54,10 @@ struct PreparedSource: Sendable {
     static let placeholder = "<!-- gids -->"
 
     /// Prepares `source` and returns the final tree as well (the caller frees it).
-    static func prepare(_ source: [UInt8]) -> (PreparedSource, Node) {
+    static func prepare(_ original: [UInt8]) -> (PreparedSource, Node) {
+        // CommonMark §2.3: U+0000 is replaced by U+FFFD. Done first, so that no text gids takes
+        // from a marker line (a title, an abbreviation) can end a C string early.
+        let source = original.contains(0) ? replacingNUL(original) : original
         var root = Cmark.parse(source)
         guard mayHoldMarkers(source) else {
             return (PreparedSource(text: source, markers: [:], abbreviations: []), root)
@@ -69,6 +72,15 @@ struct PreparedSource: Sendable {
             root = Cmark.parse(scan.text)
         }
         return (PreparedSource(text: scan.text, markers: scan.markers, abbreviations: scan.abbreviations), root)
+    }
+
+    private static func replacingNUL(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        for byte in bytes {
+            if byte == 0 { out.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { out.append(byte) }
+        }
+        return out
     }
 
     /// False when no line can start a marker: most pages, which then take one parse.

@@ -123,26 +123,32 @@ func hasAncestor(_ node: Node, ofType kind: cmark_node_type) -> Bool {
 
 // MARK: Building nodes
 
+/// `text` as a C string may hold it: a NUL would end the string early and cut an attribute
+/// value short, so it becomes U+FFFD (as CommonMark §2.3 has it for input).
+func cString(_ text: String) -> String {
+    text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
+}
+
 /// A block that renders `enter`, its children, then `exit` (raw HTML written by gids).
 func customBlock(_ enter: String, _ exit: String) -> Node {
     let node = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
-    cmark_node_set_on_enter(node, enter)
-    cmark_node_set_on_exit(node, exit)
+    cmark_node_set_on_enter(node, cString(enter))
+    cmark_node_set_on_exit(node, cString(exit))
     return node
 }
 
 /// An inline node that renders `enter`, its children, then `exit`.
 func customInline(_ enter: String, _ exit: String) -> Node {
     let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
-    cmark_node_set_on_enter(node, enter)
-    cmark_node_set_on_exit(node, exit)
+    cmark_node_set_on_enter(node, cString(enter))
+    cmark_node_set_on_exit(node, cString(exit))
     return node
 }
 
 /// A text node (escaped by the renderer).
 func textNode(_ text: String) -> Node {
     let node = cmark_node_new(CMARK_NODE_TEXT)!
-    cmark_node_set_literal(node, text)
+    cmark_node_set_literal(node, cString(text))
     return node
 }
 

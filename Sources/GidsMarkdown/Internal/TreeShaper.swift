@@ -107,8 +107,8 @@ final class TreeShaper {
             number += 1
             let id = escaped(context.idPrefix + "callout:\(number)")
             cmark_node_set_on_enter(
-                node, "<aside class=\"callout callout-\(callout.style)\" aria-labelledby=\"\(id)\">")
-            cmark_node_set_on_enter(callout.title, "<p class=\"callout-title\" id=\"\(id)\">")
+                node, cString("<aside class=\"callout callout-\(callout.style)\" aria-labelledby=\"\(id)\">"))
+            cmark_node_set_on_enter(callout.title, cString("<p class=\"callout-title\" id=\"\(id)\">"))
             anchor("callout:\(number)", .generated, at: callout.position)
         }
     }
@@ -406,7 +406,7 @@ final class TreeShaper {
         if titleText.isEmpty {
             parking.park(first)
         } else {
-            cmark_node_set_literal(first, String(titleText))
+            cmark_node_set_literal(first, cString(String(titleText)))
             cmark_node_unlink(first)
             titleNodes.append(first)
         }
@@ -431,7 +431,7 @@ final class TreeShaper {
         guard let marker = source.markers[startLine(node)], case .htmlStartTag(let tag) = marker.kind,
             literal(node)?.hasPrefix(PreparedSource.placeholder) == true
         else { return }
-        cmark_node_set_literal(node, tag + "\n")
+        cmark_node_set_literal(node, cString(tag + "\n"))
     }
 
     // MARK: Tables (GFM 0.29, §4.10)
@@ -627,7 +627,7 @@ final class TreeShaper {
                 parking.park(node)
                 return
             }
-            cmark_node_set_literal(node, text)
+            cmark_node_set_literal(node, cString(text))
         }
         report(text, node: node)
         if !source.abbreviations.isEmpty { applyAbbreviations(text, node: node) }
