@@ -39,13 +39,23 @@ public enum Slug {
     /// gets `overzicht`, the next ones `overzicht-1`, `overzicht-2`, … skipping any suffix
     /// already taken (also by a heading literally titled `Overzicht 1`).
     public static func unique(_ text: String, used: inout Set<String>) -> String {
+        var next: [String: Int] = [:]
+        return unique(text, used: &used, next: &next)
+    }
+
+    /// ``unique(_:used:)`` with `next` keeping, per slug, the suffix to try first: the same
+    /// result, but a document with thousands of equal headings costs no more than one with
+    /// different ones (each suffix is tried once, not once per heading).
+    public static func unique(_ text: String, used: inout Set<String>, next: inout [String: Int]) -> String {
         let base = make(text)
         var candidate = base
-        var counter = 0
+        var counter = next[base] ?? 0
+        if counter > 0 { candidate = "\(base)-\(counter)" }
         while used.contains(candidate) {
             counter += 1
             candidate = "\(base)-\(counter)"
         }
+        next[base] = counter + 1
         used.insert(candidate)
         return candidate
     }

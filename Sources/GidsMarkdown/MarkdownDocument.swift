@@ -246,7 +246,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         annotate: (MarkdownLink) -> String? = { _ in nil }, unlink: (MarkdownLink) -> String? = { _ in nil },
         headingOffset: Int = 0, idPrefix: String = "", dropLeadingTitle: Bool = false, print: Bool = false
     ) -> String {
-        let root = Cmark.parse(prepared.text)
+        let root = Cmark.parse(prepared.text, tables: prepared.readsTables)
         let parking = NodeParking()
         defer {
             cmark_node_free(root)
@@ -354,6 +354,7 @@ private struct Facts {
             rawFacts[node] = facts
             used.formUnion((facts.ids + facts.names).map { LinkRules.decode($0.name) })
         }
+        var nextSuffix: [String: Int] = [:]
         var usedGitHub: [String: Int] = [:]
         var usedKramdown: [String: Int] = [:]
         func numbered(_ id: String, _ used: inout [String: Int]) -> String {
@@ -398,7 +399,7 @@ private struct Facts {
                     heading = Heading(level: level, text: title, id: explicit, line: line)
                     heading.isExplicit = true
                 } else {
-                    let id = Slug.unique(title, used: &used)
+                    let id = Slug.unique(title, used: &used, next: &nextSuffix)
                     var aliases: [String] = []
                     for alias in [
                         numbered(ForeignHeadingID.github(title), &usedGitHub),

@@ -27,6 +27,19 @@ import Testing
         #expect(Set(ids).count == 3)
     }
 
+    @Test func rememberingTheNextSuffixGivesTheSameIDs() {
+        // A pathological page (thousands of tabs titled "t") made `unique` quadratic; with `next`
+        // each suffix is tried once, and the ids are those the plain rule gives.
+        let titles = (0..<3000).map { ["Overzicht", "Overzicht 1", "Overzicht-2", "Stap", "stap 1"][$0 % 5] }
+        var plainUsed = Set<String>()
+        var fastUsed = Set<String>()
+        var next: [String: Int] = [:]
+        let plain = titles.map { Slug.unique($0, used: &plainUsed) }
+        let fast = titles.map { Slug.unique($0, used: &fastUsed, next: &next) }
+        #expect(fast == plain)
+        #expect(Set(fast).count == titles.count)
+    }
+
     @Test func foldingRemovesDiacriticsAndCase() {
         #expect(TextFolding.fold("Financiële ÉÉN") == "financiele een")
     }

@@ -27,6 +27,15 @@ import Testing
         #expect(out.contains("<thead>") && out.contains("<tbody>"))
     }
 
+    @Test func aPageWithATableWiderThanTheGuardIsReadWithoutTables() {
+        let wide =
+            "|" + Array(repeating: " a |", count: 200).joined() + "\n|" + Array(repeating: "---|", count: 200).joined()
+        let doc = MarkdownDocument(markdown: "| x | y |\n|---|---|\n\n" + wide + "\n", lineOffset: 1)
+        #expect(doc.notices.map(\.code) == ["markdown.table-too-wide"])
+        #expect(doc.notices.first?.line == 5)
+        #expect(!doc.render(rawHTML: .omit) { _ in nil }.contains("<table>"))
+    }
+
     @Test func aTableWithOnlyAHeaderHasNoBody() {
         let out = html("| A | B |\n|---|---|\n")
         #expect(out.contains("<thead>") && !out.contains("<tbody>"))
@@ -189,6 +198,11 @@ import Testing
             out == #"<p>De <abbr title="Algemene verordening gegevensbescherming">AVG</abbr> en AVGX gelden.</p>"#
                 + "\n")
         #expect(doc.bodyText.contains("AVG") && !doc.bodyText.contains("*["))
+    }
+
+    @Test func aTermOfTwoWordsWinsOverItsFirstWord() {
+        let out = html("De Wmo 2015 en de Wmo.\n\n*[Wmo]: Wet\n*[Wmo 2015]: Wet van 2015\n")
+        #expect(out.contains(#"<abbr title="Wet van 2015">Wmo 2015</abbr> en de <abbr title="Wet">Wmo</abbr>."#))
     }
 
     @Test func mermaidStaysCodeWithACaption() {

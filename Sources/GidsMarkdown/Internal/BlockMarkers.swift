@@ -50,6 +50,10 @@ struct PreparedSource: Sendable {
     /// By 1-based line.
     let markers: [Int: BlockMarker]
     let abbreviations: [Abbreviation]
+    /// The first line with more `|` than ``Cmark/maximumTableColumns``: then the page is read
+    /// without tables (nil: tables are read).
+    let tooWideTableLine: Int?
+    var readsTables: Bool { tooWideTableLine == nil }
 
     static let placeholder = "<!-- gids -->"
 
@@ -58,9 +62,10 @@ struct PreparedSource: Sendable {
         // CommonMark §2.3: U+0000 is replaced by U+FFFD. Done first, so that no text gids takes
         // from a marker line (a title, an abbreviation) can end a C string early.
         let source = original.contains(0) ? replacingNUL(original) : original
-        var root = Cmark.parse(source)
+        let tooWide = tooWideTableLine(source)
+        var root = Cmark.parse(source, tables: tooWide == nil)
         guard mayHoldMarkers(source) else {
-            return (PreparedSource(text: source, markers: [:], abbreviations: []), root)
+            return (PreparedSource(text: source, markers: [:], abbreviations: [], tooWideTableLine: tooWide), root)
         }
         var scan = Scan(text: source)
         for _ in 0..<16 {
@@ -69,9 +74,27 @@ struct PreparedSource: Sendable {
             if scan.rewrites.isEmpty { break }
             scan.apply()
             cmark_node_free(root)
-            root = Cmark.parse(scan.text)
+            root = Cmark.parse(scan.text, tables: tooWide == nil)
         }
-        return (PreparedSource(text: scan.text, markers: scan.markers, abbreviations: scan.abbreviations), root)
+        let prepared = PreparedSource(
+            text: scan.text, markers: scan.markers, abbreviations: scan.abbreviations, tooWideTableLine: tooWide)
+        return (prepared, root)
+    }
+
+    /// The first line (1-based) with more than ``Cmark/maximumTableColumns`` `|` characters.
+    static func tooWideTableLine(_ bytes: [UInt8]) -> Int? {
+        var line = 1
+        var pipes = 0
+        for byte in bytes {
+            if byte == 0x7C {
+                pipes += 1
+                if pipes > Cmark.maximumTableColumns { return line }
+            } else if byte == 0x0A {
+                line += 1
+                pipes = 0
+            }
+        }
+        return nil
     }
 
     private static func replacingNUL(_ bytes: [UInt8]) -> [UInt8] {

@@ -43,6 +43,20 @@ final class TreeShaper {
     private var labelledCallouts: [Node: (title: Node, style: String, position: (Int, Int))] = [:]
     private var definitionLists: Set<Node> = []
     private var textCursor: [Int: Int] = [:]
+    /// The page's abbreviations: whole words by text, and terms with other characters (longest first).
+    private lazy var abbreviationIndex: (words: [String: Abbreviation], spanning: [Abbreviation]) = {
+        var words: [String: Abbreviation] = [:]
+        var spanning: [Abbreviation] = []
+        for abbreviation in source.abbreviations {
+            if abbreviation.term.allSatisfy({ $0.isLetter || $0.isNumber }) {
+                words[abbreviation.term] = abbreviation
+            } else {
+                spanning.removeAll { $0.term == abbreviation.term }
+                spanning.append(abbreviation)
+            }
+        }
+        return (words, spanning.sorted { $0.term.count > $1.term.count })
+    }()
 
     init(root: Node, source: PreparedSource, positions: Positions, context: ShapeContext, parking: NodeParking) {
         self.root = root
@@ -53,6 +67,12 @@ final class TreeShaper {
     }
 
     func run() {
+        if let line = source.tooWideTableLine {
+            notice(
+                .warning, "markdown.table-too-wide",
+                "a table row with more than \(Cmark.maximumTableColumns) columns: tables on this page are shown as text",
+                hint: "split the table; very wide tables make the Markdown library slow", at: (line, 1))
+        }
         shapeMarkedBlocks()
         let blocks = descendants(root)
         let startTags = blocks.filter { type($0) == CMARK_NODE_HTML_BLOCK }
@@ -319,11 +339,11 @@ final class TreeShaper {
         }
     }
 
-    /// `text` parsed by the library as the inline content of one paragraph on line `line`
-    /// (a title): its nodes, unlinked. Plain text when it is not one paragraph.
+    /// `text` parsed by the library as the inline content of one paragraph (a title on line
+    /// `line`): its nodes, unlinked. Plain text when it is not one paragraph. The block the
+    /// nodes go into is given the line (``Positions/assign(_:_:)``), so they are found there.
     private func parseInline(_ text: String, line: Int) -> [Node] {
-        let padded = [UInt8](repeating: 0x0A, count: max(0, line - 1)) + Array(text.utf8)
-        let document = Cmark.parse(padded)
+        let document = Cmark.parse(Array(text.utf8))
         defer { parking.park(document) }
         guard let paragraph = cmark_node_first_child(document), type(paragraph) == CMARK_NODE_PARAGRAPH,
             cmark_node_next(paragraph) == nil
@@ -829,25 +849,32 @@ final class TreeShaper {
         }
     }
 
-    /// Wraps each whole-word use of an abbreviation in `<abbr title>`.
+    /// Wraps each whole-word use of an abbreviation in `<abbr title>`. Words are looked up, not
+    /// every term tried at every character, so a page with many abbreviations stays linear;
+    /// only a term with other characters than letters and digits (`Wmo 2015`) is tried at each
+    /// word start. The last definition of a term counts.
     private func applyAbbreviations(_ text: String, node: Node) {
         var pieces: [(text: String, abbreviation: Abbreviation?)] = []
-        let terms = source.abbreviations.sorted { $0.term.count > $1.term.count }
-        var rest = Substring(text)
+        func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
         var plain = ""
-        scan: while !rest.isEmpty {
-            for abbreviation in terms where rest.hasPrefix(abbreviation.term) {
-                let before = plain.last ?? pieces.last?.text.last
-                let after = rest.dropFirst(abbreviation.term.count).first
-                let boundaryBefore = before.map { !($0.isLetter || $0.isNumber) } ?? true
-                let boundaryAfter = after.map { !($0.isLetter || $0.isNumber) } ?? true
-                if boundaryBefore && boundaryAfter {
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let atWordStart = isWordCharacter(rest.first!) && !(plain.last.map(isWordCharacter) ?? false)
+            if atWordStart {
+                let word = rest.prefix(while: isWordCharacter)
+                let spanning = abbreviationIndex.spanning.first { term in
+                    rest.hasPrefix(term.term) && !(rest.dropFirst(term.term.count).first.map(isWordCharacter) ?? false)
+                }
+                if let abbreviation = spanning ?? abbreviationIndex.words[String(word)] {
                     if !plain.isEmpty { pieces.append((plain, nil)) }
                     plain = ""
                     pieces.append((abbreviation.term, abbreviation))
                     rest = rest.dropFirst(abbreviation.term.count)
-                    continue scan
+                    continue
                 }
+                plain += word
+                rest = rest.dropFirst(word.count)
+                continue
             }
             plain.append(rest.removeFirst())
         }
