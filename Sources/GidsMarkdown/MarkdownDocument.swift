@@ -112,6 +112,7 @@ public enum RawHTMLPolicy: Sendable, Hashable {
     /// Written as it stands (`raw_html: true` and `allow_scripts: true`).
     case trust
 
+    /// The policy of a site file with these `raw_html` and `allow_scripts` values.
     public init(rawHTML: Bool, allowScripts: Bool) {
         self = rawHTML ? (allowScripts ? .trust : .sanitize) : .omit
     }

@@ -2,6 +2,7 @@
 /// it could not use, or used differently than written. The validation stage turns each into a
 /// diagnostic at its position (`path:line:column`).
 public struct MarkdownNotice: Sendable, Hashable {
+    /// What the validation stage makes of it (a guide with `strict: false` softens errors).
     public enum Severity: Sendable, Hashable { case warning, error }
     public let severity: Severity
     /// A stable code, e.g. `markdown.callout-type`.

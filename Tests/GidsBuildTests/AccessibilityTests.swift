@@ -6,24 +6,7 @@ import Testing
 /// their type and size, and the accessibility statement page.
 @Suite struct AccessibilityTests {
     func build(page: String, extraFiles: [String: Data] = [:], siteYAML: String = "") throws -> (String, BuildResult) {
-        let root = temporaryDirectory()
-        try overlay(Repo.fixtures + "/base", onto: root)
-        try page.write(toFile: root + "/content/gids/drie.md", atomically: true, encoding: .utf8)
-        for (path, data) in extraFiles {
-            try FileManager.default.createDirectory(
-                atPath: (root + "/content/" + path as NSString).deletingLastPathComponent,
-                withIntermediateDirectories: true)
-            try data.write(to: URL(fileURLWithPath: root + "/content/" + path))
-        }
-        if !siteYAML.isEmpty {
-            let site = try String(contentsOfFile: root + "/content/site.yml", encoding: .utf8)
-            try (site + siteYAML).write(toFile: root + "/content/site.yml", atomically: true, encoding: .utf8)
-        }
-        let result = runBuild(
-            BuildOptions(
-                contentDirectory: root + "/content", templatesDirectory: Repo.templates, outputDirectory: root + "/site"
-            ))
-        return (root, result)
+        try buildBase(page: page, extraFiles: extraFiles, siteYAML: siteYAML)
     }
 
     @Test func imagesNeedAlternativeTextUnlessMarkedDecorative() throws {

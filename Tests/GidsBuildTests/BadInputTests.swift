@@ -308,32 +308,23 @@ import Testing
     /// handlers, `javascript:` URLs and embedded documents are removed (with a warning at their
     /// position) from the page, the print edition, the search documents and the feed.
     @Test func strictFalseNeverLetsActiveContentThrough() throws {
-        let root = temporaryDirectory()
+        let (root, result) = try buildBase(
+            page: """
+                ---
+                title: Drie
+                summary: "<script>alert(1)</script>"
+                phase: voorbereiden
+                updated: 2024-05-01
+                ---
+                <div onclick="steel()" class="kaart"><a href="javascript:alert(1)">klik</a></div>
+
+                <script>alert(2)</script>
+
+                Tekst <img src="img/plaatje.svg" onerror="alert(3)" alt="x"> en [de regeling](javascript:alert(4)).
+
+                <iframe src="https://example.org/"></iframe>
+                """, siteYAML: "raw_html: true\n", guideYAML: "strict: false\n")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try overlay(Repo.fixtures + "/base", onto: root)
-        let content = root + "/content"
-        let site = try String(contentsOfFile: content + "/site.yml", encoding: .utf8)
-        try (site + "raw_html: true\n").write(toFile: content + "/site.yml", atomically: true, encoding: .utf8)
-        let guide = try String(contentsOfFile: content + "/gids/guide.yml", encoding: .utf8)
-        try (guide + "strict: false\n").write(toFile: content + "/gids/guide.yml", atomically: true, encoding: .utf8)
-        try """
-        ---
-        title: Drie
-        summary: "<script>alert(1)</script>"
-        phase: voorbereiden
-        updated: 2024-05-01
-        ---
-        <div onclick="steel()" class="kaart"><a href="javascript:alert(1)">klik</a></div>
-
-        <script>alert(2)</script>
-
-        Tekst <img src="img/plaatje.svg" onerror="alert(3)" alt="x"> en [de regeling](javascript:alert(4)).
-
-        <iframe src="https://example.org/"></iframe>
-        """.write(toFile: content + "/gids/drie.md", atomically: true, encoding: .utf8)
-        let result = runBuild(
-            BuildOptions(contentDirectory: content, templatesDirectory: Repo.templates, outputDirectory: root + "/site")
-        )
         #expect(result.succeeded, "\(lines(result.diagnostics, removing: root + "/"))")
         let warnings = result.diagnostics.filter { $0.location.path.hasSuffix("drie.md") }.sortedForOutput().map {
             "\($0.severity.rawValue) \($0.location.line ?? 0):\($0.location.column ?? 0) \($0.code)"

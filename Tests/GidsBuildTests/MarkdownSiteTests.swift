@@ -107,19 +107,7 @@ import Testing
 /// Links from Markdown to the pages gids makes, `mailto:` as RFC 6068 has it, and ids.
 @Suite struct MarkdownLinkTests {
     func build(_ body: String, site extra: String = "") throws -> (String, BuildResult) {
-        let root = temporaryDirectory()
-        try overlay(Repo.fixtures + "/base", onto: root)
-        if !extra.isEmpty {
-            let site = try String(contentsOfFile: root + "/content/site.yml", encoding: .utf8)
-            try (site + extra).write(toFile: root + "/content/site.yml", atomically: true, encoding: .utf8)
-        }
-        try "---\ntitle: Drie\nsummary: S.\nphase: voorbereiden\n---\n\(body)\n".write(
-            toFile: root + "/content/gids/drie.md", atomically: true, encoding: .utf8)
-        let result = runBuild(
-            BuildOptions(
-                contentDirectory: root + "/content", templatesDirectory: Repo.templates, outputDirectory: root + "/site"
-            ))
-        return (root, result)
+        try buildBase(page: "---\ntitle: Drie\nsummary: S.\nphase: voorbereiden\n---\n\(body)\n", siteYAML: extra)
     }
 
     @Test func guideHomesPhasesDomainsAndSearchCanBeLinked() throws {

@@ -37,6 +37,31 @@ func overlay(_ source: String, onto destination: String) throws {
     }
 }
 
+/// The `base` fixture with `page` as `content/gids/drie.md`, `extraFiles` (content-relative
+/// paths), and lines added to `site.yml` and the guide file, built into `<root>/site`. The
+/// caller removes `root`.
+func buildBase(
+    page: String, extraFiles: [String: Data] = [:], siteYAML: String = "", guideYAML: String = ""
+) throws -> (root: String, result: BuildResult) {
+    let root = temporaryDirectory()
+    try overlay(Repo.fixtures + "/base", onto: root)
+    try page.write(toFile: root + "/content/gids/drie.md", atomically: true, encoding: .utf8)
+    for (path, data) in extraFiles {
+        try FileManager.default.createDirectory(
+            atPath: (root + "/content/" + path as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
+        try data.write(to: URL(fileURLWithPath: root + "/content/" + path))
+    }
+    for (file, lines) in [("site.yml", siteYAML), ("gids/guide.yml", guideYAML)] where !lines.isEmpty {
+        let text = try String(contentsOfFile: root + "/content/" + file, encoding: .utf8)
+        try (text + lines).write(toFile: root + "/content/" + file, atomically: true, encoding: .utf8)
+    }
+    let result = runBuild(
+        BuildOptions(
+            contentDirectory: root + "/content", templatesDirectory: Repo.templates, outputDirectory: root + "/site"))
+    return (root, result)
+}
+
 /// Every file below `root` by relative path, with its bytes.
 func snapshot(_ root: String) -> [String: Data] {
     var files: [String: Data] = [:]
