@@ -74,6 +74,7 @@ bench-check: deps
 # generated corpora of 1,000, 10,000 and 50,000 pages; wall time, CPU time and peak memory,
 # medians of BENCH_RUNS runs (default 5, and 3 from 50,000 pages). Table in .build/bench/build.md.
 # BENCH_SIZES is shared with bench-check; left at its default, bench uses its own sizes.
+# BENCH_BASELINE=path/to/older/gids times an earlier build in the same runs, for before/after ratios.
 BUILD_BENCH_SIZES := 1000,10000,50000
 bench: BENCH_SIZES := $(if $(filter file,$(origin BENCH_SIZES)),$(BUILD_BENCH_SIZES),$(BENCH_SIZES))
 bench: deps
@@ -82,7 +83,7 @@ bench: deps
 	  else echo "missing Debian package: hugo; run 'sudo apt-get install hugo'" >&2; exit 1; fi; }
 	$(call debian,gcc:gcc)
 	$(SWIFT) build -c release --product gids
-	python3 Benchmarks/build/run.py --gids $(RELEASE_BIN) --work .build/bench --sizes $(BENCH_SIZES) $(if $(BENCH_RUNS),--runs $(BENCH_RUNS) --large-runs $(BENCH_RUNS),)
+	python3 Benchmarks/build/run.py --gids $(RELEASE_BIN) --work .build/bench --sizes $(BENCH_SIZES) $(if $(BENCH_RUNS),--runs $(BENCH_RUNS) --large-runs $(BENCH_RUNS),) $(if $(BENCH_BASELINE),--baseline $(BENCH_BASELINE),)
 
 # Writes JSON Schemas for editors into content/.schemas (see README, "Front matter in your editor").
 schema: deps

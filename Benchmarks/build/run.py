@@ -292,6 +292,8 @@ def main():
     parser.add_argument("--quiet-wait", type=float, default=600, help="seconds to wait for an idle machine per build")
     parser.add_argument("--hugo", default="hugo")
     parser.add_argument("--seed", type=int, default=2018)
+    parser.add_argument("--baseline", help="another gids binary (an earlier build) timed in the same run, "
+                        "alternating with gids and Hugo, on the same corpus")
     parser.add_argument("--templates", default=os.path.join(ROOT, "templates"))
     parser.add_argument("--words-from", default=os.path.join(ROOT, "content"), help="the generator's source of words")
     parser.add_argument("--no-verify", action="store_true", help="skip gids check --site of both warm-up builds")
@@ -299,6 +301,7 @@ def main():
                         help="where both tools write their sites (default: a tmpfs, see above)")
     args = parser.parse_args()
     gids = os.path.abspath(args.gids)
+    baseline = os.path.abspath(args.baseline) if args.baseline else None
     work = os.path.abspath(args.work)
     os.makedirs(work, exist_ok=True)
     if shutil.which(args.hugo) is None:
@@ -321,6 +324,8 @@ def main():
     info = machine()
     info["gids"] = version([gids, "--version"])
     info["hugo"] = version([args.hugo, "version"])
+    if baseline:
+        info["baseline"] = version([baseline, "--version"])
     results = []
     for pages in sizes:
         runs = args.runs if pages < 50000 else args.large_runs
@@ -338,6 +343,13 @@ def main():
         def gids_build():
             fresh(gids_out)
             return [gids, "build", "--content", gids_content, "--templates", args.templates, "--output", gids_out]
+
+        baseline_out = os.path.join(out_root, "out-baseline")
+
+        def baseline_build():
+            fresh(baseline_out)
+            return [baseline, "build", "--content", gids_content, "--templates", args.templates, "--output",
+                    baseline_out]
 
         def hugo_build(quiet=True):
             fresh(hugo_out)
@@ -377,9 +389,16 @@ def main():
                         name, pages, "\n".join(last[-30:])))
                 print("  check %s: %s" % (name, row["verify_" + name]), flush=True)
 
-        timings = {"gids": [], "hugo": [], "floor": []}
+        builders = (("gids", gids_build), ("hugo", hugo_build))
+        if baseline:
+            warm_baseline = measure(baseline_build(), os.path.join(logs, "baseline-warmup.log"))
+            if warm_baseline["code"] != 0:
+                sys.exit("bench: the baseline gids failed on the %d-page corpus, see %s" % (
+                    pages, os.path.join(logs, "baseline-warmup.log")))
+            builders += (("baseline", baseline_build),)
+        timings = {"gids": [], "hugo": [], "floor": [], "baseline": []}
         for run in range(runs):
-            for name, command in (("gids", gids_build), ("hugo", hugo_build)):
+            for name, command in builders:
                 # A build that shared the cores with other work (more than 5 % of its own CPU
                 # time, at least 1.5 s: kernel write-back of its output stays below) is repeated,
                 # up to --attempts times; then the least disturbed attempt counts, flagged.
@@ -426,14 +445,14 @@ def main():
             profile = parse_timings(open(log_path, encoding="utf-8").read())
             profile.update(label=label, wall=profiled["wall"], cpu=profiled["cpu"])
             row["profiles"].append(profile)
-        for name in ("gids", "hugo"):
+        for name in ("gids", "hugo") + (("baseline",) if baseline else ()):
             for key in ("wall", "cpu", "rss"):
                 row["%s_%s" % (name, key)] = statistics.median(r[key] for r in timings[name])
         row["floor"] = statistics.median(r["seconds"] for r in timings["floor"])
         row["floor_files"] = timings["floor"][0]["files"]
         row["floor_bytes"] = timings["floor"][0]["bytes_in"]
         row["timings"] = timings
-        counted = [r for name in ("gids", "hugo") for r in timings[name]]
+        counted = [r for name in ("gids", "hugo", "baseline") for r in timings[name]]
         row["other"] = max(r["other"] for r in counted)
         row["disturbed"] = sum(r["disturbed"] for r in counted)
         row["repeated"] = sum(r["attempts"] - 1 for r in counted)
@@ -503,6 +522,19 @@ def report(results, info, args):
             seconds(r["gids_cpu"]), seconds(r["hugo_cpu"]), mib(r["gids_rss"]), mib(r["hugo_rss"]),
             r["gids_rss"] / r["hugo_rss"], seconds(r["floor"]), r["gids_wall"] / r["floor"]))
     out.append("")
+    if "baseline_wall" in results[0]:
+        out.append("Baseline (`--baseline %s`, %s), timed in the same runs, alternating with gids and Hugo:" % (
+            args.baseline, info.get("baseline", "")))
+        out.append("")
+        out.append("| pages | baseline wall | baseline / Hugo wall | gids / Hugo wall | gids / baseline wall | "
+                   "baseline CPU | baseline memory | baseline / floor |")
+        out.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for r in results:
+            out.append("| %d | %s | %.2f x | %.2f x | %.2f x | %s | %s | %.0f x |" % (
+                r["pages"], seconds(r["baseline_wall"]), r["baseline_wall"] / r["hugo_wall"],
+                r["gids_wall"] / r["hugo_wall"], r["gids_wall"] / r["baseline_wall"], seconds(r["baseline_cpu"]),
+                mib(r["baseline_rss"]), r["baseline_wall"] / r["floor"]))
+        out.append("")
     if len(results) > 1:
         small, large = results[0], results[-1]
         out.append("Scaling, wall time per page at %d pages / per page at %d pages (1.00 = linear):" % (
