@@ -177,7 +177,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         }
         let positions = Positions(source: bytes)
         let shaper = TreeShaper(
-            root: root, source: prepared, positions: positions, context: ShapeContext(), parking: parking)
+            root: root, source: prepared, positions: positions, context: ShapeContext(findings: true), parking: parking)
         shaper.run()
         var facts = Facts(positions: positions, shaper: shaper, lineOffset: lineOffset)
         facts.read(root)
@@ -348,9 +348,11 @@ private struct Facts {
         var rawFacts: [Node: HTMLFacts] = [:]
         for node in descendants(root) {
             let kind = type(node)
-            guard kind == CMARK_NODE_HTML_BLOCK || kind == CMARK_NODE_HTML_INLINE, let html = literal(node),
-                html.contains("id=") || html.contains("name=")
+            guard kind == CMARK_NODE_HTML_BLOCK || kind == CMARK_NODE_HTML_INLINE,
+                let pointer = cmark_node_get_literal(node),
+                strstr(pointer, "id=") != nil || strstr(pointer, "name=") != nil
             else { continue }
+            let html = String(cString: pointer)
             let facts = HTMLScanner.scan(html)
             rawFacts[node] = facts
             used.formUnion((facts.ids + facts.names).map { LinkRules.decode($0.name) })

@@ -61,6 +61,19 @@ public enum Tokenizer {
     public static func normalized(_ text: String) -> String {
         // Most text is ASCII: nothing to remove, nothing to compose.
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        // Scalars below U+0300 (Latin with its accents, as Dutch writes them) and general
+        // punctuation are already composed (UAX #15 quick check): only text with others goes
+        // through Foundation's normalisation.
+        var removes = false
+        var composes = false
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+            switch scalar.value {
+            case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: removes = true
+            case 0x0080..<0x0300, 0x2010...0x205F, 0x20A0...0x20C0: continue
+            default: composes = true
+            }
+        }
+        guard removes || composes else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -68,7 +81,7 @@ public enum Tokenizer {
             default: scalars.append(scalar)
             }
         }
-        return String(scalars).precomposedStringWithCanonicalMapping
+        return composes ? String(scalars).precomposedStringWithCanonicalMapping : String(scalars)
     }
 
     /// Shorter words are left out of the index and of queries: they are the `s` of `LHBTI's`,

@@ -12,6 +12,8 @@ struct ShapeContext {
     var headingOffset = 0
     /// Paper: foldable callouts are open.
     var print = false
+    /// Notices and anchors are collected (the facts pass); a rendering needs neither.
+    var findings = false
 }
 
 /// Turns the library's tree into the tree gids renders: extension syntax becomes the HTML it
@@ -133,15 +135,20 @@ final class TreeShaper {
         }
     }
 
+    /// Records a notice; its position is only looked up in the facts pass.
     private func notice(
-        _ severity: MarkdownNotice.Severity, _ code: String, _ message: String, hint: String? = nil,
-        at position: (Int, Int)
+        _ severity: MarkdownNotice.Severity, _ code: String, _ message: @autoclosure () -> String,
+        hint: @autoclosure () -> String? = nil, at position: @autoclosure () -> (Int, Int)
     ) {
-        notices.append(MarkdownNotice(severity, code, message, hint: hint, line: position.0, column: position.1))
+        guard context.findings else { return }
+        let (line, column) = position()
+        notices.append(MarkdownNotice(severity, code, message(), hint: hint(), line: line, column: column))
     }
 
-    private func anchor(_ id: String, _ origin: MarkdownAnchor.Origin, at position: (Int, Int)) {
-        anchors.append(MarkdownAnchor(id: id, origin: origin, line: position.0, column: position.1))
+    private func anchor(_ id: String, _ origin: MarkdownAnchor.Origin, at position: @autoclosure () -> (Int, Int)) {
+        guard context.findings else { return }
+        let (line, column) = position()
+        anchors.append(MarkdownAnchor(id: id, origin: origin, line: line, column: column))
     }
 
     /// Escaped for an attribute value or text in the HTML gids writes itself.
@@ -635,10 +642,21 @@ final class TreeShaper {
     // MARK: Text: icons, attribute lists, abbreviations, leftovers
 
     private func shapeText(_ node: Node) {
-        guard var text = literal(node) else { return }
+        // Most text nodes hold none of this: the C string is searched before a String is made.
+        guard let pointer = cmark_node_get_literal(node) else { return }
+        let mayHoldIcon =
+            strchr(pointer, 0x3A) != nil
+            && (strstr(pointer, ":material-") != nil || strstr(pointer, ":fontawesome-") != nil
+                || strstr(pointer, ":octicons-") != nil || strstr(pointer, ":simple-") != nil)
+        let mayHoldList = strchr(pointer, 0x7B) != nil
+        let mayBeReported =
+            context.findings
+            && (strstr(pointer, "[^") != nil || strstr(pointer, "www.") != nil || strstr(pointer, "://") != nil)
+        guard mayHoldIcon || mayHoldList || mayBeReported || !source.abbreviations.isEmpty else { return }
+        var text = String(cString: pointer)
         let original = text
-        if text.contains(":") { text = removingIcons(text, node: node) }
-        if text.contains("{") {
+        if mayHoldIcon { text = removingIcons(text, node: node) }
+        if mayHoldList {
             guard let kept = applyingAttributeLists(text, node: node) else { return }
             text = kept
         }
@@ -649,7 +667,7 @@ final class TreeShaper {
             }
             cmark_node_set_literal(node, cString(text))
         }
-        report(text, node: node)
+        if mayBeReported { report(text, node: node) }
         if !source.abbreviations.isEmpty { applyAbbreviations(text, node: node) }
     }
 
