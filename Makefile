@@ -95,17 +95,21 @@ schema: deps
 # folder once fixed, so the regression test replays it for ever. Leak detection is off:
 # LeakSanitizer cannot follow Swift's enum payload pointers (tags in spare pointer bits), so it
 # reports the process-lifetime key tables as leaked at exit; AddressSanitizer stays on.
+# libcmark-gfm runs instrumented too (Tests/Fuzz/cmark-gfm-asan.sh builds Debian's source of
+# it with AddressSanitizer into .build-fuzz/cmark-gfm-asan, loaded through LD_LIBRARY_PATH).
+# The Swift runtime's own crash handler is off, so that AddressSanitizer reports the crash.
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS := FuzzFrontMatter FuzzLinks FuzzSlug FuzzMarkdown
 fuzz: deps
 	mkdir -p .build-fuzz/crashes
+	bash Tests/Fuzz/cmark-gfm-asan.sh .build-fuzz/cmark-gfm-asan
 	for t in $(FUZZ_TARGETS); do \
 	  $(SWIFT) build -c release --scratch-path .build-fuzz --product $$t \
 	    -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING || exit 1; \
 	done
 	for t in $(FUZZ_TARGETS); do \
 	  mkdir -p .build-fuzz/corpus/$$t; \
-	  ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
+	  SWIFT_BACKTRACE=enable=no LD_LIBRARY_PATH=.build-fuzz/cmark-gfm-asan/lib ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
 	    $$(test -f Tests/Fuzz/$$t.dict && echo -dict=Tests/Fuzz/$$t.dict) \
 	    -artifact_prefix=.build-fuzz/crashes/$$t- .build-fuzz/corpus/$$t Tests/Fuzz/Corpus/$$t || exit 1; \
 	done
