@@ -90,9 +90,12 @@ import Testing
 struct SourceMagazine {
     let words: [String]
 
-    /// `GIDS_SEEDS`, or `shared/seeds` next to the repository.
+    /// `GIDS_SEEDS`, or `shared/seeds` next to the repository, or the workplace's
+    /// `/work/shared/seeds` (where the practice corpora are looked for too).
     static var folder: String {
-        ProcessInfo.processInfo.environment["GIDS_SEEDS"] ?? Repo.root + "/../shared/seeds"
+        if let folder = ProcessInfo.processInfo.environment["GIDS_SEEDS"] { return folder }
+        let candidates = [Repo.root + "/../shared/seeds", "/work/shared/seeds"]
+        return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[0]
     }
 
     /// Every `.txt` file in ``folder``, in name order; nil when there is none. Read once.
