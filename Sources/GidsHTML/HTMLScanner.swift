@@ -65,6 +65,8 @@ public struct HTMLActiveContent: Sendable, Hashable {
         case inlineStyle = "inline style"
         /// `<iframe>`, `<object>`, `<embed>`: another document or plug-in inside the page.
         case embedded = "embedded content"
+        /// `<base>` or `<meta http-equiv>`: every link of the page, or the reader, sent elsewhere.
+        case redirect = "base or http-equiv element"
     }
     public var kind: Kind
     /// The element or attribute name, e.g. `script` or `onerror`.
@@ -157,6 +159,10 @@ private final class Collector {
             facts.activeContent.append(HTMLActiveContent(kind: .inlineStyle, name: name, position: here()))
         case "iframe", "object", "embed", "frame", "frameset", "applet":
             facts.activeContent.append(HTMLActiveContent(kind: .embedded, name: name, position: here()))
+        case "base":
+            facts.activeContent.append(HTMLActiveContent(kind: .redirect, name: name, position: here()))
+        case "meta" where attributes.map({ hasAttribute($0, "http-equiv") }) ?? false:
+            facts.activeContent.append(HTMLActiveContent(kind: .redirect, name: name, position: here()))
         default: break
         }
         guard let attributes, attributes[0] != nil else { return }

@@ -4,6 +4,20 @@ import GidsLinks
 
 /// What ``RawHTMLRewriter/rewrite(_:removingActiveContent:idPrefix:)`` took out of a fragment.
 public struct RawHTMLRemoval: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// An element that runs code, loads another document or sends the reader elsewhere
+        /// (`script`, `iframe`, `base`, `meta http-equiv`, …).
+        case element
+        /// An `on…` attribute.
+        case eventHandler
+        /// An attribute whose value is a URL with this scheme (`javascript`, `vbscript`, `data`).
+        case unsafeURL(scheme: String)
+        /// A tag left open at the end, or one whose name is not plain ASCII: nothing of it is kept.
+        case unreadable
+        /// The whole fragment: libxml2 still read active content in what was left.
+        case fragment
+    }
+    public var kind: Kind
     /// The lowercased element or attribute name: `script`, `onclick`, `href`, ….
     public var name: String
     /// Where the tag that held it begins in the fragment.
@@ -22,10 +36,15 @@ public struct RawHTMLRemoval: Sendable, Hashable {
 ///
 /// Removed while `removingActiveContent` is true:
 /// - `script`, `iframe`, `object`, `embed`, `frame`, `frameset`, `applet` elements (the content of
-///   `script` and `iframe` with them);
+///   `script` and `iframe` with them), `base` and `meta` with `http-equiv` (they send every link,
+///   or the reader, elsewhere);
 /// - every `on…` attribute;
 /// - every attribute whose value, after character references are decoded, is a `javascript:`,
 ///   `vbscript:` or `data:` URL (`data:` kept on image sources), as ``LinkRules`` classifies it.
+///
+/// The text of `style`, `textarea`, `title`, `xmp`, `noembed`, `noframes` and `noscript` ends at
+/// their first end tag, as a browser reads it in HTML, and is cleaned as markup as well, as a
+/// browser reads it inside `svg` or `math`: neither reading finds anything active.
 ///
 /// Tags that need no change are copied byte for byte. As a last guard the result is read again
 /// with libxml2's parser (``HTMLScanner``): if it still finds active content, the whole fragment
@@ -63,23 +82,27 @@ public enum RawHTMLRewriter {
                 return false
             }
             if active || unsafe {
-                return ("", lexer.removed + [RawHTMLRemoval(name: "html", position: HTMLPosition(line: 1, column: 1))])
+                let whole = RawHTMLRemoval(kind: .fragment, name: "html", position: HTMLPosition(line: 1, column: 1))
+                return ("", lexer.removed + [whole])
             }
         }
         return (result, lexer.removed)
     }
 
-    /// True when `value` (an attribute value as written, character references not yet decoded)
-    /// is a URL that runs code: `javascript:`, `vbscript:`, or `data:` where no image is meant.
-    static func isUnsafeValue(_ value: [UInt8], allowsData: Bool) -> Bool {
+    /// The scheme when `value` (an attribute value as written, character references not yet
+    /// decoded) is a URL that runs code: `javascript:`, `vbscript:`, or `data:` where no image is
+    /// meant; nil otherwise.
+    static func unsafeScheme(_ value: [UInt8], allowsData: Bool) -> String? {
         let decoded = decodeReferences(value)
         // The URL parser drops tabs and newlines anywhere and C0 controls and spaces at the ends.
         let cleaned = decoded.filter { $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
-        guard let colon = cleaned.firstIndex(of: 0x3A), colon < 16 else { return false }
-        if case .unsafe = LinkRules.classify(String(decoding: cleaned, as: UTF8.self), allowsData: allowsData) {
-            return true
+        guard let colon = cleaned.firstIndex(of: 0x3A), colon < 16 else { return nil }
+        if case .unsafe(let scheme) = LinkRules.classify(
+            String(decoding: cleaned, as: UTF8.self), allowsData: allowsData)
+        {
+            return scheme
         }
-        return false
+        return nil
     }
 
     /// Decodes numeric character references and the named references that stand for ASCII
@@ -373,7 +396,7 @@ private struct Lexer {
         guard closed else {
             // A start tag left open at the end: a browser would read the page's markup after it
             // as attributes. Nothing of it is kept.
-            if removing { removed.append(RawHTMLRemoval(name: name, position: position(of: start))) }
+            if removing { removed.append(RawHTMLRemoval(kind: .unreadable, name: name, position: position(of: start))) }
             index = bytes.count
             return
         }
@@ -381,11 +404,13 @@ private struct Lexer {
         if removing && !RawHTMLRewriter.isPlainName(name) {
             // `<script\u{FFFD}x>` is no script to a browser, but libxml2 reads it as one: a name
             // that is not plain ASCII names no element worth keeping.
-            removed.append(RawHTMLRemoval(name: name, position: position(of: start)))
+            removed.append(RawHTMLRemoval(kind: .unreadable, name: name, position: position(of: start)))
             return
         }
-        if removing && RawHTMLRewriter.activeElements.contains(name) {
-            removed.append(RawHTMLRemoval(name: name, position: position(of: start)))
+        let redirects =
+            name == "base" || (name == "meta" && attributes.contains { $0.name == "http-equiv" })
+        if removing && (RawHTMLRewriter.activeElements.contains(name) || redirects) {
+            removed.append(RawHTMLRemoval(kind: .element, name: name, position: position(of: start)))
             if name == "script" || name == "iframe" { skipRawText(of: name) }
             return
         }
@@ -393,8 +418,8 @@ private struct Lexer {
         var kept: [(Attribute, [UInt8]?)] = []  // nil: copy as written
         for attribute in attributes {
             let value = attribute.value.map { Array(bytes[$0]) } ?? []
-            if removing && isRemoved(attribute, value: value, element: name) {
-                removed.append(RawHTMLRemoval(name: attribute.name, position: position(of: start)))
+            if removing, let kind = removal(of: attribute, value: value, element: name) {
+                removed.append(RawHTMLRemoval(kind: kind, name: attribute.name, position: position(of: start)))
                 changed = true
                 continue
             }
@@ -424,19 +449,36 @@ private struct Lexer {
             if tag.selfClosing { out.append(contentsOf: " /".utf8) }
             out.append(0x3E)
         }
-        // Raw text is copied unread only where nothing is removed: an element that is raw text in
-        // HTML (`style`) is not inside `svg` or `math`, where a tag in it would be live.
-        if !removing && RawHTMLRewriter.rawTextElements.contains(name) { copyRawText(of: name) }
+        guard RawHTMLRewriter.rawTextElements.contains(name) else { return }
+        if !removing {
+            copyRawText(of: name)
+            return
+        }
+        // In HTML the text ends at the first `</name`, quotes or not; inside `svg` or `math` it
+        // is markup. Ending it where HTML does and cleaning it as markup covers both readings.
+        let end = rawTextEnd(of: name)
+        let text = Array(bytes[index..<end])
+        index = end
+        guard text.contains(0x3C) else {
+            out.append(contentsOf: text)
+            return
+        }
+        var inner = Lexer(bytes: text, removing: true, idPrefix: String(decoding: idPrefix, as: UTF8.self))
+        inner.run()
+        out.append(contentsOf: inner.out)
+        let here = position(of: start)
+        removed += inner.removed.map { RawHTMLRemoval(kind: $0.kind, name: $0.name, position: here) }
     }
 
-    private func isRemoved(_ attribute: Attribute, value: [UInt8], element: String) -> Bool {
+    /// Why `attribute` goes, or nil when it stays.
+    private func removal(of attribute: Attribute, value: [UInt8], element: String) -> RawHTMLRemoval.Kind? {
         let name = attribute.name
-        if name.count > 2, name.hasPrefix("on") { return true }
-        guard attribute.value != nil else { return false }
+        if name.count > 2, name.hasPrefix("on") { return .eventHandler }
+        guard attribute.value != nil else { return nil }
         let allowsData =
             name == "srcset" || name == "poster"
             || ((element == "img" || element == "input" || element == "source") && name == "src")
-        return RawHTMLRewriter.isUnsafeValue(value, allowsData: allowsData)
+        return RawHTMLRewriter.unsafeScheme(value, allowsData: allowsData).map { .unsafeURL(scheme: $0) }
     }
 
     /// The value with the id prefix applied, or nil when the attribute names no id.
@@ -511,7 +553,7 @@ extension RawHTMLRewriter {
         guard bytes.count > 2, bytes[0] == 0x3C, (bytes[1] | 0x20) >= 0x61, (bytes[1] | 0x20) <= 0x7A else {
             return nil
         }
-        var lexer = Lexer(bytes: bytes, removing: false, idPrefix: "")
+        let lexer = Lexer(bytes: bytes, removing: false, idPrefix: "")
         guard let parsed = lexer.readStartTag(), parsed.end == bytes.count,
             parsed.attributes.contains(where: { $0.name == name })
         else { return nil }

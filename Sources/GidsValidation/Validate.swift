@@ -213,34 +213,48 @@ private func accessibility(_ page: PageNode) -> [Diagnostic] {
     return diagnostics
 }
 
-/// Scripts, event handlers, `javascript:` URLs and embedded documents in a page's raw HTML:
-/// errors while the site file does not set `allow_scripts: true`.
+/// Scripts, event handlers, `javascript:` URLs, embedded documents and redirects in a page's
+/// raw HTML: errors while the site file does not set `allow_scripts: true`. Found by the same
+/// rewriter that removes them when a page is rendered (``RawHTMLRewriter``), so every removal is
+/// reported at its place and nothing is reported that stays.
 private func unsafeRawHTML(_ page: PageNode) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let file = page.source.file
+    let hint = "pages may not run code; remove it, or set 'allow_scripts: true' in site.yml if you trust every editor"
     for node in page.document.rawHTMLNodes {
-        let facts = HTMLScanner.scan(node.literal)
-        func at(_ position: HTMLPosition) -> SourceLocation {
+        for removal in RawHTMLRewriter.rewrite(node.literal, removingActiveContent: true).removed {
             // Positions inside the node, counted from its first character in the file.
-            file.location(
+            let position = removal.position
+            let location = file.location(
                 line: node.line + position.line - 1,
                 column: position.line == 1 ? node.column + position.column - 1 : position.column)
-        }
-        for active in facts.activeContent where active.kind != .inlineStyle {
-            diagnostics.append(
-                .error(
-                    at(active.position), "raw HTML brings in active content: \(active.kind.rawValue) '\(active.name)'",
-                    code: "markdown.unsafe-html",
-                    hint:
-                        "pages may not run code; remove it, or set 'allow_scripts: true' in site.yml if you trust every editor"
-                ))
-        }
-        for reference in facts.references {
-            if case .unsafe(let scheme) = LinkRules.classify(reference.value, allowsData: reference.isImage) {
+            switch removal.kind {
+            case .element:
                 diagnostics.append(
                     .error(
-                        at(reference.position), "raw HTML has a '\(scheme):' URL in \(reference.attribute)",
-                        code: "markdown.unsafe-html", hint: "link to a page or to an http(s) address"))
+                        location, "raw HTML brings in active content: the element <\(removal.name)>",
+                        code: "markdown.unsafe-html", hint: hint))
+            case .eventHandler:
+                diagnostics.append(
+                    .error(
+                        location, "raw HTML brings in active content: event handler attribute '\(removal.name)'",
+                        code: "markdown.unsafe-html", hint: hint))
+            case .unsafeURL(let scheme):
+                diagnostics.append(
+                    .error(
+                        location, "raw HTML has a '\(scheme):' URL in \(removal.name)", code: "markdown.unsafe-html",
+                        hint: "link to a page or to an http(s) address"))
+            case .unreadable:
+                diagnostics.append(
+                    .error(
+                        location, "raw HTML has a tag that is not closed or not an element name: '<\(removal.name)'",
+                        code: "markdown.unsafe-html", hint: "close the tag with '>', or write the text in Markdown"))
+            case .fragment:
+                diagnostics.append(
+                    .error(
+                        location, "raw HTML is left out: it would still bring in active content",
+                        code: "markdown.unsafe-html",
+                        hint: hint))
             }
         }
     }

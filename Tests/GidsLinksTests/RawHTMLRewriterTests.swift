@@ -41,6 +41,33 @@ import Testing
         #expect(clean(html) == expected)
     }
 
+    /// Found in a user trial: in HTML the text of these elements ends at their first end tag,
+    /// even inside a quoted value, so the `<img>` after it was live.
+    @Test(arguments: ["xmp", "noembed", "noframes", "textarea", "title", "noscript", "style"])
+    func rawTextEndsWhereABrowserEndsIt(element: String) {
+        let html = "<\(element)><p title=\"</\(element)><img src=x onerror=alert(1)>\"></\(element)>"
+        let out = clean(html)
+        #expect(!out.contains("onerror"), "\(out)")
+        // The text `<p title="` reads as a tag left open as markup, so it goes too.
+        #expect(out == "<\(element)></\(element)><img src=x>\"></\(element)>")
+    }
+
+    @Test func baseAndRefreshAreRemoved() {
+        #expect(clean("<base href=\"https://elders.example/\"><p>x</p>") == "<p>x</p>")
+        #expect(clean("<meta http-equiv=\"refresh\" content=\"0;url=https://elders.example/\">") == "")
+        #expect(clean("<meta itemprop=\"name\" content=\"x\">") == "<meta itemprop=\"name\" content=\"x\">")
+        let removed = RawHTMLRewriter.rewrite("<base href=\"/\">", removingActiveContent: true).removed
+        #expect(removed.map(\.kind) == [.element])
+    }
+
+    @Test func everyRemovalSaysWhatItWas() {
+        let removed = RawHTMLRewriter.rewrite(
+            "<a href=\"jav&#x09;ascript:x\" onclick=\"y\">t</a><script>z</script><div title=\"",
+            removingActiveContent: true
+        ).removed
+        #expect(removed.map(\.kind) == [.unsafeURL(scheme: "javascript"), .eventHandler, .element, .unreadable])
+    }
+
     @Test func commentsCloseAsABrowserClosesThem() {
         // `<!-->` is a whole comment: what follows is live markup and is cleaned.
         #expect(clean("<!--><img src=x onerror=alert(1)>") == "<!--><img src=x>")
