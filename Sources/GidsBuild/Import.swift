@@ -101,7 +101,7 @@ public func initGuide(from directory: String, contentDirectory: String, name: St
 
     var yaml = "# Starter guide file written by 'gids init --from \(directory)'. Check every line.\n"
     yaml += "title: \(quoted(title))\n"
-    yaml += "summary: \(quoted("Beschrijf hier in één of twee zinnen waar deze gids over gaat."))\n"
+    yaml += "summary: \(quoted(Placeholder.guideSummary))\n"
     yaml += "# The knowledge base, relative to this file; its pages are used as they are.\n"
     yaml += "source: \(quoted(relative.isEmpty ? "." : relative))\n"
     if let basePath {

@@ -21,6 +21,7 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
     else { return nil }
     let title = reader.string("title", required: true)
     let summary = reader.string("summary", required: true)
+    if let warning = Placeholder.warning("summary", summary) { diagnostics.append(warning) }
     let order = reader.int("order")
     var taxonomies: [TaxonomyDefinition] = []
     func add(_ taxonomy: TaxonomyDefinition) {

@@ -222,6 +222,9 @@ private struct Lexer {
                 copy(through: 0x3E)
             } else if next == 0x2F, index + 2 < bytes.count, isLetter(bytes[index + 2]) {
                 endTag()
+            } else if next == 0x2F, removing {
+                // `</>` and `</` before a non-letter: ignored or a bogus comment to the next `>`.
+                copy(through: 0x3E)
             } else if isLetter(next) {
                 startTag()
             } else {
@@ -248,7 +251,8 @@ private struct Lexer {
         return HTMLPosition(line: line, column: column)
     }
 
-    /// `<!-- … -->`, `<!DOCTYPE …>`, `<![CDATA[ … ]]>`: copied as they are.
+    /// `<!-- … -->`, `<!DOCTYPE …>`, `<![CDATA[ … ]]>`: copied as they are, or left out while
+    /// removing (a browser shows none of them).
     private mutating func copyMarkupDeclaration() {
         if bytes[index...].starts(with: "<!--".utf8) {
             // `<!-->` and `<!--->` end at once; `--!>` ends a comment too (§13.2.5.43–52).
@@ -259,26 +263,21 @@ private struct Lexer {
                 abrupt
                 ?? [firstRange(of: Array("-->".utf8), in: rest), firstRange(of: Array("--!>".utf8), in: rest)]
                 .compactMap { $0?.upperBound }.min()
-            if let end {
-                out.append(contentsOf: bytes[index..<end])
-                index = end
-            } else {
-                out.append(contentsOf: bytes[index...])
-                index = bytes.count
-            }
+            let stop = end ?? bytes.count
+            if !removing { out.append(contentsOf: bytes[index..<stop]) }
+            index = stop
             return
         }
         copy(through: 0x3E)
     }
 
+    /// Copies up to and including `terminator`. While removing, what it copies is a comment or
+    /// a declaration a browser does not show, and it is left out instead: libxml2 reads a
+    /// `<?…>` or `<!…>` further than a browser does (to `?>`), and would find markup in it.
     private mutating func copy(through terminator: UInt8) {
-        if let end = bytes[index...].firstIndex(of: terminator) {
-            out.append(contentsOf: bytes[index...end])
-            index = end + 1
-        } else {
-            out.append(contentsOf: bytes[index...])
-            index = bytes.count
-        }
+        let end = bytes[index...].firstIndex(of: terminator).map { $0 + 1 } ?? bytes.count
+        if !removing { out.append(contentsOf: bytes[index..<end]) }
+        index = end
     }
 
     private func firstRange(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Range<Int>? {

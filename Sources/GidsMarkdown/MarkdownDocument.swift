@@ -358,6 +358,7 @@ private struct Facts {
             used.formUnion((facts.ids + facts.names).map { LinkRules.decode($0.name) })
         }
         var nextSuffix: [String: Int] = [:]
+        var headingIDs = Set<String>()
         var usedGitHub: [String: Int] = [:]
         var usedKramdown: [String: Int] = [:]
         func numbered(_ id: String, _ used: inout [String: Int]) -> String {
@@ -378,6 +379,7 @@ private struct Facts {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let kind = type(node)
             let entering = event == CMARK_EVENT_ENTER
+            if entering && node == shaper.footnoteSection { quietSectionLevel = nil }
             if let quiet = quietUntilExit {
                 if node == quiet && !entering { quietUntilExit = nil }
             } else if entering && (shaper.searchExcluded.contains(node) || shaper.silent.contains(node)) {
@@ -399,7 +401,15 @@ private struct Facts {
                 let attributes = shaper.headingAttributes[node]
                 var heading: Heading
                 if let explicit = attributes?.id {
-                    heading = Heading(level: level, text: title, id: explicit, line: line)
+                    // A repeated id (reported by validation) gets a suffix, so the HTML stays valid.
+                    var id = explicit
+                    var suffix = 0
+                    while headingIDs.contains(id) || shaper.appliedIDs.contains(id) {
+                        suffix += 1
+                        id = "\(explicit)-\(suffix)"
+                    }
+                    used.insert(id)
+                    heading = Heading(level: level, text: title, id: id, line: line)
                     heading.isExplicit = true
                 } else {
                     let id = Slug.unique(title, used: &used, next: &nextSuffix)
@@ -417,6 +427,7 @@ private struct Facts {
                     quietSectionLevel = level
                 }
                 headings.append(heading)
+                headingIDs.insert(heading.id)
                 headingNodes.append((node, heading))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard entering else { break }

@@ -85,10 +85,10 @@ import Testing
         )
         #expect(
             lines(result.diagnostics, removing: root + "/") == [
-                "content/keuzewijzer-e-tools/buurtbudget-online.md:4:10: warning: 'summary' still holds the example text that gids new wrote [frontmatter.placeholder]",
-                "content/keuzewijzer-e-tools/buurtbudget-online.md:5:9: warning: 'yields' still holds the example text that gids new wrote [frontmatter.placeholder]",
-                "content/keuzewijzer-e-tools/buurtbudget-online.md:6:6: warning: 'why' still holds the example text that gids new wrote [frontmatter.placeholder]",
-                "content/woudlopersgids/wat-werkt-meten-weten.md:3:10: warning: 'summary' still holds the example text that gids new wrote [frontmatter.placeholder]",
+                "content/keuzewijzer-e-tools/buurtbudget-online.md:4:10: warning: 'summary' still holds the example text that gids wrote [frontmatter.placeholder]",
+                "content/keuzewijzer-e-tools/buurtbudget-online.md:5:9: warning: 'yields' still holds the example text that gids wrote [frontmatter.placeholder]",
+                "content/keuzewijzer-e-tools/buurtbudget-online.md:6:6: warning: 'why' still holds the example text that gids wrote [frontmatter.placeholder]",
+                "content/woudlopersgids/wat-werkt-meten-weten.md:3:10: warning: 'summary' still holds the example text that gids wrote [frontmatter.placeholder]",
             ])
         #expect(FileManager.default.fileExists(atPath: root + "/site/woudlopersgids/wat-werkt-meten-weten/index.html"))
         for (path, example) in [

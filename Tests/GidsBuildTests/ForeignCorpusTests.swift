@@ -215,6 +215,9 @@ import Testing
                 outputDirectory: root + "/site"))
         #expect(result.succeeded, "\(result.diagnostics.filter { $0.severity == .error }.map(\.formatted))")
         #expect(result.pagesPerGuide.first?.pages ?? 0 > 200)
+        // The example summary init writes is not published unnoticed (a user trial found it was).
+        let placeholder = result.diagnostics.first { $0.code == "frontmatter.placeholder" }
+        #expect(placeholder?.location.path.hasSuffix("gemma/guide.yml") == true)
         // It never overwrites.
         #expect(throws: ScaffoldError.self) {
             try initGuide(from: corpus, contentDirectory: root + "/content", name: "gemma")

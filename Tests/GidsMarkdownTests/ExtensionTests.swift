@@ -315,6 +315,70 @@ import Testing
         #expect(out.contains(#"for="p-x--a""#))
     }
 
+    // MARK: Found in a user trial
+
+    @Test func syntaxThatIsSlightlyOffIsAnErrorNotText() {
+        let codes = { (markdown: String) in MarkdownDocument(markdown: markdown, lineOffset: 0).notices.map(\.code) }
+        #expect(codes("| Regeling | Wet | Wie |\n| --- | --- |\n| a | b | c |\n") == ["markdown.not-a-table"])
+        #expect(codes("=== Kleine gemeente\n    Tekst.\n") == ["markdown.tab-syntax"])
+        #expect(codes("> [!TIP\n> Tekst.\n") == ["markdown.alert-syntax"])
+        let table = MarkdownDocument(markdown: "| A | B | C |\n|---|---|\n", lineOffset: 4).notices.first
+        #expect(table?.message == "this looks like a table, but the header has 3 cells and the row under it 2")
+        #expect(table?.hint == "put a --- under each column: | --- | --- | --- |")
+        #expect(table.map { [$0.line, $0.column] } == [6, 1])
+        // Proper ones are not reported.
+        #expect(codes("| A | B |\n|---|---|\n\n=== \"T\"\n    x\n\n> [!TIP]\n> x\n\nText | met | strepen.\n").isEmpty)
+    }
+
+    @Test func aCalloutWithoutAnIndentedBodyIsReported() {
+        let doc = MarkdownDocument(markdown: "!!! tip \"Niet ingesprongen\"\nTekst eronder.\n", lineOffset: 2)
+        #expect(doc.notices.map(\.code) == ["markdown.empty-body"])
+        #expect(doc.notices.first.map { [$0.line, $0.column] } == [3, 1])
+        #expect(
+            MarkdownDocument(markdown: "=== \"T\"\nTekst.\n", lineOffset: 0).notices.map(\.code) == [
+                "markdown.empty-body"
+            ])
+        // A title-only callout followed by a blank line is fine.
+        #expect(MarkdownDocument(markdown: "!!! note \"Alleen een titel\"\n\nTekst.\n", lineOffset: 0).notices.isEmpty)
+    }
+
+    @Test func indentedHTMLAfterABlankLineIsReported() {
+        let doc = MarkdownDocument(markdown: "<div class=\"x\">\n\n    <button>x</button>\n</div>\n", lineOffset: 0)
+        #expect(doc.notices.map(\.code) == ["markdown.html-as-code"])
+    }
+
+    @Test func aRepeatedIDIsReportedButTheHTMLStaysValid() {
+        let doc = MarkdownDocument(
+            markdown: "## Een {#dubbel}\n\n## Twee {#dubbel}\n\nAlinea.\n{: #alinea }\n\nNog een.\n{: #alinea }\n",
+            lineOffset: 0)
+        #expect(doc.headings.map(\.id) == ["dubbel", "dubbel-1"])
+        let out = doc.render(rawHTML: .omit) { _ in nil }
+        #expect(out.contains(#"<p id="alinea">"#) && out.contains(#"<p id="alinea-1">"#))
+        // The written ids are what validation compares, so the repeat is still an error.
+        #expect(doc.anchors.filter { $0.origin == .attribute }.map(\.id) == ["dubbel", "dubbel", "alinea", "alinea"])
+    }
+
+    @Test func aTitleOfItsOwnStillSaysTheTypeAndAnUnknownTypeIsANote() {
+        let out = html("> [!WARNING] Let op de termijn\n> Zes weken.\n")
+        #expect(out.contains("<span class=\"visually-hidden\">Waarschuwing: </span>Let op de termijn"))
+        let unknown = html("> [!TPI]\n> Tekst.\n")
+        #expect(unknown.contains("Opmerking") && !unknown.contains("Tpi"))
+    }
+
+    @Test func footnotesAreSearchedAfterAnExcludedLastSection() {
+        let doc = MarkdownDocument(
+            markdown: "Tekst[^1].\n\n## Intern { data-search-exclude }\n\nGeheim.\n\n[^1]: Stand van 2018.\n",
+            lineOffset: 0)
+        #expect(doc.bodyText.contains("Stand van 2018.") && !doc.bodyText.contains("Geheim"))
+    }
+
+    @Test func attributeListTyposGetAHint() {
+        let typo = MarkdownDocument(markdown: "## Kop {data-search-exlude}\n", lineOffset: 0).notices.first
+        #expect(typo?.hint == "did you mean 'data-search-exclude' instead of 'data-search-exlude'?")
+        let space = MarkdownDocument(markdown: "## Kop {#Mijn Anker}\n", lineOffset: 0).notices.first
+        #expect(space?.hint == "an id has no spaces: write {#mijn-anker}")
+    }
+
     // MARK: Raw HTML and safety
 
     @Test func aNULInAnAbbreviationTitleCannotEndTheAttribute() {

@@ -44,6 +44,12 @@ final class TreeShaper {
     /// Callouts labelled by their title, numbered in document order once every step has run.
     private var labelledCallouts: [Node: (title: Node, style: String, position: (Int, Int))] = [:]
     private var definitionLists: Set<Node> = []
+    /// Ids given to paragraphs, links and images from attribute lists, as written in the HTML: a
+    /// repeated one gets `-1`, `-2`, … (it is still reported as a duplicate), so the page stays
+    /// valid under `strict: false`.
+    private(set) var appliedIDs: Set<String> = []
+    /// The "Voetnoten" section: after a section kept out of search, the footnotes are searched again.
+    private(set) var footnoteSection: Node?
     private var textCursor: [Int: Int] = [:]
     /// The page's abbreviations: whole words by text, and terms with other characters (longest first).
     private lazy var abbreviationIndex: (words: [String: Abbreviation], spanning: [Abbreviation]) = {
@@ -90,7 +96,71 @@ final class TreeShaper {
         shapeFootnotes()
         for node in descendants(root) where type(node) == CMARK_NODE_TEXT { shapeText(node) }
         numberCallouts()
+        if context.findings {
+            for node in descendants(root) {
+                switch type(node) {
+                case CMARK_NODE_PARAGRAPH: checkLeftoverSyntax(node)
+                case CMARK_NODE_CODE_BLOCK: checkHTMLShownAsCode(node)
+                default: break
+                }
+            }
+        }
         collapseRepeats()
+    }
+
+    /// Extension syntax the library kept as text because it is slightly off: an error, as the
+    /// page would show it raw (a footnote marker without a definition is one too, see ``report``).
+    private func checkLeftoverSyntax(_ paragraph: Node) {
+        let first = startLine(paragraph)
+        guard first >= 1, first <= positions.lines.count else { return }
+        let line = String(String.UnicodeScalarView(positions.lines.scalars(first).0))
+        let content = line.drop { $0 == " " || $0 == ">" }
+        if content.hasPrefix("===") && !content.contains("\"") {
+            let title = content.drop { $0 == "=" || $0 == "!" || $0 == "+" }.trimmingCharacters(in: .whitespaces)
+            notice(
+                .error, "markdown.tab-syntax", "this looks like a tab, but its title is not in double quotes",
+                hint: "write === \"\(title.isEmpty ? "Titel" : title)\"", at: (first, line.count - content.count + 1))
+        }
+        if content.hasPrefix("[!"), hasAncestor(paragraph, ofType: CMARK_NODE_BLOCK_QUOTE),
+            cmark_node_previous(paragraph) == nil
+        {
+            notice(
+                .error, "markdown.alert-syntax", "this looks like a callout, but the marker is not one",
+                hint: "write the type between '[!' and ']' on the first line, e.g. > [!TIP]",
+                at: (first, line.count - content.count + 1))
+        }
+        // A table whose row under the header has another number of cells than the header.
+        guard source.readsTables, first + 1 <= positions.lines.count, line.contains("|") else { return }
+        let second = String(String.UnicodeScalarView(positions.lines.scalars(first + 1).0))
+        let delimiter = second.trimmingCharacters(in: .whitespaces)
+        guard delimiter.contains("-"), delimiter.allSatisfy({ "|-: ".contains($0) }) else { return }
+        func cells(_ row: String) -> Int {
+            var trimmed = row.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("|") { trimmed.removeFirst() }
+            if trimmed.hasSuffix("|") { trimmed.removeLast() }
+            return trimmed.split(separator: "|", omittingEmptySubsequences: false).count
+        }
+        let (header, divider) = (cells(line), cells(second))
+        notice(
+            .error, "markdown.not-a-table",
+            "this looks like a table, but the header has \(header) cell\(header == 1 ? "" : "s") and the row under it \(divider)",
+            hint:
+                "put a --- under each column: | \(Array(repeating: "---", count: max(1, header)).joined(separator: " | ")) |",
+            at: (first + 1, 1))
+    }
+
+    /// An indented block of HTML after a blank line inside an HTML block: CommonMark ends the
+    /// HTML block at the blank line, so the rest shows as code (MkDocs keeps it HTML).
+    private func checkHTMLShownAsCode(_ code: Node) {
+        var (length, offset, character): (Int32, Int32, CChar) = (0, 0, 0)
+        guard cmark_node_get_fenced(code, &length, &offset, &character) == 0, let previous = cmark_node_previous(code),
+            type(previous) == CMARK_NODE_HTML_BLOCK, let text = literal(code),
+            text.drop(while: { $0 == " " }).first == "<"
+        else { return }
+        notice(
+            .warning, "markdown.html-as-code",
+            "this indented HTML is shown as code: a blank line ended the HTML block above",
+            hint: "remove the blank lines inside the HTML block, or its indentation", at: (positions.line(of: code), 1))
     }
 
     /// A page that leaves out the same attribute, or many icons, gets one warning with the count
@@ -237,6 +307,12 @@ final class TreeShaper {
             }
             flushPlain()
             removePlaceholder(in: item)
+            if cmark_node_first_child(item) == nil, !isBlank(line: marker.line + 1) {
+                let what = if case .tab = marker.kind { "tab" } else { "callout" }
+                notice(
+                    .warning, "markdown.empty-body", "this \(what) has no text: the line under it is not indented",
+                    hint: "indent the \(what)'s text four spaces under this line", at: (marker.line, marker.column))
+            }
             switch marker.kind {
             case .admonition(let name, let title, let foldable, let open):
                 (tabs, definitions) = (nil, nil)
@@ -290,6 +366,12 @@ final class TreeShaper {
         flushPlain()
         for node in output { cmark_node_insert_before(list, node) }
         parking.park(list)
+    }
+
+    /// True when source line `number` holds nothing but white space (or is past the end).
+    private func isBlank(line number: Int) -> Bool {
+        guard number <= positions.lines.count else { return true }
+        return positions.lines.scalars(number).0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == ">" }
     }
 
     private func removePlaceholder(in item: Node) {
@@ -380,13 +462,25 @@ final class TreeShaper {
                 at: position)
         }
         let style = (kind ?? .note).rawValue
-        let defaultTitle = kind?.dutchTitle ?? name.prefix(1).uppercased() + name.dropFirst()
+        // An unknown type is shown as a note: with the note's title, not the misspelt name.
+        let defaultTitle = (kind ?? .note).dutchTitle
+        /// A title of its own still says the type to assistive technology (colour and icon do
+        /// not): "Waarschuwing: Let op de termijn".
+        func fill(_ holder: Node) {
+            if let title, !title.isEmpty {
+                let type = customInline("<span class=\"visually-hidden\">\(escaped(defaultTitle)): </span>", "")
+                cmark_node_append_child(holder, type)
+                silent.insert(type)
+                for node in title { cmark_node_append_child(holder, node) }
+            } else {
+                cmark_node_append_child(holder, textNode(defaultTitle))
+            }
+        }
         if foldable {
             let block = customBlock(
                 "<details class=\"callout callout-\(style)\"\(open || context.print ? " open" : "")>", "</details>")
             let summary = customBlock("<summary class=\"callout-title\">", "</summary>")
-            for node in title ?? [] { cmark_node_append_child(summary, node) }
-            if cmark_node_first_child(summary) == nil { cmark_node_append_child(summary, textNode(defaultTitle)) }
+            fill(summary)
             positions.assign(summary, position.0...position.0)
             cmark_node_append_child(block, summary)
             return (block, block)
@@ -400,8 +494,7 @@ final class TreeShaper {
         let block = customBlock("<aside class=\"callout callout-\(style)\">", "</aside>")
         let heading = customBlock("<p class=\"callout-title\">", "</p>")
         labelledCallouts[block] = (heading, style, position)
-        for node in title ?? [] { cmark_node_append_child(heading, node) }
-        if cmark_node_first_child(heading) == nil { cmark_node_append_child(heading, textNode(defaultTitle)) }
+        fill(heading)
         positions.assign(heading, position.0...position.0)
         cmark_node_append_child(block, heading)
         return (block, block)
@@ -609,6 +702,7 @@ final class TreeShaper {
         let section = customBlock(
             "<section class=\"footnotes\" aria-labelledby=\"\(prefix)fn:kop\">\n<h\(level) class=\"footnotes-title\" id=\"\(prefix)fn:kop\">Voetnoten</h\(level)>\n<ol>",
             "</ol>\n</section>")
+        footnoteSection = section
         positions.assign(section, linesOf: definitions[0])
         anchor("fn:kop", .footnote, at: (positions.line(of: definitions[0]), 1))
         for (index, definition) in definitions.enumerated() {
@@ -776,14 +870,36 @@ final class TreeShaper {
         return out
     }
 
+    /// `id`, or with the first free suffix when the page already gave it to an element.
+    private func emitted(_ id: String) -> String {
+        var candidate = id
+        var suffix = 0
+        while appliedIDs.contains(candidate) {
+            suffix += 1
+            candidate = "\(id)-\(suffix)"
+        }
+        appliedIDs.insert(candidate)
+        return candidate
+    }
+
     private func reportDropped(_ list: AttributeList, at position: (Int, Int)) {
         let dropped = list.dropped
         guard !dropped.isEmpty else { return }
+        let keys = list.pairs.map(\.key)
+        let hint: String
+        if let near = keys.first(where: {
+            $0 != AttributeList.searchExclude && Suggestion.distance($0, AttributeList.searchExclude) <= 3
+        }) {
+            hint = "did you mean '\(AttributeList.searchExclude)' instead of '\(near)'?"
+        } else if let id = list.id, let word = list.pairs.first(where: { $0.value == nil })?.key {
+            hint = "an id has no spaces: write {#\(Slug.make(id + " " + word))}"
+        } else {
+            hint = "gids keeps '#id' and 'data-search-exclude'; styling and link targets come from the site's templates"
+        }
         notice(
             .warning, "markdown.attribute-dropped",
             "attribute\(dropped.count == 1 ? "" : "s") \(dropped.map { "'\($0)'" }.joined(separator: ", ")) left out",
-            hint: "gids keeps '#id' and 'data-search-exclude'; styling and link targets come from the site's templates",
-            at: position)
+            hint: hint, at: position)
     }
 
     private func reportUnattached(_ list: AttributeList, at position: (Int, Int)) {
@@ -796,7 +912,7 @@ final class TreeShaper {
         reportDropped(list, at: position)
         var target = element
         if let id = list.id {
-            let span = customInline("<span id=\"\(escaped(context.idPrefix + id))\">", "</span>")
+            let span = customInline("<span id=\"\(escaped(context.idPrefix + emitted(id)))\">", "</span>")
             cmark_node_insert_before(element, span)
             cmark_node_unlink(element)
             cmark_node_append_child(span, element)
@@ -813,7 +929,7 @@ final class TreeShaper {
             if type(block) == CMARK_NODE_HEADING {
                 headingAttributes[block] = list
             } else if type(block) == CMARK_NODE_PARAGRAPH {
-                let paragraph = customBlock("<p id=\"\(escaped(context.idPrefix + id))\">", "</p>")
+                let paragraph = customBlock("<p id=\"\(escaped(context.idPrefix + emitted(id)))\">", "</p>")
                 positions.assign(paragraph, linesOf: block)
                 moveChildren(of: block, to: paragraph)
                 parking.replace(block, with: paragraph)
@@ -847,7 +963,7 @@ final class TreeShaper {
             if !label.isEmpty, !label.contains(" ") {
                 let written = "[^\(label)]"
                 notice(
-                    .warning, "markdown.footnote-missing", "footnote '\(written)' has no definition",
+                    .error, "markdown.footnote-missing", "footnote '\(written)' has no definition",
                     hint: "add a line '\(written): …' to the page",
                     at: positions.locate([written], of: node, cursor: &textCursor))
             }
