@@ -111,6 +111,12 @@ final class TreeShaper {
     /// Extension syntax the library kept as text because it is slightly off: an error, as the
     /// page would show it raw (a footnote marker without a definition is one too, see ``report``).
     private func checkLeftoverSyntax(_ paragraph: Node) {
+        // Only a paragraph whose text starts with `===` or `[!`, or holds a `|`, can be one:
+        // the C string of its first text is looked at before any line is decoded.
+        guard let text = cmark_node_first_child(paragraph), type(text) == CMARK_NODE_TEXT,
+            let pointer = cmark_node_get_literal(text),
+            strncmp(pointer, "===", 3) == 0 || strncmp(pointer, "[!", 2) == 0 || strchr(pointer, 0x7C) != nil
+        else { return }
         let first = startLine(paragraph)
         guard first >= 1, first <= positions.lines.count else { return }
         let line = String(String.UnicodeScalarView(positions.lines.scalars(first).0))
