@@ -164,6 +164,9 @@ public final class MarkdownDocument: @unchecked Sendable {
     public let notices: [MarkdownNotice]
     /// The text the library parses (extension markers rewritten).
     private let prepared: PreparedSource
+    /// Ids of headings and anchors, and of raw HTML, for ``hasFragmentTarget(_:rawHTML:)``.
+    private let ownTargets: Set<String>
+    private let rawTargets: Set<String>
 
     /// Parses `markdown`, whose first line is line `lineOffset + 1` of its file.
     public init(markdown: String, lineOffset: Int) {
@@ -201,6 +204,8 @@ public final class MarkdownDocument: @unchecked Sendable {
         anchors = shaper.anchors.map {
             MarkdownAnchor(id: $0.id, origin: $0.origin, line: $0.line + lineOffset, column: $0.column)
         }
+        ownTargets = Set(headings.map(\.id) + anchors.map(\.id))
+        rawTargets = Set(rawHTMLAnchors.map(\.id))
         notices = shaper.notices.map {
             MarkdownNotice(
                 $0.severity, $0.code, $0.message, hint: $0.hint, line: $0.line + lineOffset, column: $0.column)
@@ -212,6 +217,12 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// may name in this body.
     public func fragmentTargets(rawHTML: Bool) -> [String] {
         headings.map(\.id) + anchors.map(\.id) + (rawHTML ? rawHTMLAnchors.map(\.id) : [])
+    }
+
+    /// True when `id` is one of ``fragmentTargets(rawHTML:)``, by set look-up (the print edition
+    /// asks for every link with a fragment).
+    public func hasFragmentTarget(_ id: String, rawHTML: Bool) -> Bool {
+        ownTargets.contains(id) || (rawHTML && rawTargets.contains(id))
     }
 
     /// The link, image and heading nodes of a shaped tree, in the document order of ``links``

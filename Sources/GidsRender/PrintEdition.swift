@@ -33,7 +33,7 @@ extension Renderer {
     /// the page's own anchor.
     func headingFragment(_ fragment: String?, in id: String) -> String? {
         guard let fragment, let page = graph.pages[id] else { return nil }
-        return page.document.fragmentTargets(rawHTML: graph.site.rawHTML).contains(fragment) ? fragment : nil
+        return page.document.hasFragmentTarget(fragment, rawHTML: graph.site.rawHTML) ? fragment : nil
     }
 
     func printEdition(_ guide: GuideNode) -> String {
