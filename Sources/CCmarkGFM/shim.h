@@ -7,11 +7,9 @@
 
 // The extensions' node types are globals set when the extensions register; Swift reads them
 // through these functions instead of as mutable C globals.
-extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW, CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
+extern cmark_node_type CMARK_NODE_TABLE;
 
 static inline cmark_node_type gids_node_table(void) { return CMARK_NODE_TABLE; }
-static inline cmark_node_type gids_node_table_row(void) { return CMARK_NODE_TABLE_ROW; }
-static inline cmark_node_type gids_node_table_cell(void) { return CMARK_NODE_TABLE_CELL; }
 
 /// 1 for inline nodes (text, links, emphasis, …), 0 for blocks.
 static inline int gids_node_is_inline(cmark_node *node) {

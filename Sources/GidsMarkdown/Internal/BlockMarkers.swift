@@ -29,8 +29,6 @@ struct BlockMarker: Sendable {
 struct Abbreviation: Sendable {
     let term: String
     let title: String
-    let line: Int
-    let column: Int
 }
 
 /// The text the library parses: the source with each extension marker line rewritten so that
@@ -221,7 +219,7 @@ private struct Scan {
             } else if isDefinition(content), number > first || followsTermParagraph(node) {
                 markers[number] = BlockMarker(kind: .definition, line: number, column: column)
                 rewrites[number] = Array(prefix) + [0x2B] + Array(content.dropFirst())
-            } else if let abbreviation = abbreviation(content, line: number, column: column) {
+            } else if let abbreviation = abbreviation(content) {
                 abbreviations.append(abbreviation)
                 rewrites[number] = Array(prefix)
             }
@@ -314,12 +312,12 @@ private struct Scan {
     }
 
     /// `*[TERM]: title`.
-    private func abbreviation(_ content: ArraySlice<UInt8>, line: Int, column: Int) -> Abbreviation? {
+    private func abbreviation(_ content: ArraySlice<UInt8>) -> Abbreviation? {
         let text = String(decoding: content, as: UTF8.self)
         guard text.hasPrefix("*["), let close = text.range(of: "]:") else { return nil }
         let term = text[text.index(text.startIndex, offsetBy: 2)..<close.lowerBound]
         guard !term.isEmpty, !term.contains("]") else { return nil }
         let title = text[close.upperBound...].trimmingCharacters(in: .whitespaces)
-        return Abbreviation(term: String(term), title: title, line: line, column: column)
+        return Abbreviation(term: String(term), title: title)
     }
 }

@@ -56,8 +56,6 @@ enum Cmark {
     }
 
     static let table = gids_node_table()
-    static let tableRow = gids_node_table_row()
-    static let tableCell = gids_node_table_cell()
 }
 
 // MARK: Reading nodes

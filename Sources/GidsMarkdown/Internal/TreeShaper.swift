@@ -22,7 +22,8 @@ struct ShapeContext {
 /// attribute lists are applied or dropped. Findings go to ``notices``.
 ///
 /// Every step collects the nodes it works on before it changes anything, and the steps run
-/// one after another on fresh lists: a step never reads a node that an earlier one freed.
+/// one after another on fresh lists. Nothing is freed while shaping: what a step takes out is
+/// parked (``NodeParking``), as text nodes point into their first block's buffer.
 final class TreeShaper {
     let root: Node
     let source: PreparedSource
