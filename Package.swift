@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -33,9 +32,11 @@ let package = Package(
         .target(name: "GidsMarkdown", dependencies: ["GidsCore", "GidsHTML", "GidsLinks", "CCmarkGFM"]),
         .target(name: "GidsGraph", dependencies: ["GidsFrontMatter", "GidsMarkdown", "GidsLinks"]),
         .target(name: "GidsValidation", dependencies: ["GidsGraph", "GidsHTML"]),
-        .target(
-            name: "GidsRender",
-            dependencies: ["GidsGraph", "GidsLinks", .product(name: "Mustache", package: "swift-mustache")]),
+        // Mustache (spec 1.3 without optional modules): parsed, checked against typed contexts, rendered.
+        .target(name: "GidsTemplates", dependencies: ["GidsCore"]),
+        // The site plan: every route (page kind) with its output file, between graph and render.
+        .target(name: "GidsPlan", dependencies: ["GidsGraph"]),
+        .target(name: "GidsRender", dependencies: ["GidsGraph", "GidsPlan", "GidsLinks", "GidsTemplates"]),
         .target(name: "GidsSearch", dependencies: ["GidsGraph", "CStemmer"]),
         .target(name: "GidsOutput", dependencies: ["GidsCore"]),
         // Checks after the build: any built HTML site, and external links over HTTP.
@@ -45,7 +46,7 @@ let package = Package(
             name: "GidsBuild",
             dependencies: [
                 "GidsLoad", "GidsFrontMatter", "GidsMarkdown", "GidsGraph", "GidsValidation",
-                "GidsRender", "GidsSearch", "GidsOutput", "GidsSiteCheck", "GidsExternalCheck", "Yams",
+                "GidsPlan", "GidsRender", "GidsSearch", "GidsOutput", "GidsSiteCheck", "GidsExternalCheck", "Yams",
             ]),
         // `gids serve`: the preview server (FlyingFox), file watching (inotify) and rebuilds.
         .target(name: "GidsServe", dependencies: ["GidsBuild", .product(name: "FlyingFox", package: "FlyingFox")]),
@@ -75,7 +76,8 @@ let package = Package(
         .testTarget(name: "GidsLoadTests", dependencies: ["GidsLoad"]),
         .testTarget(name: "GidsFrontMatterTests", dependencies: ["GidsFrontMatter"]),
         .testTarget(name: "GidsMarkdownTests", dependencies: ["GidsMarkdown"]),
-        .testTarget(name: "GidsRenderTests", dependencies: ["GidsRender"]),
+        .testTarget(name: "GidsTemplatesTests", dependencies: ["GidsTemplates"]),
+        .testTarget(name: "GidsRenderTests", dependencies: ["GidsRender", "GidsTemplates"]),
         .testTarget(name: "GidsSearchTests", dependencies: ["GidsSearch"]),
         .testTarget(
             name: "GidsBuildTests", dependencies: ["GidsBuild", "GidsFrontMatter", "GidsSearch", "GidsSiteCheck"],

@@ -5,6 +5,7 @@ import GidsGraph
 import GidsLinks
 import GidsLoad
 import GidsMarkdown
+import GidsPlan
 import GidsRender
 import GidsSearch
 import GidsValidation
@@ -42,6 +43,7 @@ public final class BuildSession: @unchecked Sendable {
     private struct Snapshot: @unchecked Sendable {
         let output: RenderedSite
         let graph: NavigationGraph
+        let plan: SitePlan
         let templates: TemplateSet
         let model: ContentModel
         let tree: SourceTree
@@ -139,6 +141,8 @@ public final class BuildSession: @unchecked Sendable {
         }
         begin("validate")
         result.diagnostics += relaxed(graphDiagnostics + validate(graph), in: model, tree: tree)
+        let (plan, planDiagnostics) = planSite(graph)
+        result.diagnostics += planDiagnostics
         result.pagesPerGuide = graph.guides.map { ($0.config.title, $0.readingOrder.count) }
         result.externalReferences = externalReferences(graph)
         result.linkCheckIgnore = graph.site.linkCheckIgnore
@@ -149,7 +153,7 @@ public final class BuildSession: @unchecked Sendable {
         // The index reads the same graph: it is built beside the rendering, and "index" times
         // only what is left of it once the pages are rendered.
         let indexFiles = BackgroundWork { Result { try buildSearchIndex(graph).files() } }
-        var rendered = renderSite(graph, templates: templates)
+        var rendered = renderSite(graph, plan: plan, templates: templates)
         begin("index")
         do {
             for (path, data) in try indexFiles.wait().get() { rendered.files[path] = data }
@@ -162,7 +166,8 @@ public final class BuildSession: @unchecked Sendable {
         }
         result.timings.append((Self.stages[stage - 1], seconds(since: clock)))
         let next = Snapshot(
-            output: rendered, graph: graph, templates: templates, model: model, tree: tree, documents: documents,
+            output: rendered, graph: graph, plan: plan, templates: templates, model: model, tree: tree,
+            documents: documents,
             writtenSummaries: Set(model.pages.map(\.file.path).filter { decodeCache.hasWrittenSummary($0) }))
         lock.withLock { snapshot = next }
         return result
@@ -251,6 +256,7 @@ public final class BuildSession: @unchecked Sendable {
         }
         let diagnostics = relaxed(validate(patched, only: Set(ids)), in: model, tree: tree)
         if diagnostics.hasErrors { return QuickUpdate(files: [:], diagnostics: diagnostics) }
-        return QuickUpdate(files: renderPages(ids, graph: patched, templates: templates), diagnostics: diagnostics)
+        return QuickUpdate(
+            files: renderPages(ids, graph: patched, plan: last.plan, templates: templates), diagnostics: diagnostics)
     }
 }

@@ -17,17 +17,17 @@ public enum LibraryTime {
         case yams
         /// libcmark-gfm parsing (`cmark_parser_finish`) and `cmark_render_html` (GFM 0.29), per parse or render.
         case cmark
-        /// `MustacheLibrary.render` (swift-mustache), per template rendered, partials included.
+        /// Mustache rendering (GidsTemplates), per template rendered, partials included.
         case mustache
         /// `sb_stemmer_stem` (Snowball Dutch stemmer), per distinct word of a chunk.
         case stemmer
 
-        /// What the library is called in reports: `Yams`, `libcmark-gfm`, `swift-mustache`, `libstemmer`.
+        /// What the library is called in reports: `Yams`, `libcmark-gfm`, `Mustache templates`, `libstemmer`.
         public var name: String {
             switch self {
             case .yams: "Yams"
             case .cmark: "libcmark-gfm"
-            case .mustache: "swift-mustache"
+            case .mustache: "Mustache templates"
             case .stemmer: "libstemmer"
             }
         }

@@ -5,6 +5,8 @@
 public enum SitePath {
     /// The search index at the site root. Its presence also marks a folder as a site gids built.
     public static let searchIndex = "search-index.json"
+    /// The folder of the split search index (vocabulary, term shards, documents).
+    public static let searchFolder = "search/"
 
     /// The URL of `target` as seen from the page whose directory is `base`.
     /// Both are site-root-relative; `base` is a directory (`""` or ending in `/`).

@@ -5,12 +5,6 @@ import GidsLinks
 import GidsLoad
 import GidsMarkdown
 
-/// Site paths the generator itself uses; no page may take them.
-public let reservedPaths: [String: String] = [
-    "zoeken/": "the search page", "domeinen/": "the policy domains overview", "assets/": "the stylesheet and scripts",
-    "toegankelijkheid/": "the accessibility statement", "search/": "the search index",
-]
-
 /// The graph stage: places every page in its guide and phase, gives it a URL, resolves its
 /// links and `related:` entries, and derives reading order, backlinks and domain lists.
 ///
@@ -36,13 +30,13 @@ public func buildGraph(
     // Lowercased URL → owner: URLs that differ only in case collide on case-insensitive hosts.
     var urlOwners: [String: String] = [:]
     // Site paths of the pages gids makes, which Markdown may link to.
-    var generatedPaths: Set<String> = ["zoeken/", "domeinen/"]
-    if site.accessibility != nil { generatedPaths.insert("toegankelijkheid/") }
+    var generatedPaths: Set<String> = [SiteRoutes.search, SiteRoutes.domains]
+    if site.accessibility != nil { generatedPaths.insert(SiteRoutes.accessibility) }
     func claim(
         _ url: String, by owner: String, at location: SourceLocation,
         hint: String = "give one of them another file name or a 'slug:'"
     ) {
-        if let existing = reservedPaths[url] ?? urlOwners[url.lowercased()] {
+        if let existing = SiteRoutes.reserved[url] ?? urlOwners[url.lowercased()] {
             diagnostics.append(
                 .error(
                     location, "\(owner) would get the URL '/\(url)', which \(existing) already has",
@@ -53,41 +47,52 @@ public func buildGraph(
     }
     claim("", by: "the home page", at: site.file.location())
     for domain in site.domains {
-        claim("domeinen/\(domain.id)/", by: "domain '\(domain.id)'", at: domain.location)
-        generatedPaths.insert("domeinen/\(domain.id)/")
+        claim(SiteRoutes.domain(domain.id), by: "domain '\(domain.id)'", at: domain.location)
+        generatedPaths.insert(SiteRoutes.domain(domain.id))
     }
     let sortedGuides = model.guides.sorted {
         ($0.order ?? Int.max, $0.title, $0.folder) < ($1.order ?? Int.max, $1.title, $1.folder)
     }
     for guide in sortedGuides {
         claim(
-            guide.slug + "/", by: "guide '\(guide.title)'", at: guide.file.location(), hint: "rename the guide folder")
-        generatedPaths.formUnion([guide.slug + "/", "\(guide.slug)/print/"])
+            SiteRoutes.guide(guide.slug), by: "guide '\(guide.title)'", at: guide.file.location(),
+            hint: "rename the guide folder")
+        generatedPaths.formUnion([
+            SiteRoutes.guide(guide.slug), SiteRoutes.printEdition(of: SiteRoutes.guide(guide.slug)),
+        ])
         for phase in guide.phases {
             claim(
-                "\(guide.slug)/\(phase.id)/", by: "phase '\(phase.title)'", at: phase.location,
+                SiteRoutes.phase(of: SiteRoutes.guide(guide.slug), phase: phase.id), by: "phase '\(phase.title)'",
+                at: phase.location,
                 hint: "give the phase another id, or the page another file name or a 'slug:'")
-            generatedPaths.insert("\(guide.slug)/\(phase.id)/")
+            generatedPaths.insert(SiteRoutes.phase(of: SiteRoutes.guide(guide.slug), phase: phase.id))
         }
-        claim("\(guide.slug)/print/", by: "the print edition of '\(guide.title)'", at: guide.file.location())
+        claim(
+            SiteRoutes.printEdition(of: SiteRoutes.guide(guide.slug)), by: "the print edition of '\(guide.title)'",
+            at: guide.file.location())
         if !guide.facets.isEmpty {
-            claim("\(guide.slug)/vergelijk/", by: "the comparison page of '\(guide.title)'", at: guide.file.location())
-            generatedPaths.insert("\(guide.slug)/vergelijk/")
+            claim(
+                SiteRoutes.compare(of: SiteRoutes.guide(guide.slug)), by: "the comparison page of '\(guide.title)'",
+                at: guide.file.location())
+            generatedPaths.insert(SiteRoutes.compare(of: SiteRoutes.guide(guide.slug)))
         }
         for facet in guide.facets {
             claim(
-                "\(guide.slug)/\(Slug.make(facet.id))/", by: "the pages of facet '\(facet.title)'", at: facet.location,
+                SiteRoutes.facet(of: SiteRoutes.guide(guide.slug), facet: facet.id),
+                by: "the pages of facet '\(facet.title)'", at: facet.location,
                 hint: "give the facet another id, or the page another file name or a 'slug:'")
         }
         for taxonomy in guide.listedTaxonomies {
-            let url = "\(guide.slug)/\(Slug.make(taxonomy.id))/"
+            let url = SiteRoutes.taxonomy(of: SiteRoutes.guide(guide.slug), taxonomy: taxonomy.id)
             claim(
                 url, by: "the overview of '\(taxonomy.title)'", at: taxonomy.location,
                 hint: "give the taxonomy another id, or the page another file name or a 'slug:'")
             generatedPaths.insert(url)
             for value in taxonomy.values {
-                claim(url + value.id + "/", by: "the pages of '\(value.title)'", at: taxonomy.location)
-                generatedPaths.insert(url + value.id + "/")
+                claim(
+                    SiteRoutes.term(of: url, value: value.id), by: "the pages of '\(value.title)'",
+                    at: taxonomy.location)
+                generatedPaths.insert(SiteRoutes.term(of: url, value: value.id))
             }
         }
     }
@@ -196,7 +201,9 @@ public func buildGraph(
     var guides: [GuideNode] = []
     var edges: [Edge] = []
     for guide in sortedGuides {
-        let introduction = pages[guide.folder + "/index.md"].flatMap { $0.url == guide.slug + "/" ? $0.id : nil }
+        let introduction = pages[guide.folder + "/index.md"].flatMap {
+            $0.url == SiteRoutes.guide(guide.slug) ? $0.id : nil
+        }
         let members = pages.values.filter { $0.guide == guide.slug && $0.id != introduction }.map(\.id)
         if members.isEmpty && model.pages.allSatisfy({ !$0.file.path.hasPrefix(guide.folder + "/") }) {
             diagnostics.append(
@@ -218,7 +225,8 @@ public func buildGraph(
                     .sorted { readingKey($0) < readingKey($1) }
                 phases.append(
                     PhaseNode(
-                        guide: guide.slug, definition: phase, number: index + 1, url: "\(guide.slug)/\(phase.id)/",
+                        guide: guide.slug, definition: phase, number: index + 1,
+                        url: SiteRoutes.phase(of: SiteRoutes.guide(guide.slug), phase: phase.id),
                         pages: inPhase))
                 edges.append(Edge(from: .guide(guide.slug), to: .phase(guide.slug, phase.id), kind: .contains))
                 for id in inPhase {
@@ -237,12 +245,12 @@ public func buildGraph(
             edges.append(Edge(from: .page(a), to: .page(b), kind: .next))
         }
         let taxonomies = guide.listedTaxonomies.map { taxonomy in
-            let url = "\(guide.slug)/\(Slug.make(taxonomy.id))/"
+            let url = SiteRoutes.taxonomy(of: SiteRoutes.guide(guide.slug), taxonomy: taxonomy.id)
             return TaxonomyNode(
                 guide: guide.slug, definition: taxonomy, url: url,
                 terms: taxonomy.values.map { value in
                     TermNode(
-                        value: value, url: url + value.id + "/",
+                        value: value, url: SiteRoutes.term(of: url, value: value.id),
                         pages: reading.filter { id in
                             pages[id]!.metadata.terms[taxonomy.id]?.contains { $0.value == value.id } ?? false
                         })
@@ -259,7 +267,8 @@ public func buildGraph(
         }
         guides.append(
             GuideNode(
-                config: guide, url: guide.slug + "/", phases: phases, readingOrder: reading, pages: ordinary,
+                config: guide, url: SiteRoutes.guide(guide.slug), phases: phases, readingOrder: reading,
+                pages: ordinary,
                 tools: tools, taxonomies: taxonomies, introduction: introduction))
     }
 
@@ -292,7 +301,7 @@ public func buildGraph(
 
     let domains = site.domains.map { domain in
         DomainNode(
-            definition: domain, url: "domeinen/\(domain.id)/",
+            definition: domain, url: SiteRoutes.domain(domain.id),
             pages: inReadingOrder(
                 pages.values.filter { $0.metadata.domains.contains { $0.value == domain.id } }.map(\.id)))
     }

@@ -2,32 +2,27 @@ import Foundation
 import GidsCore
 import GidsFrontMatter
 import GidsGraph
+import GidsTemplates
 
 /// The Keuzewijzer's chooser machinery, for every guide that declares facets: the data file
 /// the filter script reads, a static page per facet value (the chooser without JavaScript),
 /// and the comparison table.
 extension Renderer {
-    /// Site path of the page of one facet value: `<guide>/<facet>/<value>/`.
-    func facetValueURL(_ guide: GuideNode, _ facet: FacetDefinition, _ value: FacetValue) -> String {
-        "\(guide.url)\(Slug.make(facet.id))/\(value.id)/"
-    }
-
-    /// The tools of `guide` that have `value` for `facet`, in the guide's order.
-    func tools(of guide: GuideNode, with facet: FacetDefinition, _ value: FacetValue) -> [String] {
-        guide.tools.filter { id in
-            graph.pages[id]?.metadata.terms[facet.id]?.contains { $0.value == value.id } ?? false
-        }
-    }
-
-    /// Every value of `facet` with its count and the URL of its static page (or false when no
+    /// Every value of `facet` with its count and the URL of its static page (absent when no
     /// tool has it: no page is written for it).
-    func facetValues(_ facet: FacetDefinition, in guide: GuideNode, from base: String) -> [[String: Any]] {
+    func facetValues(_ facet: FacetDefinition, in guide: GuideNode, from base: String) -> [TemplateObject] {
         facet.values.map { value in
-            let count = tools(of: guide, with: facet, value).count
-            return [
-                "id": value.id, "title": value.title, "count": count, "facet": facet.id,
-                "url": count == 0 ? false : href(facetValueURL(guide, facet, value), from: base),
-            ]
+            let count = guide.tools(with: facet, value, in: graph).count
+            return TemplateObject(
+                Contexts.facetValue,
+                [
+                    "id": .text(value.id), "title": .text(value.title), "count": .number(count),
+                    "facet": .text(facet.id),
+                    "url": count == 0
+                        ? .absent
+                        : .text(
+                            href(SiteRoutes.facetValue(of: guide.url, facet: facet.id, value: value.id), from: base)),
+                ])
         }
     }
 
@@ -56,22 +51,28 @@ extension Renderer {
 
     /// The static page of one facet value: the tools that have it, and the other values.
     func facetPage(_ guide: GuideNode, _ facet: FacetDefinition, _ value: FacetValue) -> String {
-        let base = facetValueURL(guide, facet, value)
-        let matching = tools(of: guide, with: facet, value)
-        let context: [String: Any] = [
-            "title": "\(facet.title): \(value.title)", "facet": facet.title, "value": value.title,
-            "facet_lower": facet.title.lowercased(),
-            "tools": matching.compactMap { toolCard($0, from: base) }, "count": matching.count,
-            "count_label": matching.count == 1 ? "1 tool" : "\(matching.count) tools",
-            "guide": link(guide.config.title, to: guide.url, from: base),
-            "others": facetValues(facet, in: guide, from: base).filter { ($0["id"] as? String) != value.id },
-            "compare_url": href(guide.url + "vergelijk/", from: base),
-        ]
+        let base = SiteRoutes.facetValue(of: guide.url, facet: facet.id, value: value.id)
+        let matching = guide.tools(with: facet, value, in: graph)
+        let context = TemplateObject(
+            Contexts.facet,
+            [
+                "title": .text("\(facet.title): \(value.title)"), "facet": .text(facet.title),
+                "value": .text(value.title), "facet_lower": .text(facet.title.lowercased()),
+                "tools": .objects(matching.compactMap { toolCard($0, from: base) }), "count": .number(matching.count),
+                "count_label": .text(matching.count == 1 ? "1 tool" : "\(matching.count) tools"),
+                "guide": .object(link(guide.config.title, to: guide.url, from: base)),
+                "others": .objects(
+                    facetValues(facet, in: guide, from: base).filter {
+                        if case .text(value.id) = $0["id"] { return false }
+                        return true
+                    }),
+                "compare_url": .text(href(SiteRoutes.compare(of: guide.url), from: base)),
+            ])
         return layout(
             base: base, title: "\(facet.title): \(value.title) – \(guide.config.title)",
             description:
                 "Tools in de \(guide.config.title) met \(facet.title.lowercased()) \(value.title.lowercased()).",
-            kind: "facet", body: templates.render("facet", context),
+            template: .facet, body: context,
             breadcrumbs: [("Home", ""), (guide.config.title, guide.url), ("\(facet.title): \(value.title)", nil)],
             guide: guide.slug)
     }
@@ -79,39 +80,51 @@ extension Renderer {
     /// `<guide>/vergelijk/`: every tool side by side on every field. With JavaScript,
     /// `?tools=a,b` shows only those columns.
     func comparePage(_ guide: GuideNode) -> String {
-        let base = guide.url + "vergelijk/"
-        let cards = guide.tools.compactMap { toolCard($0, from: base) }
-        func row(_ title: String, _ cell: ([String: Any]) -> String) -> [String: Any] {
-            [
-                "title": title,
-                "cells": cards.map { ["slug": $0["slug"] ?? "", "text": cell($0)] },
-            ]
+        let base = SiteRoutes.compare(of: guide.url)
+        let tools = guide.tools.compactMap { graph.pages[$0] }
+        func row(_ title: String, _ cell: (PageMetadata) -> String) -> TemplateObject {
+            TemplateObject(
+                Contexts.compareRow,
+                [
+                    "title": .text(title),
+                    "cells": .objects(
+                        tools.map { page in
+                            TemplateObject(
+                                Contexts.compareCell,
+                                [
+                                    "slug": .text(String(page.url.dropLast().split(separator: "/").last ?? "")),
+                                    "text": .text(cell(page.metadata)),
+                                ])
+                        }),
+                ])
         }
-        var rows: [[String: Any]] = [row("In het kort") { $0["summary"] as? String ?? "" }]
+        var rows = [row("In het kort") { $0.summary }]
         for facet in guide.config.facets {
             rows.append(
-                row(facet.title) { card in
-                    ((card["facets"] as? [[String: Any]]) ?? []).first { ($0["id"] as? String) == facet.id }?["values"]
-                        as? String ?? "–"
+                row(facet.title) { metadata in
+                    guard let chosen = metadata.terms[facet.id], !chosen.isEmpty else { return "–" }
+                    return chosen.compactMap { value in facet.values.first { $0.id == value.value }?.title }
+                        .joined(separator: ", ")
                 })
         }
-        rows.append(row("Wat levert het op?") { $0["yields"] as? String ?? "–" })
-        rows.append(row("Waarom deze tool?") { $0["why"] as? String ?? "–" })
-        rows.append(row("Inclusie") { $0["inclusion"] as? String ?? "–" })
+        rows.append(row("Wat levert het op?") { $0.yields ?? "–" })
+        rows.append(row("Waarom deze tool?") { $0.why ?? "–" })
+        rows.append(row("Inclusie") { $0.inclusion ?? "–" })
         rows.append(
-            row("Waar gebruikt?") { card in
-                let uses = (card["used_by"] as? [[String: Any]]) ?? []
-                return uses.isEmpty ? "–" : uses.compactMap { $0["gemeente"] as? String }.joined(separator: "; ")
+            row("Waar gebruikt?") { metadata in
+                metadata.usedBy.isEmpty ? "–" : metadata.usedBy.map(\.gemeente).joined(separator: "; ")
             })
-        rows.append(row("Tips") { card in "\(((card["tips"] as? [String]) ?? []).count)" })
-        let context: [String: Any] = [
-            "title": "Tools vergelijken", "guide": link(guide.config.title, to: guide.url, from: base),
-            "tools": cards, "rows": rows, "count": cards.count,
-        ]
+        rows.append(row("Tips") { "\($0.tips.count)" })
+        let context = TemplateObject(
+            Contexts.compare,
+            [
+                "title": "Tools vergelijken", "guide": .object(link(guide.config.title, to: guide.url, from: base)),
+                "tools": .objects(guide.tools.compactMap { toolCard($0, from: base) }), "rows": .objects(rows),
+                "count": .number(tools.count),
+            ])
         return layout(
             base: base, title: "Tools vergelijken – \(guide.config.title)",
-            description: "Alle tools van de \(guide.config.title) naast elkaar.", kind: "compare",
-            body: templates.render("compare", context),
+            description: "Alle tools van de \(guide.config.title) naast elkaar.", template: .compare, body: context,
             breadcrumbs: [("Home", ""), (guide.config.title, guide.url), ("Vergelijken", nil)], guide: guide.slug,
             scripts: ["assets/chooser.js"])
     }

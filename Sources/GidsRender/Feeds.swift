@@ -1,6 +1,7 @@
 import Foundation
 import GidsCore
 import GidsGraph
+import GidsPlan
 
 extension Renderer {
     /// The Atom feed (RFC 4287) of a guide, `<guide>/feed.xml`: its pages and tools with a
@@ -23,7 +24,7 @@ extension Renderer {
             <subtitle>\(xmlEscape(guide.config.summary))</subtitle>
             <id>\(xmlEscape(id(base)))</id>
             <link rel="alternate" type="text/html" href="\(xmlEscape(link(base)))"/>
-            <link rel="self" type="application/atom+xml" href="\(xmlEscape(link(base + "feed.xml")))"/>
+            <link rel="self" type="application/atom+xml" href="\(xmlEscape(link(SiteRoutes.feed(of: base))))"/>
             <updated>\(newest)</updated>
             <author><name>\(xmlEscape(graph.site.title))</name></author>
 
@@ -46,7 +47,8 @@ extension Renderer {
 
 /// The sitemap (sitemaps.org protocol 0.9) of every HTML page but the 404 page, with absolute
 /// URLs under `baseURL`, sorted, and `lastmod` where a page has a date.
-func sitemap(_ graph: NavigationGraph, pages: [String], baseURL: String, renderer: Renderer) -> String {
+func sitemap(_ plan: SitePlan, baseURL: String, renderer: Renderer) -> String {
+    let graph = renderer.graph
     var dates: [String: CalendarDate] = [:]
     for page in graph.pages.values { if let date = page.lastUpdated { dates[page.url] = date } }
     if let home = graph.home, let date = home.lastUpdated { dates[""] = date }
@@ -55,8 +57,9 @@ func sitemap(_ graph: NavigationGraph, pages: [String], baseURL: String, rendere
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 
         """
+    let pages = plan.routes.filter { $0.route.isPage && $0.route != .notFound }.map(\.path)
     for file in pages.sorted() where file.hasSuffix("index.html") {
-        let directory = String(file.dropLast("index.html".count))
+        let directory = SitePlan.directory(of: file)
         var path = directory
         if !graph.site.directoryURLs { path = file }
         xml += "<url><loc>\(xmlEscape(baseURL + renderer.encodedPath(path)))</loc>"

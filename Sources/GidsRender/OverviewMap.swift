@@ -1,6 +1,7 @@
 import Foundation
 import GidsCore
 import GidsGraph
+import GidsTemplates
 
 /// The overview map of a phased guide, drawn from the navigation graph: phases as columns, the
 /// guide's pages as nodes in their phase, and lines from each page to the beleidsdomeinen it
@@ -9,7 +10,7 @@ import GidsGraph
 /// hidden from assistive technology and their links are not in the tab order: the template
 /// shows the same content as a structured list, the text alternative (WCAG 1.1.1).
 extension Renderer {
-    func overviewMap(_ guide: GuideNode, from base: String) -> [String: Any]? {
+    func overviewMap(_ guide: GuideNode, from base: String) -> TemplateObject? {
         guard !guide.phases.isEmpty else { return nil }
         let phases = guide.phases.map { phase -> (title: String, pages: [PageNode]) in
             ("\(phase.number). \(phase.definition.title)", phase.pages.compactMap { graph.pages[$0] })
@@ -17,24 +18,39 @@ extension Renderer {
         let touched = graph.domains.filter { domain in
             phases.contains { $0.pages.contains { $0.metadata.domains.contains { $0.value == domain.definition.id } } }
         }
-        let list: [[String: Any]] = phases.map { phase in
-            [
-                "title": phase.title,
-                "pages": phase.pages.map { page -> [String: Any] in
-                    var domains = domainLinks(page, from: base)
-                    for index in domains.indices { domains[index]["last"] = index == domains.count - 1 }
-                    return [
-                        "title": page.metadata.title, "url": href(page.url, from: base), "domains": domains,
-                        "has_domains": !domains.isEmpty,
-                    ]
-                },
-            ]
+        let list = phases.map { phase in
+            TemplateObject(
+                Contexts.mapPhase,
+                [
+                    "title": .text(phase.title),
+                    "pages": .objects(
+                        phase.pages.map { page in
+                            let links = domainLinks(page, from: base)
+                            let domains = links.enumerated().map { index, link in
+                                TemplateObject(
+                                    Contexts.domainLink,
+                                    [
+                                        "title": link["title"], "url": link["url"],
+                                        "last": .flag(index == links.count - 1),
+                                    ])
+                            }
+                            return TemplateObject(
+                                Contexts.mapPage,
+                                [
+                                    "title": .text(page.metadata.title), "url": .text(href(page.url, from: base)),
+                                    "domains": .objects(domains), "has_domains": .flag(!domains.isEmpty),
+                                ])
+                        }),
+                ])
         }
-        return [
-            "wide": wideMap(guide, phases: phases, domains: touched, from: base),
-            "narrow": narrowMap(guide, phases: phases, from: base),
-            "phases": list, "page_count": guide.readingOrder.count, "domain_count": touched.count,
-        ]
+        return TemplateObject(
+            Contexts.overviewMap,
+            [
+                "wide": .html(wideMap(guide, phases: phases, domains: touched, from: base)),
+                "narrow": .html(narrowMap(guide, phases: phases, from: base)),
+                "phases": .objects(list), "page_count": .number(guide.readingOrder.count),
+                "domain_count": .number(touched.count),
+            ])
     }
 
     private func wideMap(

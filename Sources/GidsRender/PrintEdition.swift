@@ -3,6 +3,7 @@ import GidsCore
 import GidsGraph
 import GidsLinks
 import GidsMarkdown
+import GidsTemplates
 
 /// The printable edition of a guide, `<guide>/print/`: one document with every page in reading
 /// order under its phase, a table of contents, and links that stay inside the document: links
@@ -37,67 +38,70 @@ extension Renderer {
     }
 
     func printEdition(_ guide: GuideNode) -> String {
-        let base = guide.url + "print/"
+        let base = SiteRoutes.printEdition(of: guide.url)
         let members = Set(guide.readingOrder)
-        @Sendable func makeSection(_ id: String) -> [String: Any]? {
+        @Sendable func makeSection(_ id: String) -> TemplateObject? {
             guard let page = graph.pages[id] else { return nil }
-            var item: [String: Any] = [
-                "anchor": printAnchor(id), "title": page.metadata.title, "summary": page.metadata.summary,
-                "html": printBody(page, members: members, base: base), "tool": false,
-            ]
+            var item = TemplateObject(
+                Contexts.printEntry,
+                [
+                    "anchor": .text(printAnchor(id)), "title": .text(page.metadata.title),
+                    "summary": .text(page.metadata.summary),
+                    "html": .html(printBody(page, members: members, base: base)), "reference": false,
+                ])
             // A tool's own fields, as on its page; URLs written out, as on paper.
-            if page.metadata.kind == .tool, var card = toolCard(id, from: base) {
-                card["used_by"] = page.metadata.usedBy.map { use -> [String: Any] in
-                    ["gemeente": use.gemeente, "url": use.url?.value ?? false]
-                }
-                item["tool"] = card
-            }
+            if page.metadata.kind == .tool { item["tool"] = .object(toolCard(id, from: base)) }
             return item
         }
         // Every body is rendered again for print (in-document anchors): all cores, in order.
-        let printed = guide.readingOrder.concurrentMap { id in SendableBox(makeSection(id)) }
-        let sections = Dictionary(uniqueKeysWithValues: zip(guide.readingOrder, printed.map(\.value)))
-        func section(_ id: String) -> [String: Any]? { sections[id] ?? nil }
-        var groups: [[String: Any]] = []
+        let printed = guide.readingOrder.concurrentMap { id in makeSection(id) }
+        let sections = Dictionary(uniqueKeysWithValues: zip(guide.readingOrder, printed))
+        func section(_ id: String) -> TemplateObject? { sections[id] ?? nil }
+        func group(_ title: String, _ anchor: String, _ summary: String?, _ pages: [TemplateObject]) -> TemplateObject {
+            TemplateObject(
+                Contexts.printGroup,
+                ["title": .text(title), "anchor": .text(anchor), "summary": .text(summary), "pages": .objects(pages)])
+        }
+        var groups: [TemplateObject] = []
         if guide.phases.isEmpty {
             let pages = guide.pages.compactMap(section)
-            if !pages.isEmpty {
-                groups.append(["title": "Uitleg", "anchor": "g-uitleg", "summary": false, "pages": pages])
-            }
+            if !pages.isEmpty { groups.append(group("Uitleg", "g-uitleg", nil, pages)) }
             let tools = guide.tools.compactMap(section)
-            if !tools.isEmpty {
-                groups.append(["title": "De tools", "anchor": "g-tools", "summary": false, "pages": tools])
-            }
+            if !tools.isEmpty { groups.append(group("De tools", "g-tools", nil, tools)) }
         } else {
             for phase in guide.phases {
                 // A page in several phases is printed once, in its first phase; the others refer to it.
-                let pages = phase.pages.compactMap { id -> [String: Any]? in
+                let pages = phase.pages.compactMap { id -> TemplateObject? in
                     guard let page = graph.pages[id] else { return nil }
                     if page.phase == phase.definition.id { return section(id) }
                     let first = guide.phases.first { $0.definition.id == page.phase }
-                    return [
-                        "reference": true, "target": printAnchor(id), "title": page.metadata.title,
-                        "first_phase": first.map { "\($0.number). \($0.definition.title)" } ?? "",
-                    ]
+                    return TemplateObject(
+                        Contexts.printEntry,
+                        [
+                            "reference": true, "target": .text(printAnchor(id)), "title": .text(page.metadata.title),
+                            "first_phase": .text(first.map { "\($0.number). \($0.definition.title)" } ?? ""),
+                        ])
                 }
-                groups.append([
-                    "title": "\(phase.number). \(phase.definition.title)", "anchor": "g-" + phase.definition.id,
-                    "summary": phase.definition.summary, "pages": pages,
-                ])
+                groups.append(
+                    group(
+                        "\(phase.number). \(phase.definition.title)", "g-" + phase.definition.id,
+                        phase.definition.summary, pages))
             }
             // Pages without a phase (a phase axis that is not required) come last, as on the guide page.
             let unphased = guide.readingOrder.filter { graph.pages[$0]?.phases.isEmpty == true }.compactMap(section)
-            if !unphased.isEmpty {
-                groups.append(["title": "Overige pagina’s", "anchor": "g-overige", "summary": false, "pages": unphased])
-            }
+            if !unphased.isEmpty { groups.append(group("Overige pagina’s", "g-overige", nil, unphased)) }
         }
-        let context: [String: Any] = [
-            "site": ["title": graph.site.title, "language": graph.site.language],
-            "title": guide.config.title, "summary": guide.config.summary, "groups": groups,
-            "stylesheet": href(assetNames["assets/style.css"] ?? "assets/style.css", from: base),
-            "page_count": guide.readingOrder.count,
-        ]
-        return templates.render("print", context)
+        let context = TemplateObject(
+            Contexts.printEdition,
+            [
+                "site": .object(
+                    TemplateObject(
+                        Contexts.site, ["title": .text(graph.site.title), "language": .text(graph.site.language)])),
+                "title": .text(guide.config.title), "summary": .text(guide.config.summary), "groups": .objects(groups),
+                "stylesheet": .text(href(assetNames["assets/style.css"] ?? "assets/style.css", from: base)),
+                "page_count": .number(guide.readingOrder.count),
+            ])
+        return templates.render(.print, context)
     }
 
     /// A page body for the print edition: headings two levels down (under the phase and the
@@ -144,11 +148,4 @@ extension Renderer {
             headingOffset: 2, idPrefix: printAnchor(page.id) + "--", dropLeadingTitle: page.dropsLeadingTitle,
             print: true)
     }
-}
-
-/// A template context crossing threads: built on one, read on another after `concurrentMap`
-/// has returned, never shared while written.
-struct SendableBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

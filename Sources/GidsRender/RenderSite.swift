@@ -3,71 +3,26 @@ import GidsCore
 import GidsFrontMatter
 import GidsGraph
 import GidsMarkdown
+import GidsPlan
+import GidsTemplates
 
-/// The render stage: turns the graph into HTML pages with the templates. Every URL in the
-/// output is relative to the page that holds it, so the site works under any sub-path and
-/// from disk. Pages render in parallel; the result does not depend on thread scheduling.
-///
-/// Pages written: `index.html` (home), `<guide>/` (guide home or chooser), `<guide>/<phase>/`,
-/// every page and tool, `domeinen/` and `domeinen/<id>/`, `zoeken/`, `404.html`; plus theme
-/// assets and every content asset.
-public func renderSite(_ graph: NavigationGraph, templates: TemplateSet) -> RenderedSite {
+/// The render stage: turns every route of the plan into its file, with the templates. Every
+/// URL in the output is relative to the page that holds it, so the site works under any
+/// sub-path and from disk. Pages render in parallel; the result does not depend on thread
+/// scheduling. Theme assets and content assets are added as they are.
+public func renderSite(_ graph: NavigationGraph, plan: SitePlan, templates: TemplateSet) -> RenderedSite {
     let renderer = Renderer(graph: graph, templates: templates, assetNames: fingerprintedNames(templates))
-    var jobs: [Job] = []
-    jobs.append(Job { ("index.html", renderer.home()) })
-    jobs.append(Job { ("zoeken/index.html", renderer.search()) })
-    jobs.append(Job { ("404.html", renderer.notFound()) })
-    jobs.append(Job { ("domeinen/index.html", renderer.domainsOverview()) })
-    if let statement = graph.site.accessibility {
-        jobs.append(Job { ("toegankelijkheid/index.html", renderer.accessibility(statement)) })
-    }
-    for domain in graph.domains { jobs.append(Job { (domain.url + "index.html", renderer.domain(domain)) }) }
-    for guide in graph.guides {
-        jobs.append(Job { (guide.url + "index.html", renderer.guideHome(guide)) })
-        jobs.append(Job { (guide.url + "print/index.html", renderer.printEdition(guide)) })
-        if !guide.config.facets.isEmpty {
-            jobs.append(Job { (guide.url + "vergelijk/index.html", renderer.comparePage(guide)) })
-            for facet in guide.config.facets {
-                for value in facet.values where !renderer.tools(of: guide, with: facet, value).isEmpty {
-                    jobs.append(
-                        Job {
-                            (
-                                renderer.facetValueURL(guide, facet, value) + "index.html",
-                                renderer.facetPage(guide, facet, value)
-                            )
-                        })
-                }
-            }
-        }
-        for phase in guide.phases { jobs.append(Job { (phase.url + "index.html", renderer.phase(phase, in: guide)) }) }
-        for taxonomy in guide.taxonomies {
-            jobs.append(Job { (taxonomy.url + "index.html", renderer.taxonomy(taxonomy, in: guide)) })
-            for term in taxonomy.terms {
-                jobs.append(Job { (term.url + "index.html", renderer.term(term, of: taxonomy, in: guide)) })
-            }
-        }
-        for id in guide.readingOrder {
-            guard let page = graph.pages[id] else { continue }
-            jobs.append(Job { (page.url + "index.html", renderer.page(page, in: guide)) })
-        }
-    }
-    // Bytes made in the job: the HTML string is freed at once, not held beside its copy.
-    let results = jobs.concurrentMap { job -> (String, Data) in
-        let (path, html) = job.run()
-        return (path, Data(html.utf8))
+    // The sitemap lists the pages, so it is made after them.
+    let results = plan.routes.filter { $0.route != .sitemap }.concurrentMap { planned -> (String, Data) in
+        // Bytes made in the job: the HTML string is freed at once, not held beside its copy.
+        (planned.path, renderer.render(planned.route, path: planned.path))
     }
     var site = RenderedSite()
     site.files.reserveCapacity(results.count + 16)
     for (path, data) in results { site.files[path] = data }
     for (path, data) in templates.assets { site.files[renderer.assetNames[path] ?? path] = data }
-    for guide in graph.guides {
-        site.files[guide.url + "feed.xml"] = Data(renderer.feed(guide).utf8)
-        if !guide.config.facets.isEmpty { site.files[guide.url + "tools.json"] = renderer.chooserData(guide) }
-    }
-    if let baseURL = graph.site.baseURL {
-        site.files["sitemap.xml"] = Data(
-            sitemap(graph, pages: results.map(\.0), baseURL: baseURL, renderer: renderer).utf8)
-        site.files["robots.txt"] = Data("User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n".utf8)
+    if let path = plan.path(of: .sitemap), let baseURL = graph.site.baseURL {
+        site.files[path] = Data(sitemap(plan, baseURL: baseURL, renderer: renderer).utf8)
     }
     for asset in graph.assets.values { site.copies[asset.path] = asset.diskPath }
     return site
@@ -82,25 +37,22 @@ private func fingerprintedNames(_ templates: TemplateSet) -> [String: String] {
     return assetNames
 }
 
-/// The HTML of the pages and tools `ids` only, by site path (`<page url>index.html`), exactly
-/// as ``renderSite(_:templates:)`` writes them: what `gids serve` renders first after an edit.
-public func renderPages(_ ids: [String], graph: NavigationGraph, templates: TemplateSet) -> [String: Data] {
+/// The files of the pages and tools `ids` only, by site path, exactly as
+/// ``renderSite(_:plan:templates:)`` writes them: what `gids serve` renders first after an edit.
+public func renderPages(_ ids: [String], graph: NavigationGraph, plan: SitePlan, templates: TemplateSet)
+    -> [String: Data]
+{
     let renderer = Renderer(graph: graph, templates: templates, assetNames: fingerprintedNames(templates))
     var out: [String: Data] = [:]
     for id in ids {
-        guard let page = graph.pages[id], let slug = page.guide, let guide = graph.guide(slug) else { continue }
-        out[page.url + "index.html"] = Data(renderer.page(page, in: guide).utf8)
+        guard let path = plan.path(of: .page(id)) else { continue }
+        out[path] = renderer.render(.page(id), path: path)
     }
     return out
 }
 
-/// One output page to render: its site path and the work that makes its HTML.
-private struct Job: Sendable {
-    let run: @Sendable () -> (String, String)
-    init(_ run: @escaping @Sendable () -> (String, String)) { self.run = run }
-}
-
-/// Builds template contexts. Context keys are documented in `templates/README.md`.
+/// Builds template contexts (``Contexts``) and renders them. Context fields are documented in
+/// `templates/README.md`, generated from the same shapes.
 struct Renderer: @unchecked Sendable {
     let graph: NavigationGraph
     let templates: TemplateSet
@@ -115,10 +67,74 @@ struct Renderer: @unchecked Sendable {
         RawHTMLPolicy(rawHTML: graph.site.rawHTML, allowScripts: graph.site.allowScripts)
     }
 
+    /// The file of `route`: one case per kind, so a new kind cannot be forgotten here.
+    func render(_ route: Route, path: String) -> Data {
+        switch route {
+        case .home: return Data(home().utf8)
+        case .search: return Data(search().utf8)
+        case .notFound: return Data(notFound().utf8)
+        case .domains: return Data(domainsOverview().utf8)
+        case .accessibility:
+            return graph.site.accessibility.map { Data(accessibility($0).utf8) } ?? Data()
+        case .domain(let id):
+            return graph.domains.first { $0.definition.id == id }.map { Data(domain($0).utf8) } ?? Data()
+        case .guide(let slug):
+            return graph.guide(slug).map { Data(guideHome($0).utf8) } ?? Data()
+        case .printEdition(let slug):
+            return graph.guide(slug).map { Data(printEdition($0).utf8) } ?? Data()
+        case .compare(let slug):
+            return graph.guide(slug).map { Data(comparePage($0).utf8) } ?? Data()
+        case .facetValue(let slug, let facetID, let valueID):
+            guard let guide = graph.guide(slug), let facet = guide.config.facets.first(where: { $0.id == facetID }),
+                let value = facet.values.first(where: { $0.id == valueID })
+            else { return Data() }
+            return Data(facetPage(guide, facet, value).utf8)
+        case .phase(let slug, let phaseID):
+            guard let guide = graph.guide(slug), let node = guide.phases.first(where: { $0.definition.id == phaseID })
+            else { return Data() }
+            return Data(phase(node, in: guide).utf8)
+        case .taxonomy(let slug, let taxonomyID):
+            guard let guide = graph.guide(slug),
+                let node = guide.taxonomies.first(where: { $0.definition.id == taxonomyID })
+            else { return Data() }
+            return Data(taxonomy(node, in: guide).utf8)
+        case .term(let slug, let taxonomyID, let valueID):
+            guard let guide = graph.guide(slug),
+                let node = guide.taxonomies.first(where: { $0.definition.id == taxonomyID }),
+                let value = node.terms.first(where: { $0.value.id == valueID })
+            else { return Data() }
+            return Data(term(value, of: node, in: guide).utf8)
+        case .page(let id):
+            guard let node = graph.pages[id], let slug = node.guide, let guide = graph.guide(slug) else {
+                return Data()
+            }
+            return Data(page(node, in: guide).utf8)
+        case .feed(let slug):
+            return graph.guide(slug).map { Data(feed($0).utf8) } ?? Data()
+        case .chooserData(let slug):
+            return graph.guide(slug).map(chooserData) ?? Data()
+        case .robots:
+            return Data("User-agent: *\nAllow: /\n\nSitemap: \(graph.site.baseURL ?? "")\(SiteRoutes.sitemap)\n".utf8)
+        case .sitemap:
+            return Data()  // made from the finished page list (`renderSite`)
+        }
+    }
+
     // MARK: Shared pieces
 
-    func link(_ title: String, to target: String, from base: String, current: String? = nil) -> [String: Any] {
-        ["title": title, "url": href(target, from: base), "aria_current": current ?? false]
+    func link(_ title: String, to target: String, from base: String, current: String? = nil) -> TemplateObject {
+        TemplateObject(
+            Contexts.link,
+            ["title": .text(title), "url": .text(href(target, from: base)), "aria_current": .text(current)])
+    }
+
+    func step(_ phase: PhaseNode, from base: String, current: String? = nil) -> TemplateObject {
+        TemplateObject(
+            Contexts.step,
+            [
+                "title": .text(phase.definition.title), "url": .text(href(phase.url, from: base)),
+                "aria_current": .text(current), "number": .number(phase.number),
+            ])
     }
 
     /// A relative href from the page directory `base` to the site path `target`.
@@ -147,107 +163,126 @@ struct Renderer: @unchecked Sendable {
         }.joined(separator: "/")
     }
 
+    /// Where a page sits in the site's navigation: which menu item is current.
+    enum Section { case none, domains, search }
+
     func layout(
-        base: String, title: String, description: String?, kind: String, body: String,
-        breadcrumbs: [(String, String?)], guide: String? = nil, section: String? = nil, scripts: [String] = [],
-        feed: (title: String, url: String)? = nil
+        base: String, title: String, description: String?, template: PageTemplate, kind: String? = nil,
+        body: TemplateObject, breadcrumbs: [(String, String?)], guide: String? = nil, section: Section = .none,
+        scripts: [String] = [], feed: (title: String, url: String)? = nil
     ) -> String {
-        var crumbs: [[String: Any]] = []
-        for (index, crumb) in breadcrumbs.enumerated() {
-            crumbs.append([
-                "title": crumb.0, "url": crumb.1.map { href($0, from: base) } ?? false,
-                "aria_current": index == breadcrumbs.count - 1 ? "page" : false,
-            ])
+        let crumbs = breadcrumbs.enumerated().map { index, crumb in
+            TemplateValue.object(
+                TemplateObject(
+                    Contexts.crumb,
+                    [
+                        "title": .text(crumb.0), "url": .text(crumb.1.map { href($0, from: base) }),
+                        "aria_current": index == breadcrumbs.count - 1 ? "page" : .absent,
+                    ]))
         }
-        let nav: [[String: Any]] =
-            graph.guides.map { g in
+        var nav = graph.guides.map { g in
+            link(
+                g.config.title, to: g.url, from: base,
+                current: g.slug == guide ? (base == g.url ? "page" : "true") : nil)
+        }
+        if !graph.domains.isEmpty {
+            nav.append(
                 link(
-                    g.config.title, to: g.url, from: base,
-                    current: g.slug == guide ? (base == g.url ? "page" : "true") : nil)
-            }
-            + (graph.domains.isEmpty
-                ? []
-                : [
-                    link(
-                        "Beleidsdomeinen", to: "domeinen/", from: base,
-                        current: section == "domeinen" ? (base == "domeinen/" ? "page" : "true") : nil)
-                ])
+                    "Beleidsdomeinen", to: SiteRoutes.domains, from: base,
+                    current: section == .domains ? (base == SiteRoutes.domains ? "page" : "true") : nil))
+        }
+        let kind = kind ?? template.rawValue
         let fullTitle = title == graph.site.title ? title : "\(title) – \(graph.site.title)"
-        let context: [String: Any] = [
-            "site": ["title": graph.site.title, "language": graph.site.language],
-            "root": href("", from: base),
-            "home_url": href("", from: base),
-            "search_url": href("zoeken/", from: base),
-            "stylesheet": href(assetNames["assets/style.css"] ?? "assets/style.css", from: base),
-            "scripts": scripts.map { href(assetNames[$0] ?? $0, from: base) },
-            "canonical": kind == "not-found" ? false : graph.site.baseURL.map { $0 + encodedPath(base) } ?? false,
-            "og": [
-                "title": title, "description": description ?? graph.site.description ?? "",
-                "type": ["page", "tool"].contains(kind) ? "article" : "website", "site_name": graph.site.title,
-                "locale": graph.site.language == "nl" ? "nl_NL" : graph.site.language,
-            ],
-            "feed": feed.map { ["title": $0.title, "url": href($0.url, from: base)] } ?? false,
-            "accessibility_url": graph.site.accessibility == nil ? false : href("toegankelijkheid/", from: base),
-            "document_title": fullTitle,
-            "description": description ?? graph.site.description ?? "",
-            "kind": kind,
-            "nav": nav,
-            "breadcrumbs": crumbs,
-            "has_breadcrumbs": crumbs.count > 1,
-            "search_current": section == "zoeken" ? "page" : false,
-            "home_current": base.isEmpty && kind == "home",
-            "body": body,
-        ]
-        return templates.render("layout", context)
+        let siteObject = TemplateObject(
+            Contexts.site, ["title": .text(graph.site.title), "language": .text(graph.site.language)])
+        let context = TemplateObject(
+            Contexts.layout,
+            [
+                "site": .object(siteObject),
+                "root": .text(href("", from: base)),
+                "home_url": .text(href("", from: base)),
+                "search_url": .text(href(SiteRoutes.search, from: base)),
+                "stylesheet": .text(href(assetNames["assets/style.css"] ?? "assets/style.css", from: base)),
+                "scripts": .texts(scripts.map { href(assetNames[$0] ?? $0, from: base) }),
+                "canonical": template == .notFound ? .absent : .text(graph.site.baseURL.map { $0 + encodedPath(base) }),
+                "og": .object(
+                    TemplateObject(
+                        Contexts.openGraph,
+                        [
+                            "title": .text(title), "description": .text(description ?? graph.site.description ?? ""),
+                            "type": template == .page || template == .tool ? "article" : "website",
+                            "site_name": .text(graph.site.title),
+                            "locale": .text(graph.site.language == "nl" ? "nl_NL" : graph.site.language),
+                        ])),
+                "feed": .object(
+                    feed.map {
+                        TemplateObject(
+                            Contexts.feed, ["title": .text($0.title), "url": .text(href($0.url, from: base))])
+                    }),
+                "accessibility_url": graph.site.accessibility == nil
+                    ? .absent : .text(href(SiteRoutes.accessibility, from: base)),
+                "document_title": .text(fullTitle),
+                "description": .text(description ?? graph.site.description ?? ""),
+                "kind": .text(kind),
+                "nav": .objects(nav),
+                "breadcrumbs": .list(crumbs),
+                "has_breadcrumbs": .flag(crumbs.count > 1),
+                "search_current": section == .search ? "page" : .absent,
+                "home_current": .flag(base.isEmpty && template == .home),
+                "body": .html(templates.render(template, body)),
+            ])
+        return templates.render(.layout, context)
     }
 
-    /// What "Zie ook" and "Verwijst hierheen" show of a page: `{title, url, guide}` (guide
-    /// false outside a guide), lighter than ``pageSummary(_:from:)``.
-    func pageLink(_ id: String, from base: String) -> [String: Any]? {
+    /// What "Zie ook" and "Verwijst hierheen" show of a page, lighter than ``pageSummary(_:from:)``.
+    func pageLink(_ id: String, from base: String) -> TemplateObject? {
         guard let page = graph.pages[id] else { return nil }
-        return [
-            "title": page.metadata.title, "url": href(page.url, from: base),
-            "guide": page.guide.flatMap { graph.guide($0)?.config.title } ?? false,
-        ]
+        return TemplateObject(
+            Contexts.pageLink,
+            [
+                "title": .text(page.metadata.title), "url": .text(href(page.url, from: base)),
+                "guide": .text(page.guide.flatMap { graph.guide($0)?.config.title }),
+            ])
     }
 
-    func pageSummary(_ id: String, from base: String) -> [String: Any]? {
+    func pageSummary(_ id: String, from base: String) -> TemplateObject? {
         guard let page = graph.pages[id] else { return nil }
-        // Optional keys are false when absent: Mustache would otherwise take the same key from an
-        // enclosing context (the page's own phase or level) and show that.
-        var item: [String: Any] = [
-            "title": page.metadata.title, "url": href(page.url, from: base), "summary": page.metadata.summary,
-            "level": page.metadata.level?.label ?? false, "guide": false, "phase": false,
-        ]
         let domains = domainLinks(page, from: base)
-        item["domains"] = domains
-        item["has_domains"] = !domains.isEmpty
-        item["has_meta"] = !domains.isEmpty || page.metadata.level != nil
+        var item = TemplateObject(
+            Contexts.pageSummary,
+            [
+                "title": .text(page.metadata.title), "url": .text(href(page.url, from: base)),
+                "summary": .text(page.metadata.summary), "level": .text(page.metadata.level?.label),
+                "domains": .objects(domains), "has_domains": .flag(!domains.isEmpty),
+                "has_meta": .flag(!domains.isEmpty || page.metadata.level != nil),
+            ])
         if let slug = page.guide, let guide = graph.guide(slug) {
-            item["guide"] = guide.config.title
+            item["guide"] = .text(guide.config.title)
             if let phase = page.phase, let node = guide.phases.first(where: { $0.definition.id == phase }) {
-                item["phase"] = node.definition.title
+                item["phase"] = .text(node.definition.title)
             }
         }
         return item
     }
 
-    /// The page's values of each listed taxonomy: `[{title, id, values: [{title, url}]}]`.
-    func termLinks(_ page: PageNode, in guide: GuideNode, from base: String) -> [[String: Any]] {
-        guide.taxonomies.compactMap { taxonomy -> [String: Any]? in
+    /// The page's values of each listed taxonomy.
+    func termLinks(_ page: PageNode, in guide: GuideNode, from base: String) -> [TemplateObject] {
+        guide.taxonomies.compactMap { taxonomy -> TemplateObject? in
             let values = taxonomy.terms.filter { term in
                 page.metadata.terms[taxonomy.definition.id]?.contains { $0.value == term.value.id } ?? false
             }
             guard !values.isEmpty else { return nil }
-            return [
-                "title": taxonomy.definition.title, "id": "_t-" + Slug.make(taxonomy.definition.id),
-                "url": href(taxonomy.url, from: base),
-                "values": values.map { link($0.value.title, to: $0.url, from: base) },
-            ]
+            return TemplateObject(
+                Contexts.pageTerms,
+                [
+                    "title": .text(taxonomy.definition.title), "id": .text("_t-" + Slug.make(taxonomy.definition.id)),
+                    "url": .text(href(taxonomy.url, from: base)),
+                    "values": .objects(values.map { link($0.value.title, to: $0.url, from: base) }),
+                ])
         }
     }
 
-    func domainLinks(_ page: PageNode, from base: String) -> [[String: Any]] {
+    func domainLinks(_ page: PageNode, from base: String) -> [TemplateObject] {
         page.metadata.domains.compactMap { domain in
             graph.domains.first { $0.definition.id == domain.value }.map {
                 link($0.definition.title, to: $0.url, from: base)
@@ -255,13 +290,11 @@ struct Renderer: @unchecked Sendable {
         }
     }
 
-    func stepper(_ guide: GuideNode, current: String?, isPhasePage: Bool, from base: String) -> [[String: Any]] {
+    func stepper(_ guide: GuideNode, current: String?, isPhasePage: Bool, from base: String) -> [TemplateObject] {
         guide.phases.map { phase in
-            var item = link(
-                phase.definition.title, to: phase.url, from: base,
+            step(
+                phase, from: base,
                 current: phase.definition.id == current ? (isPhasePage ? "page" : "step") : nil)
-            item["number"] = phase.number
-            return item
         }
     }
 
@@ -295,94 +328,97 @@ struct Renderer: @unchecked Sendable {
 
     func home() -> String {
         let base = ""
-        var context: [String: Any] = [
-            "title": graph.home?.metadata.title ?? graph.site.title,
-            "summary": graph.home?.metadata.summary ?? graph.site.description ?? "",
-            "guides": graph.guides.map { guide -> [String: Any] in
-                [
-                    "title": guide.config.title, "summary": guide.config.summary, "url": href(guide.url, from: base),
-                    "count": guide.readingOrder.count, "count_label": pagesLabel(guide.readingOrder.count),
-                ]
-            },
-            "domains": graph.domains.map { domain -> [String: Any] in
-                var item = link(domain.definition.title, to: domain.url, from: base)
-                item["count"] = domain.pages.count
-                return item
-            },
-        ]
-        if let home = graph.home { context["html"] = bodyHTML(home) }
-        let body = templates.render("home", context)
+        var context = TemplateObject(
+            Contexts.home,
+            [
+                "title": .text(graph.home?.metadata.title ?? graph.site.title),
+                "summary": .text(graph.home?.metadata.summary ?? graph.site.description ?? ""),
+                "guides": .objects(
+                    graph.guides.map { guide in
+                        TemplateObject(
+                            Contexts.guideCard,
+                            [
+                                "title": .text(guide.config.title), "summary": .text(guide.config.summary),
+                                "url": .text(href(guide.url, from: base)), "count": .number(guide.readingOrder.count),
+                                "count_label": .text(pagesLabel(guide.readingOrder.count)),
+                            ])
+                    }),
+                "domains": .objects(graph.domains.map { domainCount($0, from: base) }),
+            ])
+        if let home = graph.home { context["html"] = .html(bodyHTML(home)) }
         return layout(
-            base: base, title: graph.site.title, description: graph.home?.metadata.summary, kind: "home", body: body,
-            breadcrumbs: [])
+            base: base, title: graph.site.title, description: graph.home?.metadata.summary, template: .home,
+            body: context, breadcrumbs: [])
+    }
+
+    func domainCount(_ domain: DomainNode, from base: String) -> TemplateObject {
+        TemplateObject(
+            Contexts.domainCount,
+            [
+                "title": .text(domain.definition.title), "url": .text(href(domain.url, from: base)),
+                "summary": .text(domain.definition.summary ?? ""), "count": .number(domain.pages.count),
+                "count_label": .text(pagesLabel(domain.pages.count)),
+            ])
     }
 
     func guideHome(_ guide: GuideNode) -> String {
         let base = guide.url
-        var context: [String: Any] = ["title": guide.config.title, "summary": guide.config.summary]
-        let template: String
-        if guide.config.facets.isEmpty {
-            template = "guide"
-            context["print_url"] = href(guide.url + "print/", from: base)
-            if let map = overviewMap(guide, from: base) { context["map"] = map }
-            context["phases"] = guide.phases.map { phase -> [String: Any] in
-                var item = link(phase.definition.title, to: phase.url, from: base)
-                item["id"] = phase.definition.id
-                item["number"] = phase.number
-                item["summary"] = phase.definition.summary
-                item["pages"] = phase.pages.compactMap { pageSummary($0, from: base) }
-                return item
-            }
-            context["has_phases"] = !guide.phases.isEmpty
-            context["sections"] = sections(of: guide, from: base)
-        } else {
-            template = "chooser"
-            context["pages"] = guide.pages.compactMap { pageSummary($0, from: base) }
-            context["has_pages"] = !guide.pages.isEmpty
-            context["tools"] = guide.tools.compactMap { toolCard($0, from: base) }
-            context["tool_count"] = guide.tools.count
-            context["facets"] = guide.config.facets.map { facet -> [String: Any] in
-                var used: [[String: Any]] = []
-                var unused: [String] = []
-                for value in facet.values {
-                    let tools = guide.tools.filter { id in
-                        graph.pages[id]?.metadata.terms[facet.id]?.contains { $0.value == value.id } ?? false
-                    }
-                    guard !tools.isEmpty else {
-                        unused.append(value.title)
-                        continue
-                    }
-                    used.append([
-                        "id": value.id, "title": value.title, "count": tools.count,
-                        "tools": tools.compactMap { id in
-                            graph.pages[id].map { link($0.metadata.title, to: $0.url, from: base) }
-                        },
-                    ])
-                }
-                return [
-                    "id": facet.id, "title": facet.title, "used_values": used, "has_used_values": !used.isEmpty,
-                    "unused": unused.isEmpty ? false : unused.joined(separator: ", "),
-                    "values": facetValues(facet, in: guide, from: base),
-                ]
-            }
-            context["data_url"] = href(guide.url + "tools.json", from: base)
-            context["compare_url"] = href(guide.url + "vergelijk/", from: base)
-            context["print_url"] = href(guide.url + "print/", from: base)
+        let template: PageTemplate = guide.config.facets.isEmpty ? .guide : .chooser
+        var context = TemplateObject(
+            template.shape,
+            [
+                "title": .text(guide.config.title), "summary": .text(guide.config.summary),
+                "print_url": .text(href(SiteRoutes.printEdition(of: guide.url), from: base)),
+                "taxonomies": .objects(guide.taxonomies.map { link($0.definition.title, to: $0.url, from: base) }),
+                "has_taxonomies": .flag(!guide.taxonomies.isEmpty),
+            ])
+        if let id = guide.introduction, let page = graph.pages[id] { context["introduction"] = .html(bodyHTML(page)) }
+        switch template {
+        case .guide:
+            context["map"] = .object(overviewMap(guide, from: base))
+            context["phases"] = .objects(
+                guide.phases.map { phase in
+                    TemplateObject(
+                        Contexts.guidePhase,
+                        [
+                            "title": .text(phase.definition.title), "url": .text(href(phase.url, from: base)),
+                            "number": .number(phase.number), "id": .text(phase.definition.id),
+                            "summary": .text(phase.definition.summary),
+                            "pages": .objects(phase.pages.compactMap { pageSummary($0, from: base) }),
+                        ])
+                })
+            context["has_phases"] = .flag(!guide.phases.isEmpty)
+            context["sections"] = .objects(sections(of: guide, from: base))
+        default:
+            context["pages"] = .objects(guide.pages.compactMap { pageSummary($0, from: base) })
+            context["has_pages"] = .flag(!guide.pages.isEmpty)
+            context["tools"] = .objects(guide.tools.compactMap { toolCard($0, from: base) })
+            context["tool_count"] = .number(guide.tools.count)
+            context["facets"] = .objects(
+                guide.config.facets.map { facet in
+                    let unused = facet.values.filter { guide.tools(with: facet, $0, in: graph).isEmpty }.map(\.title)
+                    return TemplateObject(
+                        Contexts.chooserFacet,
+                        [
+                            "id": .text(facet.id), "title": .text(facet.title),
+                            "has_used_values": .flag(unused.count < facet.values.count),
+                            "unused": unused.isEmpty ? .absent : .text(unused.joined(separator: ", ")),
+                            "values": .objects(facetValues(facet, in: guide, from: base)),
+                        ])
+                })
+            context["data_url"] = .text(href(SiteRoutes.chooserData(of: guide.url), from: base))
+            context["compare_url"] = .text(href(SiteRoutes.compare(of: guide.url), from: base))
         }
-        if let id = guide.introduction, let page = graph.pages[id] { context["introduction"] = bodyHTML(page) }
-        context["taxonomies"] = guide.taxonomies.map { link($0.definition.title, to: $0.url, from: base) }
-        context["has_taxonomies"] = !guide.taxonomies.isEmpty
-        let body = templates.render(template, context)
         return layout(
-            base: base, title: guide.config.title, description: guide.config.summary, kind: template, body: body,
-            breadcrumbs: [("Home", ""), (guide.config.title, nil)], guide: guide.slug,
+            base: base, title: guide.config.title, description: guide.config.summary, template: template,
+            body: context, breadcrumbs: [("Home", ""), (guide.config.title, nil)], guide: guide.slug,
             scripts: guide.config.facets.isEmpty ? ["assets/guide.js"] : ["assets/chooser.js"],
-            feed: ("Nieuw en bijgewerkt: \(guide.config.title)", guide.url + "feed.xml"))
+            feed: ("Nieuw en bijgewerkt: \(guide.config.title)", SiteRoutes.feed(of: guide.url)))
     }
 
-    /// A guide without phases lists its pages per folder, as the knowledge base was arranged:
-    /// `[{title, pages}]`, the pages at the top first (a section without a title).
-    func sections(of guide: GuideNode, from base: String) -> [[String: Any]] {
+    /// A guide without phases lists its pages per folder, as the knowledge base was arranged,
+    /// the pages at the top first (a section without a title).
+    func sections(of guide: GuideNode, from base: String) -> [TemplateObject] {
         var order: [String] = []
         var members: [String: [String]] = [:]
         // In a phased guide, only the pages without a phase.
@@ -396,15 +432,13 @@ struct Renderer: @unchecked Sendable {
         return order.map { folder in
             // A folder's own index page names the section.
             let index = graph.pages["\(guide.config.folder)/\(folder)/index.md"]
-            // Absent keys are false, or Mustache would take the guide's own title and show it.
-            var item: [String: Any] = [
-                "pages": (members[folder] ?? []).compactMap { pageSummary($0, from: base) }, "title": false,
-                "id": false,
-            ]
+            var item = TemplateObject(
+                Contexts.guideSection,
+                ["pages": .objects((members[folder] ?? []).compactMap { pageSummary($0, from: base) })])
             if !folder.isEmpty {
                 let readable = folder.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
-                item["title"] = index?.metadata.title ?? (readable.prefix(1).uppercased() + readable.dropFirst())
-                item["id"] = "_s-" + Slug.make(folder)
+                item["title"] = .text(index?.metadata.title ?? (readable.prefix(1).uppercased() + readable.dropFirst()))
+                item["id"] = .text("_s-" + Slug.make(folder))
             } else if !guide.phases.isEmpty {
                 item["title"] = "Overige pagina’s"
                 item["id"] = "_s-overige"
@@ -419,19 +453,26 @@ struct Renderer: @unchecked Sendable {
 
     func taxonomy(_ taxonomy: TaxonomyNode, in guide: GuideNode) -> String {
         let base = taxonomy.url
-        let context: [String: Any] = [
-            "title": taxonomy.definition.title, "guide": link(guide.config.title, to: guide.url, from: base),
-            "values": taxonomy.terms.map { term -> [String: Any] in
-                var item = link(term.value.title, to: term.url, from: base)
-                item["summary"] = term.value.summary ?? false
-                item["count"] = term.pages.count == 1 ? "1 pagina" : "\(term.pages.count) pagina’s"
-                return item
-            },
-        ]
+        let context = TemplateObject(
+            Contexts.taxonomy,
+            [
+                "title": .text(taxonomy.definition.title),
+                "guide": .object(link(guide.config.title, to: guide.url, from: base)),
+                "values": .objects(
+                    taxonomy.terms.map { term in
+                        TemplateObject(
+                            Contexts.taxonomyValue,
+                            [
+                                "title": .text(term.value.title), "url": .text(href(term.url, from: base)),
+                                "summary": .text(term.value.summary),
+                                "count": .text(term.pages.count == 1 ? "1 pagina" : "\(term.pages.count) pagina’s"),
+                            ])
+                    }),
+            ])
         return layout(
             base: base, title: "\(taxonomy.definition.title) – \(guide.config.title)",
             description: "De pagina’s van \(guide.config.title) per \(taxonomy.definition.title.lowercased()).",
-            kind: "taxonomy", body: templates.render("taxonomy", context),
+            template: .taxonomy, body: context,
             breadcrumbs: [("Home", ""), (guide.config.title, guide.url), (taxonomy.definition.title, nil)],
             guide: guide.slug)
     }
@@ -439,16 +480,20 @@ struct Renderer: @unchecked Sendable {
     func term(_ term: TermNode, of taxonomy: TaxonomyNode, in guide: GuideNode) -> String {
         let base = term.url
         let pages = term.pages.compactMap { pageSummary($0, from: base) }
-        let context: [String: Any] = [
-            "title": term.value.title, "summary": term.value.summary ?? false,
-            "taxonomy": link(taxonomy.definition.title, to: taxonomy.url, from: base),
-            "guide": link(guide.config.title, to: guide.url, from: base), "pages": pages, "has_pages": !pages.isEmpty,
-            "others": taxonomy.terms.filter { $0.url != term.url }.map { link($0.value.title, to: $0.url, from: base) },
-        ]
+        let context = TemplateObject(
+            Contexts.term,
+            [
+                "title": .text(term.value.title), "summary": .text(term.value.summary),
+                "taxonomy": .object(link(taxonomy.definition.title, to: taxonomy.url, from: base)),
+                "guide": .object(link(guide.config.title, to: guide.url, from: base)), "pages": .objects(pages),
+                "has_pages": .flag(!pages.isEmpty),
+                "others": .objects(
+                    taxonomy.terms.filter { $0.url != term.url }.map { link($0.value.title, to: $0.url, from: base) }),
+            ])
         return layout(
             base: base, title: "\(term.value.title) – \(guide.config.title)",
             description: term.value.summary ?? "Pagina’s over \(term.value.title) in \(guide.config.title).",
-            kind: "term", body: templates.render("term", context),
+            template: .term, body: context,
             breadcrumbs: [
                 ("Home", ""), (guide.config.title, guide.url), (taxonomy.definition.title, taxonomy.url),
                 (term.value.title, nil),
@@ -458,29 +503,29 @@ struct Renderer: @unchecked Sendable {
     func phase(_ phase: PhaseNode, in guide: GuideNode) -> String {
         let base = phase.url
         let index = phase.number - 1
-        var context: [String: Any] = [
-            "title": phase.definition.title, "summary": phase.definition.summary, "number": phase.number,
-            "phase_count": guide.phases.count,
-            "guide": link(guide.config.title, to: guide.url, from: base),
-            "stepper": stepper(guide, current: phase.definition.id, isPhasePage: true, from: base),
-            "has_stepper": true,
-            "pages": phase.pages.compactMap { pageSummary($0, from: base) },
-            "has_pages": !phase.pages.isEmpty,
-        ]
+        var context = TemplateObject(
+            Contexts.phase,
+            [
+                "title": .text(phase.definition.title), "summary": .text(phase.definition.summary),
+                "number": .number(phase.number), "phase_count": .number(guide.phases.count),
+                "guide": .object(link(guide.config.title, to: guide.url, from: base)),
+                "stepper": .objects(stepper(guide, current: phase.definition.id, isPhasePage: true, from: base)),
+                "has_stepper": true,
+                "pages": .objects(phase.pages.compactMap { pageSummary($0, from: base) }),
+                "has_pages": .flag(!phase.pages.isEmpty),
+                "has_pager": .flag(guide.phases.count > 1),
+            ])
         if index > 0 {
-            context["previous"] = link(
-                guide.phases[index - 1].definition.title, to: guide.phases[index - 1].url, from: base)
+            context["previous"] = .object(
+                link(guide.phases[index - 1].definition.title, to: guide.phases[index - 1].url, from: base))
         }
         if index + 1 < guide.phases.count {
-            context["next"] = link(
-                guide.phases[index + 1].definition.title, to: guide.phases[index + 1].url, from: base)
+            context["next"] = .object(
+                link(guide.phases[index + 1].definition.title, to: guide.phases[index + 1].url, from: base))
         }
-        context["has_pager"] = guide.phases.count > 1
-        let body = templates.render("phase", context)
         return layout(
             base: base, title: "\(phase.definition.title) – \(guide.config.title)",
-            description: phase.definition.summary,
-            kind: "phase", body: body,
+            description: phase.definition.summary, template: .phase, body: context,
             breadcrumbs: [("Home", ""), (guide.config.title, guide.url), (phase.definition.title, nil)],
             guide: guide.slug)
     }
@@ -488,17 +533,25 @@ struct Renderer: @unchecked Sendable {
     func page(_ page: PageNode, in guide: GuideNode) -> String {
         let base = page.url
         let metadata = page.metadata
-        var context: [String: Any] = [
-            "title": metadata.title, "summary": metadata.summary, "html": bodyHTML(page),
-            "guide": link(guide.config.title, to: guide.url, from: base),
-        ]
+        let template: PageTemplate = metadata.kind == .tool ? .tool : .page
+        var context = TemplateObject(
+            template.shape,
+            [
+                "title": .text(metadata.title), "summary": .text(metadata.summary), "html": .html(bodyHTML(page)),
+                "guide": .object(link(guide.config.title, to: guide.url, from: base)),
+                "stepper": .list([]), "has_stepper": false,
+            ])
+        if template == .tool, let card = toolCard(page.id, from: base) {
+            // The card's own fields; the page's title, url and summary stay the page's.
+            for field in Contexts.toolCard.fields where context[field.name].isAbsentOrEmptyList {
+                context[field.name] = card[field.name]
+            }
+        }
         var crumbs: [(String, String?)] = [("Home", ""), (guide.config.title, guide.url)]
         if let phaseID = page.phase, let phase = guide.phases.first(where: { $0.definition.id == phaseID }) {
-            var item = link(phase.definition.title, to: phase.url, from: base)
-            item["number"] = phase.number
-            context["phase"] = item
-            context["phase_count"] = guide.phases.count
-            context["stepper"] = stepper(guide, current: phaseID, isPhasePage: false, from: base)
+            context["phase"] = .object(step(phase, from: base))
+            context["phase_count"] = .number(guide.phases.count)
+            context["stepper"] = .objects(stepper(guide, current: phaseID, isPhasePage: false, from: base))
             context["has_stepper"] = true
             crumbs.append((phase.definition.title, phase.url))
         }
@@ -506,173 +559,183 @@ struct Renderer: @unchecked Sendable {
         let otherPhases = guide.phases.filter { page.phases.dropFirst().contains($0.definition.id) }.map { phase in
             link(phase.definition.title, to: phase.url, from: base)
         }
-        context["other_phases"] = otherPhases
-        context["has_other_phases"] = !otherPhases.isEmpty
-        context["terms"] = termLinks(page, in: guide, from: base)
+        context["other_phases"] = .objects(otherPhases)
+        context["has_other_phases"] = .flag(!otherPhases.isEmpty)
+        context["terms"] = .objects(termLinks(page, in: guide, from: base))
         let (previous, next) = graph.neighbours(of: page.id)
         if let previous, let node = graph.pages[previous] {
-            context["previous"] = link(node.metadata.title, to: node.url, from: base)
+            context["previous"] = .object(link(node.metadata.title, to: node.url, from: base))
         }
         if let next, let node = graph.pages[next] {
-            context["next"] = link(node.metadata.title, to: node.url, from: base)
+            context["next"] = .object(link(node.metadata.title, to: node.url, from: base))
         }
-        context["has_pager"] = previous != nil || next != nil
+        context["has_pager"] = .flag(previous != nil || next != nil)
         let backlinks = (graph.backlinks[page.id] ?? []).compactMap { pageLink($0, from: base) }
-        context["backlinks"] = backlinks
-        context["has_backlinks"] = !backlinks.isEmpty
+        context["backlinks"] = .objects(backlinks)
+        context["has_backlinks"] = .flag(!backlinks.isEmpty)
         let related = page.related.compactMap { pageLink($0, from: base) }
-        context["related"] = related
-        context["has_related"] = !related.isEmpty
+        context["related"] = .objects(related)
+        context["has_related"] = .flag(!related.isEmpty)
         let domains = domainLinks(page, from: base)
-        context["domains"] = domains
-        context["has_domains"] = !domains.isEmpty
-        if let level = metadata.level { context["level"] = level.label }
-        if let updated = page.lastUpdated { context["updated"] = ["iso": updated.iso, "text": updated.dutch] }
+        context["domains"] = .objects(domains)
+        context["has_domains"] = .flag(!domains.isEmpty)
+        context["level"] = .text(metadata.level?.label)
+        if let updated = page.lastUpdated {
+            context["updated"] = .object(
+                TemplateObject(Contexts.date, ["iso": .text(updated.iso), "text": .text(updated.dutch)]))
+        }
         // The leading `# Title` shown as the page title is not in the body, so not in the list.
         let shown = page.document.headings.filter { !(page.dropsLeadingTitle && $0 == page.document.leadingTitle) }
-        let toc = shown.filter { $0.level <= 2 }.map { ["text": $0.text, "id": $0.id] }
-        context["toc"] = toc
-        context["has_toc"] = toc.count >= 3
-        var template = "page"
-        if metadata.kind == .tool {
-            template = "tool"
-            for (key, value) in toolCard(page.id, from: base) ?? [:] where context[key] == nil { context[key] = value }
+        let toc = shown.filter { $0.level <= 2 }.map {
+            TemplateObject(Contexts.tocEntry, ["text": .text($0.text), "id": .text($0.id)])
         }
-        let body = templates.render(template, context)
+        context["toc"] = .objects(toc)
+        context["has_toc"] = .flag(toc.count >= 3)
         return layout(
-            base: base, title: metadata.title, description: metadata.summary, kind: template, body: body,
+            base: base, title: metadata.title, description: metadata.summary, template: template, body: context,
             breadcrumbs: crumbs, guide: guide.slug,
-            feed: ("Nieuw en bijgewerkt: \(guide.config.title)", guide.url + "feed.xml"))
+            feed: ("Nieuw en bijgewerkt: \(guide.config.title)", SiteRoutes.feed(of: guide.url)))
     }
 
-    func toolCard(_ id: String, from base: String) -> [String: Any]? {
+    func toolCard(_ id: String, from base: String) -> TemplateObject? {
         guard let page = graph.pages[id], let slug = page.guide, let guide = graph.guide(slug) else { return nil }
         let metadata = page.metadata
-        var card: [String: Any] = [
-            "title": metadata.title, "url": href(page.url, from: base), "summary": metadata.summary,
-            "tips": metadata.tips, "has_tips": !metadata.tips.isEmpty,
-            "tips_heading": metadata.tips.count == 1 ? "1 tip" : "\(metadata.tips.count) tips",
-        ]
-        // Optional keys are false when absent, so a card never shows an enclosing context's value.
-        card["yields"] = metadata.yields ?? false
-        card["why"] = metadata.why ?? false
-        card["inclusion"] = metadata.inclusion ?? false
-        card["slug"] = String(page.url.dropLast().split(separator: "/").last ?? "")
-        card["used_by"] = metadata.usedBy.map { use -> [String: Any] in
-            var item: [String: Any] = ["gemeente": use.gemeente]
-            item["url"] = use.url?.value ?? ""
-            item["has_url"] = use.url != nil
-            return item
-        }
-        card["has_used_by"] = !metadata.usedBy.isEmpty
-        let facets = guide.config.facets.compactMap { facet -> [String: Any]? in
+        let facets = guide.config.facets.compactMap { facet -> TemplateObject? in
             guard let chosen = metadata.terms[facet.id], !chosen.isEmpty else { return nil }
             let titles = chosen.compactMap { value in facet.values.first { $0.id == value.value }?.title }
-            return [
-                "title": facet.title, "values": titles.joined(separator: ", "), "id": facet.id,
-                "ids": chosen.map(\.value).joined(separator: " "),
-            ]
+            return TemplateObject(
+                Contexts.toolFacet,
+                [
+                    "title": .text(facet.title), "values": .text(titles.joined(separator: ", ")),
+                    "id": .text(facet.id), "ids": .text(chosen.map(\.value).joined(separator: " ")),
+                ])
         }
-        card["facets"] = facets
-        card["has_facets"] = !facets.isEmpty
-        // `facet:value` tokens for the chooser script's filters.
-        card["tokens"] = guide.config.facets.flatMap { facet in
-            (metadata.terms[facet.id] ?? []).map { "\(facet.id):\($0.value)" }
-        }.joined(separator: " ")
-        return card
+        return TemplateObject(
+            Contexts.toolCard,
+            [
+                "title": .text(metadata.title), "url": .text(href(page.url, from: base)),
+                "summary": .text(metadata.summary),
+                "tips": .texts(metadata.tips), "has_tips": .flag(!metadata.tips.isEmpty),
+                "tips_heading": .text(metadata.tips.count == 1 ? "1 tip" : "\(metadata.tips.count) tips"),
+                "yields": .text(metadata.yields), "why": .text(metadata.why), "inclusion": .text(metadata.inclusion),
+                "slug": .text(String(page.url.dropLast().split(separator: "/").last ?? "")),
+                "used_by": .objects(
+                    metadata.usedBy.map { use in
+                        TemplateObject(
+                            Contexts.use,
+                            [
+                                "gemeente": .text(use.gemeente), "url": .text(use.url?.value),
+                                "has_url": .flag(use.url != nil),
+                            ])
+                    }),
+                "has_used_by": .flag(!metadata.usedBy.isEmpty),
+                "facets": .objects(facets), "has_facets": .flag(!facets.isEmpty),
+                // `facet:value` tokens for the chooser script's filters.
+                "tokens": .text(
+                    guide.config.facets.flatMap { facet in
+                        (metadata.terms[facet.id] ?? []).map { "\(facet.id):\($0.value)" }
+                    }.joined(separator: " ")),
+            ])
     }
 
     func domain(_ domain: DomainNode) -> String {
         let base = domain.url
-        let groups = graph.guides.compactMap { guide -> [String: Any]? in
+        let groups = graph.guides.compactMap { guide -> TemplateObject? in
             let pages = domain.pages.filter { graph.pages[$0]?.guide == guide.slug }
             guard !pages.isEmpty else { return nil }
             // Per guide, grouped by beleidsfase in the guide's order (a chooser: one group).
-            var phases: [[String: Any]] = guide.phases.compactMap { phase in
+            var phases: [TemplateObject] = guide.phases.compactMap { phase in
                 let members = phase.pages.filter(pages.contains)
                 guard !members.isEmpty else { return nil }
-                var group = link(phase.definition.title, to: phase.url, from: base)
-                group["pages"] = members.compactMap { pageSummary($0, from: base) }
-                group["has_title"] = true
-                return group
+                return TemplateObject(
+                    Contexts.domainPhase,
+                    [
+                        "title": .text(phase.definition.title), "url": .text(href(phase.url, from: base)),
+                        "pages": .objects(members.compactMap { pageSummary($0, from: base) }), "has_title": true,
+                    ])
             }
             if guide.phases.isEmpty {
                 phases = [
-                    ["title": false, "has_title": false, "pages": pages.compactMap { pageSummary($0, from: base) }]
+                    TemplateObject(
+                        Contexts.domainPhase,
+                        ["has_title": false, "pages": .objects(pages.compactMap { pageSummary($0, from: base) })])
                 ]
             }
-            return [
-                "title": guide.config.title, "url": href(guide.url, from: base), "phases": phases,
-                "pages": pages.compactMap { pageSummary($0, from: base) },
-            ]
+            return TemplateObject(
+                Contexts.domainGuide,
+                [
+                    "title": .text(guide.config.title), "url": .text(href(guide.url, from: base)),
+                    "phases": .objects(phases), "pages": .objects(pages.compactMap { pageSummary($0, from: base) }),
+                ])
         }
-        let context: [String: Any] = [
-            "title": domain.definition.title, "summary": domain.definition.summary ?? "",
-            "guides": groups, "has_pages": !groups.isEmpty, "count": domain.pages.count,
-            "count_sentence": domain.pages.count == 1
-                ? "Eén pagina uit de gidsen hoort bij dit domein."
-                : "\(domain.pages.count) pagina's uit de gidsen horen bij dit domein.",
-            "others": graph.domains.filter { $0.url != domain.url }.map {
-                link($0.definition.title, to: $0.url, from: base)
-            },
-        ]
-        let body = templates.render("domain", context)
+        let context = TemplateObject(
+            Contexts.domain,
+            [
+                "title": .text(domain.definition.title), "summary": .nonEmpty(domain.definition.summary),
+                "guides": .objects(groups), "has_pages": .flag(!groups.isEmpty), "count": .number(domain.pages.count),
+                "count_sentence": .text(
+                    domain.pages.count == 1
+                        ? "Eén pagina uit de gidsen hoort bij dit domein."
+                        : "\(domain.pages.count) pagina's uit de gidsen horen bij dit domein."),
+                "others": .objects(
+                    graph.domains.filter { $0.url != domain.url }.map {
+                        link($0.definition.title, to: $0.url, from: base)
+                    }),
+            ])
         return layout(
-            base: base, title: domain.definition.title, description: domain.definition.summary, kind: "domain",
-            body: body, breadcrumbs: [("Home", ""), ("Beleidsdomeinen", "domeinen/"), (domain.definition.title, nil)],
-            section: "domeinen")
+            base: base, title: domain.definition.title, description: domain.definition.summary, template: .domain,
+            body: context,
+            breadcrumbs: [("Home", ""), ("Beleidsdomeinen", SiteRoutes.domains), (domain.definition.title, nil)],
+            section: .domains)
     }
 
     /// The accessibility statement (`toegankelijkheid/`), from `accessibility:` in the site file.
     func accessibility(_ statement: AccessibilityStatement) -> String {
-        let base = "toegankelijkheid/"
-        var context: [String: Any] = [
-            "title": "Toegankelijkheidsverklaring", "organisation": statement.organisation,
-            "status": statement.status.sentence,
-            "date": ["iso": statement.date.iso, "text": statement.date.dutch],
-            "measures": statement.measures ?? false, "contact": statement.contact ?? false,
-        ]
+        let base = SiteRoutes.accessibility
+        var context = TemplateObject(
+            Contexts.accessibility,
+            [
+                "title": "Toegankelijkheidsverklaring", "organisation": .text(statement.organisation),
+                "status": .text(statement.status.sentence),
+                "date": .object(
+                    TemplateObject(
+                        Contexts.date, ["iso": .text(statement.date.iso), "text": .text(statement.date.dutch)])),
+                "measures": .text(statement.measures), "contact": .text(statement.contact),
+            ])
         if let contact = statement.contact {
-            context["contact_url"] = contact.contains("@") && !contact.contains("://") ? "mailto:" + contact : contact
+            context["contact_url"] = .text(
+                contact.contains("@") && !contact.contains("://") ? "mailto:" + contact : contact)
         }
-        let body = templates.render("accessibility", context)
         return layout(
             base: base, title: "Toegankelijkheidsverklaring",
-            description: "Hoe toegankelijk deze site is, en hoe u een probleem meldt.", kind: "accessibility",
-            body: body,
-            breadcrumbs: [("Home", ""), ("Toegankelijkheid", nil)])
+            description: "Hoe toegankelijk deze site is, en hoe u een probleem meldt.", template: .accessibility,
+            body: context, breadcrumbs: [("Home", ""), ("Toegankelijkheid", nil)])
     }
 
     func domainsOverview() -> String {
-        let base = "domeinen/"
-        let context: [String: Any] = [
-            "title": "Beleidsdomeinen",
-            "domains": graph.domains.map { domain -> [String: Any] in
-                var item = link(domain.definition.title, to: domain.url, from: base)
-                item["summary"] = domain.definition.summary ?? ""
-                item["count"] = domain.pages.count
-                item["count_label"] = pagesLabel(domain.pages.count)
-                return item
-            },
-        ]
-        let body = templates.render("domains", context)
+        let base = SiteRoutes.domains
+        let context = TemplateObject(
+            Contexts.domains,
+            ["title": "Beleidsdomeinen", "domains": .objects(graph.domains.map { domainCount($0, from: base) })])
         return layout(
             base: base, title: "Beleidsdomeinen", description: "Alle pagina's per beleidsdomein, over de gidsen heen.",
-            kind: "domains", body: body, breadcrumbs: [("Home", ""), ("Beleidsdomeinen", nil)], section: "domeinen")
+            template: .domains, body: context, breadcrumbs: [("Home", ""), ("Beleidsdomeinen", nil)],
+            section: .domains)
     }
 
     func search() -> String {
-        let base = "zoeken/"
-        let context: [String: Any] = [
-            "title": "Zoeken",
-            "index_url": href(SitePath.searchIndex, from: base),
-            "page_suffix": graph.site.directoryURLs ? "" : "index.html",
-            "guides": graph.guides.map { link($0.config.title, to: $0.url, from: base) },
-        ]
-        let body = templates.render("search", context)
+        let base = SiteRoutes.search
+        let context = TemplateObject(
+            Contexts.search,
+            [
+                "title": "Zoeken",
+                "index_url": .text(href(SitePath.searchIndex, from: base)),
+                "page_suffix": .text(graph.site.directoryURLs ? "" : "index.html"),
+                "guides": .objects(graph.guides.map { link($0.config.title, to: $0.url, from: base) }),
+            ])
         return layout(
-            base: base, title: "Zoeken", description: "Zoek in alle gidsen.", kind: "search", body: body,
-            breadcrumbs: [("Home", ""), ("Zoeken", nil)], section: "zoeken", scripts: ["assets/search.js"])
+            base: base, title: "Zoeken", description: "Zoek in alle gidsen.", template: .search, body: context,
+            breadcrumbs: [("Home", ""), ("Zoeken", nil)], section: .search, scripts: ["assets/search.js"])
     }
 
     /// The 404 page. Servers show it at the URL that was not found, at any depth, so its links
@@ -684,14 +747,26 @@ struct Renderer: @unchecked Sendable {
             return absolute.notFound()
         }
         let base = ""
-        let context: [String: Any] = [
-            "title": "Pagina niet gevonden", "root": href("", from: base),
-            "guides": graph.guides.map { link($0.config.title, to: $0.url, from: base) },
-        ]
-        let body = templates.render("404", context)
+        let context = TemplateObject(
+            Contexts.notFound,
+            [
+                "title": "Pagina niet gevonden", "root": .text(href("", from: base)),
+                "guides": .objects(graph.guides.map { link($0.config.title, to: $0.url, from: base) }),
+            ])
         return layout(
-            base: base, title: "Pagina niet gevonden", description: nil, kind: "not-found", body: body,
-            breadcrumbs: [])
+            base: base, title: "Pagina niet gevonden", description: nil, template: .notFound, kind: "not-found",
+            body: context, breadcrumbs: [])
+    }
+}
+
+extension TemplateValue {
+    /// Absent, or an empty list: a field the page's own fields left for the tool card.
+    var isAbsentOrEmptyList: Bool {
+        switch self {
+        case .absent: return true
+        case .list(let items): return items.isEmpty
+        default: return false
+        }
     }
 }
 

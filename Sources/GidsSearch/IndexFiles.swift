@@ -67,7 +67,9 @@ extension SearchIndex {
         var vocabulary: [String: [String: String]] = [:]
         for (form, stem) in forms { vocabulary[Self.vocabularyKey(form), default: [:]][form] = stem }
         for (key, shard) in vocabulary {
-            out["search/vocab/\(key).json"] = jsonObject(shard) { JSONText.append($0, htmlSafe: true, to: &$1) }
+            out["\(SitePath.searchFolder)vocab/\(key).json"] = jsonObject(shard) {
+                JSONText.append($0, htmlSafe: true, to: &$1)
+            }
         }
         var termFiles: [Int: [String: [Posting]]] = [:]
         for (stem, postings) in terms {
@@ -92,7 +94,7 @@ extension SearchIndex {
                 out.append(0x5D)
             }
         }
-        for (shard, data) in termData.enumerated() { out["search/terms/\(shard).json"] = data }
+        for (shard, data) in termData.enumerated() { out["\(SitePath.searchFolder)terms/\(shard).json"] = data }
         let documentData = documents.concurrentMap(documentJSON)
         for (number, data) in documentData.enumerated() { out["search/doc/\(number).json"] = data }
         let total = documents.reduce(0) { $0 + $1.length }

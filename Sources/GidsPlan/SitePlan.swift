@@ -1,0 +1,177 @@
+import GidsCore
+import GidsGraph
+
+/// Every file the render stage makes, one case per kind. Adding a kind means adding a case
+/// here; every `switch` over routes (the plan, the renderer) then says what is missing.
+public enum Route: Sendable, Hashable {
+    /// `index.html`.
+    case home
+    /// `zoeken/`: the search page.
+    case search
+    /// `404.html`.
+    case notFound
+    /// `domeinen/`: every beleidsdomein.
+    case domains
+    /// `toegankelijkheid/`: the accessibility statement (when the site file has one).
+    case accessibility
+    /// `domeinen/<id>/`: one beleidsdomein, by id.
+    case domain(String)
+    /// `<guide>/`: a guide's home (or its chooser), by guide slug.
+    case guide(String)
+    /// `<guide>/print/`: the print edition.
+    case printEdition(String)
+    /// `<guide>/vergelijk/`: the chooser's comparison table.
+    case compare(String)
+    /// `<guide>/<facet>/<value>/`: the tools with one facet value (ids).
+    case facetValue(guide: String, facet: String, value: String)
+    /// `<guide>/<phase>/`: a beleidsfase (phase id).
+    case phase(guide: String, phase: String)
+    /// `<guide>/<taxonomy>/`: a taxonomy's values.
+    case taxonomy(guide: String, taxonomy: String)
+    /// `<guide>/<taxonomy>/<value>/`: the pages with one value.
+    case term(guide: String, taxonomy: String, value: String)
+    /// A page or tool, by page id (content path).
+    case page(String)
+    /// `<guide>/feed.xml`: the guide's Atom feed.
+    case feed(String)
+    /// `<guide>/tools.json`: the chooser's data.
+    case chooserData(String)
+    /// `sitemap.xml` (with a full `base_url`).
+    case sitemap
+    /// `robots.txt` (with a full `base_url`).
+    case robots
+
+    /// Whether the route is an HTML page (listed in the sitemap, searched by `gids serve`).
+    public var isPage: Bool {
+        switch self {
+        case .feed, .chooserData, .sitemap, .robots: false
+        case .home, .search, .notFound, .domains, .accessibility, .domain, .guide, .printEdition, .compare,
+            .facetValue, .phase, .taxonomy, .term, .page:
+            true
+        }
+    }
+}
+
+/// One file of the plan: its route and its site path (`wmo/index.html`).
+public struct PlannedRoute: Sendable {
+    public let route: Route
+    /// The output file, relative to `site/`.
+    public let path: String
+}
+
+/// The site plan: every route with its output file, in a fixed order (home, site pages,
+/// domains, then each guide: home, print, compare, facet values, phases, taxonomies and
+/// terms, pages in reading order, feed, data; then sitemap and robots). Made from the
+/// finished graph; render, the sitemap and `gids serve` read it.
+public struct SitePlan: Sendable {
+    /// Every route, in order.
+    public let routes: [PlannedRoute]
+    private let paths: [Route: String]
+
+    init(routes: [PlannedRoute]) {
+        self.routes = routes
+        paths = Dictionary(routes.map { ($0.route, $0.path) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The output file of `route`, or nil when the site has no such route.
+    public func path(of route: Route) -> String? { paths[route] }
+
+    /// The site path of the directory of an HTML route (`wmo/`; `""` for the home page).
+    public static func directory(of path: String) -> String {
+        guard path.hasSuffix("index.html") else { return path }
+        return String(path.dropLast("index.html".count))
+    }
+}
+
+/// The plan of `graph`: each route's file from the URL the graph gave it (pages, guides,
+/// phases, taxonomies, domains) or from ``SiteRoutes`` (print, compare, facet values, feeds).
+/// Diagnostics: two routes at one file (`plan.path-collision`, an error); the graph already
+/// reports every collision it can see, so this is the last guard.
+public func planSite(_ graph: NavigationGraph) -> (SitePlan, [Diagnostic]) {
+    var routes: [PlannedRoute] = []
+    func add(_ route: Route, _ directory: String) {
+        routes.append(PlannedRoute(route: route, path: directory + "index.html"))
+    }
+    add(.home, "")
+    add(.search, SiteRoutes.search)
+    routes.append(PlannedRoute(route: .notFound, path: SiteRoutes.notFoundFile))
+    add(.domains, SiteRoutes.domains)
+    if graph.site.accessibility != nil { add(.accessibility, SiteRoutes.accessibility) }
+    for domain in graph.domains { add(.domain(domain.definition.id), domain.url) }
+    for guide in graph.guides {
+        add(.guide(guide.slug), guide.url)
+        add(.printEdition(guide.slug), SiteRoutes.printEdition(of: guide.url))
+        if !guide.config.facets.isEmpty {
+            add(.compare(guide.slug), SiteRoutes.compare(of: guide.url))
+            for facet in guide.config.facets {
+                for value in facet.values where !guide.tools(with: facet, value, in: graph).isEmpty {
+                    add(
+                        .facetValue(guide: guide.slug, facet: facet.id, value: value.id),
+                        SiteRoutes.facetValue(of: guide.url, facet: facet.id, value: value.id))
+                }
+            }
+        }
+        for phase in guide.phases { add(.phase(guide: guide.slug, phase: phase.definition.id), phase.url) }
+        for taxonomy in guide.taxonomies {
+            add(.taxonomy(guide: guide.slug, taxonomy: taxonomy.definition.id), taxonomy.url)
+            for term in taxonomy.terms {
+                add(.term(guide: guide.slug, taxonomy: taxonomy.definition.id, value: term.value.id), term.url)
+            }
+        }
+        for id in guide.readingOrder {
+            guard let page = graph.pages[id] else { continue }
+            add(.page(id), page.url)
+        }
+    }
+    for guide in graph.guides {
+        routes.append(PlannedRoute(route: .feed(guide.slug), path: SiteRoutes.feed(of: guide.url)))
+        if !guide.config.facets.isEmpty {
+            routes.append(PlannedRoute(route: .chooserData(guide.slug), path: SiteRoutes.chooserData(of: guide.url)))
+        }
+    }
+    if graph.site.baseURL != nil {
+        routes.append(PlannedRoute(route: .sitemap, path: SiteRoutes.sitemap))
+        routes.append(PlannedRoute(route: .robots, path: SiteRoutes.robots))
+    }
+    var diagnostics: [Diagnostic] = []
+    var owners: [String: Route] = [:]
+    var unique: [PlannedRoute] = []
+    for planned in routes {
+        // Case-insensitive hosts serve `A/` and `a/` as one.
+        let key = planned.path.lowercased()
+        if let owner = owners[key] {
+            diagnostics.append(
+                .error(
+                    SourceLocation(path: graph.site.file.displayPath),
+                    "two files would be written at '\(planned.path)': \(describe(owner)) and \(describe(planned.route))",
+                    code: "plan.path-collision", hint: "give one of them another id or 'slug:'"))
+            continue
+        }
+        owners[key] = planned.route
+        unique.append(planned)
+    }
+    return (SitePlan(routes: unique), diagnostics)
+}
+
+private func describe(_ route: Route) -> String {
+    switch route {
+    case .home: "the home page"
+    case .search: "the search page"
+    case .notFound: "the 404 page"
+    case .domains: "the domains overview"
+    case .accessibility: "the accessibility statement"
+    case .domain(let id): "domain '\(id)'"
+    case .guide(let slug): "guide '\(slug)'"
+    case .printEdition(let slug): "the print edition of '\(slug)'"
+    case .compare(let slug): "the comparison of '\(slug)'"
+    case .facetValue(let guide, let facet, let value): "facet value '\(facet): \(value)' of '\(guide)'"
+    case .phase(let guide, let phase): "phase '\(phase)' of '\(guide)'"
+    case .taxonomy(let guide, let taxonomy): "taxonomy '\(taxonomy)' of '\(guide)'"
+    case .term(let guide, let taxonomy, let value): "value '\(value)' of '\(taxonomy)' in '\(guide)'"
+    case .page(let id): "'\(id)'"
+    case .feed(let slug): "the feed of '\(slug)'"
+    case .chooserData(let slug): "the chooser data of '\(slug)'"
+    case .sitemap: "the sitemap"
+    case .robots: "robots.txt"
+    }
+}

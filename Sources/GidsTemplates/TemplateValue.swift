@@ -1,0 +1,100 @@
+/// A value a template sees: typed, so rendering needs no dynamic casts and a template can be
+/// checked against the ``Shape`` of its context before anything is rendered.
+///
+/// Mustache spec 1.3 terms: `.absent` and `.flag(false)` are falsey, as is an empty `.list`;
+/// every other value is truthy (also the empty string, as in swift-mustache, which gids used
+/// before). `.html` is markup that gids made; `{{x}}` escapes it like text, `{{{x}}}` does not.
+public enum TemplateValue: Sendable {
+    /// Plain text: `{{x}}` escapes `&`, `<`, `>`, `"`, `'`.
+    case text(String)
+    /// Markup that gids made (a page body, an SVG): meant for `{{{x}}}`.
+    case html(String)
+    /// A whole number, shown in decimal.
+    case number(Int)
+    /// A condition: `{{#x}}` shows its block when true, `{{^x}}` when false.
+    case flag(Bool)
+    /// `{{#x}}` repeats its block once per item, with the item on top of the context stack.
+    case list([TemplateValue])
+    /// Named fields, looked up by `{{name}}` and `{{a.b}}`.
+    case object(TemplateObject)
+    /// No value: falsey, shown as nothing. Optional fields are absent rather than missing, so
+    /// a lookup never falls through to an enclosing context's field of the same name.
+    case absent
+
+    /// Text when `value` is non-nil, ``absent`` otherwise.
+    public static func text(_ value: String?) -> TemplateValue { value.map(TemplateValue.text) ?? .absent }
+
+    /// Text when `value` is non-nil and not empty, ``absent`` otherwise.
+    public static func nonEmpty(_ value: String?) -> TemplateValue {
+        guard let value, !value.isEmpty else { return .absent }
+        return .text(value)
+    }
+
+    /// An object when `value` is non-nil, ``absent`` otherwise.
+    public static func object(_ value: TemplateObject?) -> TemplateValue { value.map(TemplateValue.object) ?? .absent }
+
+    /// A list of objects.
+    public static func objects(_ values: [TemplateObject]) -> TemplateValue { .list(values.map(TemplateValue.object)) }
+
+    /// A list of texts.
+    public static func texts(_ values: [String]) -> TemplateValue { .list(values.map(TemplateValue.text)) }
+
+    /// Whether `{{#x}}` shows its block (Mustache spec 1.3, "Sections": falsey values).
+    public var isTruthy: Bool {
+        switch self {
+        case .absent: return false
+        case .flag(let value): return value
+        case .list(let items): return !items.isEmpty
+        case .text, .html, .number, .object: return true
+        }
+    }
+}
+
+/// An object of a known ``Shape``: one value per field, in the shape's order. Fields not set
+/// are ``TemplateValue/absent``.
+public struct TemplateObject: Sendable {
+    /// The fields this object may hold.
+    public let shape: Shape
+    /// One value per field of ``shape``, by slot.
+    public private(set) var values: [TemplateValue]
+
+    /// An object of `shape` with every field absent.
+    public init(_ shape: Shape) {
+        self.shape = shape
+        values = Array(repeating: .absent, count: shape.fields.count)
+    }
+
+    /// The field `name`. Setting a name the shape does not declare is a programming error (it
+    /// would never be seen by a template, nor documented), and stops the program.
+    public subscript(name: String) -> TemplateValue {
+        get { shape.slot(of: name).map { values[$0] } ?? .absent }
+        set {
+            guard let slot = shape.slot(of: name) else {
+                preconditionFailure("'\(name)' is not a field of the template context '\(shape.name)'")
+            }
+            values[slot] = newValue
+        }
+    }
+
+    /// The value of `name`, or nil when the shape has no such field (so a lookup goes on to the
+    /// enclosing context).
+    @inline(__always)
+    func lookup(_ name: String) -> TemplateValue? {
+        guard let slot = shape.slot(of: name) else { return nil }
+        return values[slot]
+    }
+}
+
+extension TemplateObject {
+    /// An object of `shape` with `fields` set, in order (the rest absent).
+    public init(_ shape: Shape, _ fields: KeyValuePairs<String, TemplateValue>) {
+        self.init(shape)
+        for (name, value) in fields { self[name] = value }
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(booleanLiteral value: Bool) { self = .flag(value) }
+    public init(integerLiteral value: Int) { self = .number(value) }
+}
