@@ -88,7 +88,7 @@ bench: deps
 # Writes JSON Schemas for editors into content/.schemas (see README, "Front matter in your editor").
 schema: deps
 	$(SWIFT) build -c release --product gids
-	$(RELEASE_BIN) schema --content content
+	$(RELEASE_BIN) schema --content content --templates templates
 
 # Fuzzing (not a test): each libFuzzer target for FUZZ_SECONDS (default 600), seeded with
 # Tests/Fuzz/Corpus/<target>. Crashes go to .build-fuzz/crashes/; copy each into the corpus

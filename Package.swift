@@ -80,7 +80,8 @@ let package = Package(
         .testTarget(name: "GidsRenderTests", dependencies: ["GidsRender", "GidsTemplates"]),
         .testTarget(name: "GidsSearchTests", dependencies: ["GidsSearch"]),
         .testTarget(
-            name: "GidsBuildTests", dependencies: ["GidsBuild", "GidsFrontMatter", "GidsSearch", "GidsSiteCheck"],
+            name: "GidsBuildTests",
+            dependencies: ["GidsBuild", "GidsFrontMatter", "GidsPlan", "GidsRender", "GidsSearch", "GidsSiteCheck"],
             exclude: ["Fixtures"]),
         .testTarget(name: "GidsServeTests", dependencies: ["GidsServe", "GidsBuild"]),
     ]

@@ -2,6 +2,7 @@ import Foundation
 import GidsCore
 import GidsFrontMatter
 import GidsLoad
+import GidsRender
 
 /// Why `gids new` or `gids schema` could not do what was asked (exit code 2 for bad arguments,
 /// 1 for a file that already exists or content that does not load).
@@ -116,6 +117,14 @@ public func writeSchemas(contentDirectory: String, outputDirectory: String) thro
         written.append(path)
     }
     return written
+}
+
+/// Writes the template context fields (``FieldReference``) into the README at `readme`,
+/// between its markers (appended when it has none; the file is made when missing).
+/// Errors: the file cannot be written.
+public func writeFieldReference(readme: String) throws {
+    let old = (try? String(contentsOfFile: readme, encoding: .utf8)) ?? "# Templates\n"
+    try Data(FieldReference.updating(old).utf8).write(to: URL(fileURLWithPath: readme), options: .atomic)
 }
 
 /// A YAML plain scalar when safe, else double-quoted.

@@ -141,7 +141,7 @@ public final class BuildSession: @unchecked Sendable {
         }
         begin("validate")
         result.diagnostics += relaxed(graphDiagnostics + validate(graph), in: model, tree: tree)
-        let (plan, planDiagnostics) = planSite(graph)
+        let (plan, planDiagnostics) = planSite(graph, pageIndex: templates?.has(.pageIndex) ?? true)
         result.diagnostics += planDiagnostics
         result.pagesPerGuide = graph.guides.map { ($0.config.title, $0.readingOrder.count) }
         result.externalReferences = externalReferences(graph)

@@ -30,7 +30,7 @@ public func buildGraph(
     // Lowercased URL → owner: URLs that differ only in case collide on case-insensitive hosts.
     var urlOwners: [String: String] = [:]
     // Site paths of the pages gids makes, which Markdown may link to.
-    var generatedPaths: Set<String> = [SiteRoutes.search, SiteRoutes.domains]
+    var generatedPaths: Set<String> = [SiteRoutes.search, SiteRoutes.domains, SiteRoutes.pageIndex]
     if site.accessibility != nil { generatedPaths.insert(SiteRoutes.accessibility) }
     func claim(
         _ url: String, by owner: String, at location: SourceLocation,

@@ -12,6 +12,8 @@ public enum SiteRoutes {
     public static let domains = "domeinen/"
     /// The accessibility statement.
     public static let accessibility = "toegankelijkheid/"
+    /// Every page and tool from A to Z.
+    public static let pageIndex = "a-tot-z/"
     /// The page servers show for a missing address.
     public static let notFoundFile = "404.html"
     /// The theme's stylesheet and scripts.
@@ -52,6 +54,7 @@ public enum SiteRoutes {
     public static let reserved: [String: String] = [
         search: "the search page", domains: "the policy domains overview", assets: "the stylesheet and scripts",
         accessibility: "the accessibility statement", SitePath.searchFolder: "the search index",
+        pageIndex: "the A–Z page",
     ]
 }
 

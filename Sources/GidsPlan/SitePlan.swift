@@ -14,6 +14,8 @@ public enum Route: Sendable, Hashable {
     case domains
     /// `toegankelijkheid/`: the accessibility statement (when the site file has one).
     case accessibility
+    /// `a-tot-z/`: every page and tool from A to Z (when the templates have one).
+    case pageIndex
     /// `domeinen/<id>/`: one beleidsdomein, by id.
     case domain(String)
     /// `<guide>/`: a guide's home (or its chooser), by guide slug.
@@ -45,7 +47,7 @@ public enum Route: Sendable, Hashable {
     public var isPage: Bool {
         switch self {
         case .feed, .chooserData, .sitemap, .robots: false
-        case .home, .search, .notFound, .domains, .accessibility, .domain, .guide, .printEdition, .compare,
+        case .home, .search, .notFound, .domains, .accessibility, .pageIndex, .domain, .guide, .printEdition, .compare,
             .facetValue, .phase, .taxonomy, .term, .page:
             true
         }
@@ -87,7 +89,10 @@ public struct SitePlan: Sendable {
 /// phases, taxonomies, domains) or from ``SiteRoutes`` (print, compare, facet values, feeds).
 /// Diagnostics: two routes at one file (`plan.path-collision`, an error); the graph already
 /// reports every collision it can see, so this is the last guard.
-public func planSite(_ graph: NavigationGraph) -> (SitePlan, [Diagnostic]) {
+///
+/// `pageIndex`: whether the A–Z page is made (its template is optional, so that a templates
+/// folder from before it keeps working).
+public func planSite(_ graph: NavigationGraph, pageIndex: Bool = true) -> (SitePlan, [Diagnostic]) {
     var routes: [PlannedRoute] = []
     func add(_ route: Route, _ directory: String) {
         routes.append(PlannedRoute(route: route, path: directory + "index.html"))
@@ -97,6 +102,7 @@ public func planSite(_ graph: NavigationGraph) -> (SitePlan, [Diagnostic]) {
     routes.append(PlannedRoute(route: .notFound, path: SiteRoutes.notFoundFile))
     add(.domains, SiteRoutes.domains)
     if graph.site.accessibility != nil { add(.accessibility, SiteRoutes.accessibility) }
+    if pageIndex { add(.pageIndex, SiteRoutes.pageIndex) }
     for domain in graph.domains { add(.domain(domain.definition.id), domain.url) }
     for guide in graph.guides {
         add(.guide(guide.slug), guide.url)
@@ -133,16 +139,22 @@ public func planSite(_ graph: NavigationGraph) -> (SitePlan, [Diagnostic]) {
         routes.append(PlannedRoute(route: .sitemap, path: SiteRoutes.sitemap))
         routes.append(PlannedRoute(route: .robots, path: SiteRoutes.robots))
     }
+    return claimPaths(routes, reportedAt: SourceLocation(path: graph.site.file.displayPath))
+}
+
+/// The plan of `routes`, each path claimed once: a route whose file another route already has
+/// (compared without case: case-insensitive hosts serve `A/` and `a/` as one) is left out and
+/// reported at `location` (`plan.path-collision`).
+func claimPaths(_ routes: [PlannedRoute], reportedAt location: SourceLocation) -> (SitePlan, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     var owners: [String: Route] = [:]
     var unique: [PlannedRoute] = []
     for planned in routes {
-        // Case-insensitive hosts serve `A/` and `a/` as one.
         let key = planned.path.lowercased()
         if let owner = owners[key] {
             diagnostics.append(
                 .error(
-                    SourceLocation(path: graph.site.file.displayPath),
+                    location,
                     "two files would be written at '\(planned.path)': \(describe(owner)) and \(describe(planned.route))",
                     code: "plan.path-collision", hint: "give one of them another id or 'slug:'"))
             continue
@@ -160,6 +172,7 @@ private func describe(_ route: Route) -> String {
     case .notFound: "the 404 page"
     case .domains: "the domains overview"
     case .accessibility: "the accessibility statement"
+    case .pageIndex: "the A–Z page"
     case .domain(let id): "domain '\(id)'"
     case .guide(let slug): "guide '\(slug)'"
     case .printEdition(let slug): "the print edition of '\(slug)'"

@@ -50,7 +50,7 @@ extension Renderer {
     }
 
     /// The static page of one facet value: the tools that have it, and the other values.
-    func facetPage(_ guide: GuideNode, _ facet: FacetDefinition, _ value: FacetValue) -> String {
+    func facetPage(_ guide: GuideNode, _ facet: FacetDefinition, _ value: FacetValue) -> [UInt8] {
         let base = SiteRoutes.facetValue(of: guide.url, facet: facet.id, value: value.id)
         let matching = guide.tools(with: facet, value, in: graph)
         let context = TemplateObject(
@@ -79,7 +79,7 @@ extension Renderer {
 
     /// `<guide>/vergelijk/`: every tool side by side on every field. With JavaScript,
     /// `?tools=a,b` shows only those columns.
-    func comparePage(_ guide: GuideNode) -> String {
+    func comparePage(_ guide: GuideNode) -> [UInt8] {
         let base = SiteRoutes.compare(of: guide.url)
         let tools = guide.tools.compactMap { graph.pages[$0] }
         func row(_ title: String, _ cell: (PageMetadata) -> String) -> TemplateObject {

@@ -161,6 +161,7 @@ public enum Contexts {
             Field("og", .object(openGraph), "Open Graph-gegevens."),
             Field("feed", .optional(.object(feed)), "De Atom-feed van de gids, of `false`."),
             Field("accessibility_url", .optional(.text), "Het adres van de toegankelijkheidsverklaring, of `false`."),
+            Field("index_url", .optional(.text), "Het adres van de pagina ‘A tot Z’, of `false` als die er niet is."),
             Field("document_title", .text, "De titel voor `<title>`."),
             Field("description", .text, "De beschrijving voor `<meta name=description>`."),
             Field("kind", .text, "De soort pagina: `home`, `guide`, `page`, …"),
@@ -448,6 +449,25 @@ public enum Contexts {
             Field("index_url", .text, "Het adres van de zoekindex."),
             Field("page_suffix", .text, "`index.html` als `directory_urls: false`, anders leeg."),
             Field("guides", .list(.object(link)), "De gidsen."),
+        ])
+
+    /// A letter of the A–Z page.
+    public static let indexLetter = Shape(
+        "index-letter",
+        [
+            Field("letter", .text, "De letter (`#` voor titels die met een cijfer of teken beginnen)."),
+            Field("id", .text, "Het id van de kop van de letter."),
+            Field("pages", .list(.object(pageSummary)), "De pagina's en tools met die letter, op titel."),
+        ])
+
+    /// `a-tot-z`: every page and tool from A to Z.
+    public static let pageIndex = Shape(
+        "a-tot-z",
+        [
+            Field("title", .text, "De titel van de pagina."),
+            Field("letters", .list(.object(indexLetter)), "De letters die titels hebben, in volgorde."),
+            Field("count", .number, "Het aantal pagina's en tools."),
+            Field("search_url", .text, "Het adres van de zoekpagina."),
         ])
 
     /// `404`: the page for addresses that do not exist.

@@ -37,7 +37,7 @@ extension Renderer {
         return page.document.hasFragmentTarget(fragment, rawHTML: graph.site.rawHTML) ? fragment : nil
     }
 
-    func printEdition(_ guide: GuideNode) -> String {
+    func printEdition(_ guide: GuideNode) -> [UInt8] {
         let base = SiteRoutes.printEdition(of: guide.url)
         let members = Set(guide.readingOrder)
         @Sendable func makeSection(_ id: String) -> TemplateObject? {

@@ -11,7 +11,9 @@ import GidsTemplates
 /// sub-path and from disk. Pages render in parallel; the result does not depend on thread
 /// scheduling. Theme assets and content assets are added as they are.
 public func renderSite(_ graph: NavigationGraph, plan: SitePlan, templates: TemplateSet) -> RenderedSite {
-    let renderer = Renderer(graph: graph, templates: templates, assetNames: fingerprintedNames(templates))
+    let renderer = Renderer(
+        graph: graph, templates: templates, assetNames: fingerprintedNames(templates),
+        pageIndexPath: plan.path(of: .pageIndex).map(SitePlan.directory(of:)))
     // The sitemap lists the pages, so it is made after them.
     let results = plan.routes.filter { $0.route != .sitemap }.concurrentMap { planned -> (String, Data) in
         // Bytes made in the job: the HTML string is freed at once, not held beside its copy.
@@ -42,7 +44,9 @@ private func fingerprintedNames(_ templates: TemplateSet) -> [String: String] {
 public func renderPages(_ ids: [String], graph: NavigationGraph, plan: SitePlan, templates: TemplateSet)
     -> [String: Data]
 {
-    let renderer = Renderer(graph: graph, templates: templates, assetNames: fingerprintedNames(templates))
+    let renderer = Renderer(
+        graph: graph, templates: templates, assetNames: fingerprintedNames(templates),
+        pageIndexPath: plan.path(of: .pageIndex).map(SitePlan.directory(of:)))
     var out: [String: Data] = [:]
     for id in ids {
         guard let path = plan.path(of: .page(id)) else { continue }
@@ -58,6 +62,8 @@ struct Renderer: @unchecked Sendable {
     let templates: TemplateSet
     /// Theme asset path → its fingerprinted name in the output.
     var assetNames: [String: String] = [:]
+    /// The A–Z page's site path, when the plan has one.
+    var pageIndexPath: String?
     /// When set (`/gidsen/`), hrefs are absolute paths under it instead of relative: used for
     /// the 404 page, which servers show at any depth.
     var absolutePrefix: String?
@@ -70,45 +76,46 @@ struct Renderer: @unchecked Sendable {
     /// The file of `route`: one case per kind, so a new kind cannot be forgotten here.
     func render(_ route: Route, path: String) -> Data {
         switch route {
-        case .home: return Data(home().utf8)
-        case .search: return Data(search().utf8)
-        case .notFound: return Data(notFound().utf8)
-        case .domains: return Data(domainsOverview().utf8)
+        case .home: return Data(home())
+        case .search: return Data(search())
+        case .notFound: return Data(notFound())
+        case .domains: return Data(domainsOverview())
+        case .pageIndex: return Data(pageIndex())
         case .accessibility:
-            return graph.site.accessibility.map { Data(accessibility($0).utf8) } ?? Data()
+            return graph.site.accessibility.map { Data(accessibility($0)) } ?? Data()
         case .domain(let id):
-            return graph.domains.first { $0.definition.id == id }.map { Data(domain($0).utf8) } ?? Data()
+            return graph.domains.first { $0.definition.id == id }.map { Data(domain($0)) } ?? Data()
         case .guide(let slug):
-            return graph.guide(slug).map { Data(guideHome($0).utf8) } ?? Data()
+            return graph.guide(slug).map { Data(guideHome($0)) } ?? Data()
         case .printEdition(let slug):
-            return graph.guide(slug).map { Data(printEdition($0).utf8) } ?? Data()
+            return graph.guide(slug).map { Data(printEdition($0)) } ?? Data()
         case .compare(let slug):
-            return graph.guide(slug).map { Data(comparePage($0).utf8) } ?? Data()
+            return graph.guide(slug).map { Data(comparePage($0)) } ?? Data()
         case .facetValue(let slug, let facetID, let valueID):
             guard let guide = graph.guide(slug), let facet = guide.config.facets.first(where: { $0.id == facetID }),
                 let value = facet.values.first(where: { $0.id == valueID })
             else { return Data() }
-            return Data(facetPage(guide, facet, value).utf8)
+            return Data(facetPage(guide, facet, value))
         case .phase(let slug, let phaseID):
             guard let guide = graph.guide(slug), let node = guide.phases.first(where: { $0.definition.id == phaseID })
             else { return Data() }
-            return Data(phase(node, in: guide).utf8)
+            return Data(phase(node, in: guide))
         case .taxonomy(let slug, let taxonomyID):
             guard let guide = graph.guide(slug),
                 let node = guide.taxonomies.first(where: { $0.definition.id == taxonomyID })
             else { return Data() }
-            return Data(taxonomy(node, in: guide).utf8)
+            return Data(taxonomy(node, in: guide))
         case .term(let slug, let taxonomyID, let valueID):
             guard let guide = graph.guide(slug),
                 let node = guide.taxonomies.first(where: { $0.definition.id == taxonomyID }),
                 let value = node.terms.first(where: { $0.value.id == valueID })
             else { return Data() }
-            return Data(term(value, of: node, in: guide).utf8)
+            return Data(term(value, of: node, in: guide))
         case .page(let id):
             guard let node = graph.pages[id], let slug = node.guide, let guide = graph.guide(slug) else {
                 return Data()
             }
-            return Data(page(node, in: guide).utf8)
+            return Data(page(node, in: guide))
         case .feed(let slug):
             return graph.guide(slug).map { Data(feed($0).utf8) } ?? Data()
         case .chooserData(let slug):
@@ -170,7 +177,7 @@ struct Renderer: @unchecked Sendable {
         base: String, title: String, description: String?, template: PageTemplate, kind: String? = nil,
         body: TemplateObject, breadcrumbs: [(String, String?)], guide: String? = nil, section: Section = .none,
         scripts: [String] = [], feed: (title: String, url: String)? = nil
-    ) -> String {
+    ) -> [UInt8] {
         let crumbs = breadcrumbs.enumerated().map { index, crumb in
             TemplateValue.object(
                 TemplateObject(
@@ -221,6 +228,7 @@ struct Renderer: @unchecked Sendable {
                     }),
                 "accessibility_url": graph.site.accessibility == nil
                     ? .absent : .text(href(SiteRoutes.accessibility, from: base)),
+                "index_url": .text(pageIndexPath.map { href($0, from: base) }),
                 "document_title": .text(fullTitle),
                 "description": .text(description ?? graph.site.description ?? ""),
                 "kind": .text(kind),
@@ -229,7 +237,7 @@ struct Renderer: @unchecked Sendable {
                 "has_breadcrumbs": .flag(crumbs.count > 1),
                 "search_current": section == .search ? "page" : .absent,
                 "home_current": .flag(base.isEmpty && template == .home),
-                "body": .html(templates.render(template, body)),
+                "body": .markup(templates.render(template, body)),
             ])
         return templates.render(.layout, context)
     }
@@ -326,7 +334,7 @@ struct Renderer: @unchecked Sendable {
 
     // MARK: Page kinds
 
-    func home() -> String {
+    func home() -> [UInt8] {
         let base = ""
         var context = TemplateObject(
             Contexts.home,
@@ -361,7 +369,7 @@ struct Renderer: @unchecked Sendable {
             ])
     }
 
-    func guideHome(_ guide: GuideNode) -> String {
+    func guideHome(_ guide: GuideNode) -> [UInt8] {
         let base = guide.url
         let template: PageTemplate = guide.config.facets.isEmpty ? .guide : .chooser
         var context = TemplateObject(
@@ -451,7 +459,7 @@ struct Renderer: @unchecked Sendable {
         }
     }
 
-    func taxonomy(_ taxonomy: TaxonomyNode, in guide: GuideNode) -> String {
+    func taxonomy(_ taxonomy: TaxonomyNode, in guide: GuideNode) -> [UInt8] {
         let base = taxonomy.url
         let context = TemplateObject(
             Contexts.taxonomy,
@@ -477,7 +485,7 @@ struct Renderer: @unchecked Sendable {
             guide: guide.slug)
     }
 
-    func term(_ term: TermNode, of taxonomy: TaxonomyNode, in guide: GuideNode) -> String {
+    func term(_ term: TermNode, of taxonomy: TaxonomyNode, in guide: GuideNode) -> [UInt8] {
         let base = term.url
         let pages = term.pages.compactMap { pageSummary($0, from: base) }
         let context = TemplateObject(
@@ -500,7 +508,7 @@ struct Renderer: @unchecked Sendable {
             ], guide: guide.slug)
     }
 
-    func phase(_ phase: PhaseNode, in guide: GuideNode) -> String {
+    func phase(_ phase: PhaseNode, in guide: GuideNode) -> [UInt8] {
         let base = phase.url
         let index = phase.number - 1
         var context = TemplateObject(
@@ -530,7 +538,7 @@ struct Renderer: @unchecked Sendable {
             guide: guide.slug)
     }
 
-    func page(_ page: PageNode, in guide: GuideNode) -> String {
+    func page(_ page: PageNode, in guide: GuideNode) -> [UInt8] {
         let base = page.url
         let metadata = page.metadata
         let template: PageTemplate = metadata.kind == .tool ? .tool : .page
@@ -638,7 +646,7 @@ struct Renderer: @unchecked Sendable {
             ])
     }
 
-    func domain(_ domain: DomainNode) -> String {
+    func domain(_ domain: DomainNode) -> [UInt8] {
         let base = domain.url
         let groups = graph.guides.compactMap { guide -> TemplateObject? in
             let pages = domain.pages.filter { graph.pages[$0]?.guide == guide.slug }
@@ -690,7 +698,7 @@ struct Renderer: @unchecked Sendable {
     }
 
     /// The accessibility statement (`toegankelijkheid/`), from `accessibility:` in the site file.
-    func accessibility(_ statement: AccessibilityStatement) -> String {
+    func accessibility(_ statement: AccessibilityStatement) -> [UInt8] {
         let base = SiteRoutes.accessibility
         var context = TemplateObject(
             Contexts.accessibility,
@@ -712,7 +720,7 @@ struct Renderer: @unchecked Sendable {
             body: context, breadcrumbs: [("Home", ""), ("Toegankelijkheid", nil)])
     }
 
-    func domainsOverview() -> String {
+    func domainsOverview() -> [UInt8] {
         let base = SiteRoutes.domains
         let context = TemplateObject(
             Contexts.domains,
@@ -723,7 +731,48 @@ struct Renderer: @unchecked Sendable {
             section: .domains)
     }
 
-    func search() -> String {
+    /// Every page and tool of every guide from A to Z (`a-tot-z/`): a way to find a page
+    /// without JavaScript and without knowing its guide (WCAG 2.4.5, Multiple Ways). Titles are
+    /// ordered as folded (`Één` under E); a title that starts with a digit or sign is under `#`.
+    func pageIndex() -> [UInt8] {
+        let base = SiteRoutes.pageIndex
+        let ids = graph.guides.flatMap(\.readingOrder)
+        let pages = Array(Set(ids)).compactMap { graph.pages[$0] }.map { page in
+            (key: TextFolding.fold(page.metadata.title), page: page)
+        }.sorted { ($0.key, $0.page.metadata.title, $0.page.url) < ($1.key, $1.page.metadata.title, $1.page.url) }
+        var letters: [(letter: String, ids: [String])] = []
+        for (key, page) in pages {
+            let first = key.unicodeScalars.first { !$0.properties.isWhitespace }
+            let letter = first.map { ("a"..."z").contains(Character($0)) ? String($0).uppercased() : "#" } ?? "#"
+            if letters.last?.letter == letter {
+                letters[letters.count - 1].ids.append(page.id)
+            } else {
+                letters.append((letter, [page.id]))
+            }
+        }
+        let context = TemplateObject(
+            Contexts.pageIndex,
+            [
+                "title": "Alle pagina’s van A tot Z", "count": .number(pages.count),
+                "search_url": .text(href(SiteRoutes.search, from: base)),
+                "letters": .objects(
+                    letters.map { group in
+                        TemplateObject(
+                            Contexts.indexLetter,
+                            [
+                                "letter": .text(group.letter),
+                                "id": .text("_letter-" + (group.letter == "#" ? "overig" : group.letter.lowercased())),
+                                "pages": .objects(group.ids.compactMap { pageSummary($0, from: base) }),
+                            ])
+                    }),
+            ])
+        return layout(
+            base: base, title: "Alle pagina’s van A tot Z",
+            description: "Alle pagina’s en tools van de gidsen, op alfabet.", template: .pageIndex, body: context,
+            breadcrumbs: [("Home", ""), ("A tot Z", nil)])
+    }
+
+    func search() -> [UInt8] {
         let base = SiteRoutes.search
         let context = TemplateObject(
             Contexts.search,
@@ -740,7 +789,7 @@ struct Renderer: @unchecked Sendable {
 
     /// The 404 page. Servers show it at the URL that was not found, at any depth, so its links
     /// are absolute under the site file's `base_url` when there is one (relative otherwise).
-    func notFound() -> String {
+    func notFound() -> [UInt8] {
         if absolutePrefix == nil, let basePath = graph.site.basePath {
             var absolute = self
             absolute.absolutePrefix = basePath

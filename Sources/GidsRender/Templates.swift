@@ -9,6 +9,16 @@ public enum PageTemplate: String, CaseIterable, Sendable {
     case layout, home, guide, chooser, phase, page, tool, domain, domains, search
     case notFound = "404"
     case accessibility, print, facet, compare, taxonomy, term
+    case pageIndex = "a-tot-z"
+
+    /// Templates a site may leave out: the page kind is then not made (a warning). Kinds added
+    /// after a site's templates were copied are optional, so those templates keep working.
+    public var isOptional: Bool {
+        switch self {
+        case .pageIndex: true
+        default: false
+        }
+    }
 
     /// The context this template is rendered with.
     public var shape: Shape {
@@ -30,6 +40,7 @@ public enum PageTemplate: String, CaseIterable, Sendable {
         case .compare: Contexts.compare
         case .taxonomy: Contexts.taxonomy
         case .term: Contexts.term
+        case .pageIndex: Contexts.pageIndex
         }
     }
 
@@ -53,6 +64,7 @@ public enum PageTemplate: String, CaseIterable, Sendable {
         case .compare: "de vergelijking van alle tools, `/<gids>/vergelijk/`"
         case .taxonomy: "een indeling, `/<gids>/<indeling>/`"
         case .term: "een waarde van een indeling, `/<gids>/<indeling>/<waarde>/`"
+        case .pageIndex: "alle pagina's en tools van A tot Z, `/a-tot-z/` (mag ontbreken: dan is er geen A–Z-pagina)"
         }
     }
 }
@@ -65,7 +77,10 @@ public struct TemplateSet: Sendable {
     public let assets: [String: Data]
 
     /// Template names every site needs; a missing one is an error.
-    public static let required = PageTemplate.allCases.map(\.rawValue)
+    public static let required = PageTemplate.allCases.filter { !$0.isOptional }.map(\.rawValue)
+
+    /// Whether the site's templates have `template` (an optional one may be missing).
+    public func has(_ template: PageTemplate) -> Bool { library.templates[template.rawValue] != nil }
 
     /// Loads and checks `directory`. Errors: a missing folder or template, a syntax error, a
     /// missing partial (with did-you-mean), and every name or type that does not fit the
@@ -134,15 +149,18 @@ public struct TemplateSet: Sendable {
             }
         }
         for template in PageTemplate.allCases where sources[template.rawValue] == nil {
+            let location = SourceLocation(path: display + "/" + template.rawValue + ".mustache")
             diagnostics.append(
-                .error(
-                    SourceLocation(path: display + "/" + template.rawValue + ".mustache"), "template missing",
-                    code: "template.missing"))
+                template.isOptional
+                    ? .warning(
+                        location, "template missing: this kind of page is not made", code: "template.missing-optional",
+                        hint: "copy it from gids's own templates folder to add the page")
+                    : .error(location, "template missing", code: "template.missing"))
         }
         // Names and types, once the syntax is right: each template against its own context.
         if !diagnostics.hasErrors {
             var seen: [TemplateFinding] = []
-            for template in PageTemplate.allCases {
+            for template in PageTemplate.allCases where sources[template.rawValue] != nil {
                 for finding in checkTemplate(template.rawValue, in: library, context: template.shape)
                 where !seen.contains(finding) {
                     seen.append(finding)
@@ -161,11 +179,11 @@ public struct TemplateSet: Sendable {
 
     /// Renders `template` with `context`, an object of the template's own shape (checked in
     /// debug builds).
-    func render(_ template: PageTemplate, _ context: TemplateObject) -> String {
+    func render(_ template: PageTemplate, _ context: TemplateObject) -> [UInt8] {
         assert(context.shape === template.shape, "\(template.rawValue) rendered with '\(context.shape.name)'")
         assert(TemplateValue.object(context).conforms(to: .object(template.shape)), "\(template.rawValue): context")
         return LibraryTime.measure(.mustache, detail: template.rawValue) {
-            library.render(template.rawValue, .object(context))
+            library.renderBytes(template.rawValue, .object(context))
         }
     }
 }

@@ -7,6 +7,16 @@ public struct TagName: Sendable {
     /// 1-based line and column (in Unicode scalars) of the tag's opening delimiter.
     public let line: Int
     public let column: Int
+    /// ``FieldNames`` ids of ``parts``.
+    let partIDs: [Int]
+
+    init(text: String, parts: [String], line: Int, column: Int) {
+        self.text = text
+        self.parts = parts
+        self.line = line
+        self.column = column
+        partIDs = parts.map(FieldNames.id(of:))
+    }
 }
 
 /// A parsed template: a tree of nodes (Mustache spec 1.3 without the optional modules).

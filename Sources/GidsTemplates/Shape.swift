@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The type of one field of a template context: what ``TemplateChecker`` checks tags against
 /// and what `templates/README.md` documents.
 public indirect enum FieldType: Sendable {
@@ -39,6 +41,22 @@ public indirect enum FieldType: Sendable {
     }
 }
 
+/// Every name a shape or a template uses, numbered once per process: a tag and a shape agree
+/// on a name by its number.
+enum FieldNames {
+    private static let table = Mutex<[String: Int]>([:])
+
+    /// The number of `name`, given on first use.
+    static func id(of name: String) -> Int {
+        table.withLock { names in
+            if let id = names[name] { return id }
+            let id = names.count
+            names[name] = id
+            return id
+        }
+    }
+}
+
 /// One field of a ``Shape``: its name in templates, its type and a Dutch description.
 public struct Field: Sendable {
     /// The name templates use: `title`, `has_pages`.
@@ -63,6 +81,8 @@ public final class Shape: Sendable {
     /// The fields, in the order the README lists them.
     public let fields: [Field]
     private let slots: [String: Int]
+    /// Slot by ``FieldNames`` id (-1: not a field), so rendering looks a name up without hashing it.
+    private let slotsByID: [Int32]
 
     /// A shape with `fields`; a repeated name is a programming error.
     public init(_ name: String, _ fields: [Field]) {
@@ -73,6 +93,10 @@ public final class Shape: Sendable {
             precondition(slots.updateValue(index, forKey: field.name) == nil, "\(name): '\(field.name)' twice")
         }
         self.slots = slots
+        let ids = fields.map { FieldNames.id(of: $0.name) }
+        var byID = [Int32](repeating: -1, count: (ids.max() ?? -1) + 1)
+        for (slot, id) in ids.enumerated() { byID[id] = Int32(slot) }
+        slotsByID = byID
     }
 
     /// A shape with the fields of `base` and then `extra` (a tool page: the page's fields and
@@ -86,6 +110,14 @@ public final class Shape: Sendable {
     @inline(__always)
     public func slot(of name: String) -> Int? { slots[name] }
 
+    /// The slot of the name with ``FieldNames`` id `id`, or nil.
+    @inline(__always)
+    func slot(ofID id: Int) -> Int? {
+        guard id < slotsByID.count else { return nil }
+        let slot = slotsByID[id]
+        return slot < 0 ? nil : Int(slot)
+    }
+
     /// The field `name`, or nil.
     public func field(_ name: String) -> Field? { slots[name].map { fields[$0] } }
 }
@@ -98,7 +130,7 @@ extension TemplateValue {
         case (.any, _): return true
         case (.optional, .absent): return true
         case (.optional(let inner), _): return conforms(to: inner)
-        case (.text, .text), (.html, .html), (.number, .number), (.flag, .flag): return true
+        case (.text, .text), (.html, .html), (.html, .markup), (.number, .number), (.flag, .flag): return true
         case (.list(let item), .list(let items)): return items.allSatisfy { $0.conforms(to: item) }
         case (.object(let shape), .object(let object)):
             guard object.shape === shape else { return false }

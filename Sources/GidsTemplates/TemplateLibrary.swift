@@ -38,11 +38,16 @@ public final class TemplateLibrary: @unchecked Sendable {
     /// Renders template `name` with `context` on the stack; nothing when there is no such
     /// template (the loader reports missing templates before anything is rendered).
     public func render(_ name: String, _ context: TemplateValue) -> String {
+        String(decoding: renderBytes(name, context), as: UTF8.self)
+    }
+
+    /// ``render(_:_:)`` as UTF-8 bytes, without decoding them into a String.
+    public func renderBytes(_ name: String, _ context: TemplateValue) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(8192)
+        out.reserveCapacity(16384)
         var stack: [TemplateValue] = [context]
         if let nodes = templates[name] { render(nodes, stack: &stack, into: &out) }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     func partial(_ name: String, indent: String) -> [TemplateNode]? {
@@ -69,7 +74,9 @@ public final class TemplateLibrary: @unchecked Sendable {
             case .variable(let name, let escaped):
                 switch resolve(name, in: stack) {
                 case .text(let text), .html(let text):
-                    if escaped { appendEscaped(text, to: &out) } else { out.append(contentsOf: text.utf8) }
+                    if escaped { appendEscaped(text.utf8, to: &out) } else { out.append(contentsOf: text.utf8) }
+                case .markup(let bytes):
+                    if escaped { appendEscaped(bytes, to: &out) } else { out.append(contentsOf: bytes) }
                 case .number(let number): out.append(contentsOf: String(number).utf8)
                 case .flag(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
                 case .list, .object, .absent: break
@@ -89,7 +96,7 @@ public final class TemplateLibrary: @unchecked Sendable {
                         render(body, stack: &stack, into: &out)
                         stack.removeLast()
                     }
-                case .text, .html, .number, .object:
+                case .text, .html, .markup, .number, .object:
                     stack.append(value)
                     render(body, stack: &stack, into: &out)
                     stack.removeLast()
@@ -105,35 +112,48 @@ public final class TemplateLibrary: @unchecked Sendable {
     /// it, the other parts inside that value only.
     @inline(__always)
     private func resolve(_ name: TagName, in stack: [TemplateValue]) -> TemplateValue {
-        guard let first = name.parts.first else { return stack.last ?? .absent }
+        let ids = name.partIDs
+        guard let first = ids.first else { return stack.last ?? .absent }
         var found: TemplateValue?
-        for frame in stack.reversed() {
-            if case .object(let object) = frame, let value = object.lookup(first) {
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let object) = stack[index], let value = object.lookup(id: first) {
                 found = value
                 break
             }
+            index -= 1
         }
         guard var current = found else { return .absent }
-        for part in name.parts.dropFirst() {
-            guard case .object(let object) = current, let value = object.lookup(part) else { return .absent }
+        for id in ids.dropFirst() {
+            guard case .object(let object) = current, let value = object.lookup(id: id) else { return .absent }
             current = value
         }
         return current
     }
 }
 
-/// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped, byte by byte: the same five as
-/// `escapeHTML` in GidsCore.
+/// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped: the same five as `escapeHTML` in
+/// GidsCore. Runs without any of them are copied whole.
 @inline(__always)
-func appendEscaped(_ text: String, to out: inout [UInt8]) {
-    for byte in text.utf8 {
-        switch byte {
-        case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-        case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-        case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-        case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-        case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-        default: out.append(byte)
+func appendEscaped<Bytes: Collection>(_ text: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
+    var runStart = text.startIndex
+    var index = text.startIndex
+    while index != text.endIndex {
+        let replacement: StaticString
+        switch text[index] {
+        case UInt8(ascii: "&"): replacement = "&amp;"
+        case UInt8(ascii: "<"): replacement = "&lt;"
+        case UInt8(ascii: ">"): replacement = "&gt;"
+        case UInt8(ascii: "\""): replacement = "&quot;"
+        case UInt8(ascii: "'"): replacement = "&#39;"
+        default:
+            text.formIndex(after: &index)
+            continue
         }
+        out.append(contentsOf: text[runStart..<index])
+        replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+        text.formIndex(after: &index)
+        runStart = index
     }
+    out.append(contentsOf: text[runStart..<text.endIndex])
 }

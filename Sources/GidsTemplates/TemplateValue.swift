@@ -9,6 +9,9 @@ public enum TemplateValue: Sendable {
     case text(String)
     /// Markup that gids made (a page body, an SVG): meant for `{{{x}}}`.
     case html(String)
+    /// Markup already rendered as UTF-8 bytes (a page kind's template inside the layout): an
+    /// ``html(_:)`` value that is not decoded and checked again.
+    case markup([UInt8])
     /// A whole number, shown in decimal.
     case number(Int)
     /// A condition: `{{#x}}` shows its block when true, `{{^x}}` when false.
@@ -45,7 +48,7 @@ public enum TemplateValue: Sendable {
         case .absent: return false
         case .flag(let value): return value
         case .list(let items): return !items.isEmpty
-        case .text, .html, .number, .object: return true
+        case .text, .html, .markup, .number, .object: return true
         }
     }
 }
@@ -76,11 +79,11 @@ public struct TemplateObject: Sendable {
         }
     }
 
-    /// The value of `name`, or nil when the shape has no such field (so a lookup goes on to the
-    /// enclosing context).
+    /// The value of the name with ``FieldNames`` id `id`, or nil when the shape has no such
+    /// field (so a lookup goes on to the enclosing context).
     @inline(__always)
-    func lookup(_ name: String) -> TemplateValue? {
-        guard let slot = shape.slot(of: name) else { return nil }
+    func lookup(id: Int) -> TemplateValue? {
+        guard let slot = shape.slot(ofID: id) else { return nil }
         return values[slot]
     }
 }

@@ -308,16 +308,27 @@ struct NewTool: ParsableCommand {
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write JSON Schemas (draft 2020-12) of site.yml, guide.yml and each guide's front matter.")
+        abstract: "Write JSON Schemas (draft 2020-12) of site.yml, guide.yml and each guide's front matter.",
+        discussion: """
+            With --templates DIR, also write the template context fields (names, types, Dutch
+            descriptions) into DIR/README.md, between its field markers.
+            """)
     @Option(help: "Folder with site.yml, guide folders and Markdown pages.")
     var content = "content"
     @Option(help: "Where to write the schemas (default: <content>/.schemas).")
     var output: String?
+    @Option(help: "A templates folder whose README.md gets the context fields of every template.")
+    var templates: String?
 
     func run() throws {
         do {
             let paths = try writeSchemas(contentDirectory: content, outputDirectory: output ?? content + "/.schemas")
             for path in paths { print("gids schema: wrote \(path)") }
+            if let templates {
+                let path = templates + "/README.md"
+                try writeFieldReference(readme: path)
+                print("gids schema: wrote the template fields into \(path)")
+            }
         } catch let error as ScaffoldError {
             throw fail(error, command: "schema")
         }

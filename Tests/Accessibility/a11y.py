@@ -54,6 +54,7 @@ PAGES = [
     ("domeinen/wmo/", "domain"),
     ("zoeken/?q=mantelzorg", "search with results"),
     ("toegankelijkheid/", "accessibility statement"),
+    ("a-tot-z/", "A to Z"),
     ("404.html", "404"),
     # The Markdown fixture (Tests/GidsBuildTests/Fixtures/markdown), built into _markdown/ by
     # `make a11y`: a table, callouts (open and folded), tabs, footnotes, a task list, a

@@ -202,6 +202,65 @@ import Testing
         #expect(!result.wrote)
     }
 
+    @Test func aMisspelledNameInATemplateStopsTheBuildBeforeAnythingIsWritten() throws {
+        let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try overlay(Repo.fixtures + "/base", onto: root)
+        try FileManager.default.createDirectory(atPath: root + "/templates", withIntermediateDirectories: true)
+        try overlay(Repo.templates, onto: root + "/templates")
+        let page = try String(contentsOfFile: root + "/templates/page.mustache", encoding: .utf8)
+        try Data(page.replacingOccurrences(of: "<h1>{{title}}</h1>", with: "<h1>{{titel}}</h1>").utf8)
+            .write(to: URL(fileURLWithPath: root + "/templates/page.mustache"))
+        let result = runBuild(
+            BuildOptions(
+                contentDirectory: root + "/content", templatesDirectory: root + "/templates",
+                outputDirectory: root + "/site"))
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == ["template.unknown-name"])
+        #expect(errors.first?.location.path.hasSuffix("templates/page.mustache") == true)
+        #expect(errors.first?.hint == "did you mean 'title'?")
+        #expect(!result.wrote)
+        #expect(!FileManager.default.fileExists(atPath: root + "/site"))
+    }
+
+    /// The worked example of a route kind added later: the A–Z page, made when the templates
+    /// have it and left out (a warning, no link to it) when a site's own templates predate it.
+    @Test func theAToZPageListsEveryPageOnceAndIsOptional() throws {
+        let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try overlay(Repo.fixtures + "/base", onto: root)
+        try FileManager.default.createDirectory(atPath: root + "/templates", withIntermediateDirectories: true)
+        try overlay(Repo.templates, onto: root + "/templates")
+        func build() -> BuildResult {
+            try? FileManager.default.removeItem(atPath: root + "/site")
+            return runBuild(
+                BuildOptions(
+                    contentDirectory: root + "/content", templatesDirectory: root + "/templates",
+                    outputDirectory: root + "/site"))
+        }
+        let with = build()
+        #expect(with.succeeded)
+        let html = try String(contentsOfFile: root + "/site/a-tot-z/index.html", encoding: .utf8)
+        let lists = html.components(separatedBy: "<ul class=\"link-list\">").dropFirst().map {
+            $0.components(separatedBy: "</ul>")[0]
+        }.joined()
+        let titles = lists.components(separatedBy: "<li><a href=\"../").dropFirst().compactMap {
+            $0.split(separator: ">", maxSplits: 1).last?.split(separator: "<").first.map(String.init)
+        }
+        #expect(!titles.isEmpty)
+        #expect(titles == titles.sorted { $0.lowercased() < $1.lowercased() })
+        let home = try String(contentsOfFile: root + "/site/index.html", encoding: .utf8)
+        #expect(home.contains("<a href=\"a-tot-z/\">A tot Z</a>"))
+
+        try FileManager.default.removeItem(atPath: root + "/templates/a-tot-z.mustache")
+        let without = build()
+        #expect(without.succeeded)
+        #expect(without.diagnostics.map(\.code) == ["template.missing-optional"])
+        #expect(!FileManager.default.fileExists(atPath: root + "/site/a-tot-z"))
+        let plainHome = try String(contentsOfFile: root + "/site/index.html", encoding: .utf8)
+        #expect(!plainHome.contains("a-tot-z"))
+    }
+
     @Test func checkWritesNothing() throws {
         let (root, result) = try build(nil, write: false)
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -103,13 +103,104 @@ import Testing
 
 /// A templates folder with every required template, `page` as given and the others trivial,
 /// loaded and removed again.
-func loadTemplates(page: String) throws -> (TemplateSet?, [Diagnostic]) {
+func loadTemplates(page: String, extra: [String: String] = [:]) throws -> (TemplateSet?, [Diagnostic]) {
     let folder = NSTemporaryDirectory() + "gids-templates-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    for name in TemplateSet.required {
+    for name in PageTemplate.allCases.map(\.rawValue) {
         try (name == "page" ? page : "<p>{{! nothing to show }}</p>\n").write(
             toFile: folder + "/\(name).mustache", atomically: true, encoding: .utf8)
     }
+    for (name, text) in extra {
+        try text.write(toFile: folder + "/\(name).mustache", atomically: true, encoding: .utf8)
+    }
     return TemplateSet.load(directory: folder)
+}
+
+/// Paths of the repository.
+enum Repo {
+    static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("templates").path
+}
+
+/// Names and types checked against the context each template is rendered with: one exact
+/// diagnostic per mistake, at the tag.
+@Suite struct TemplateCheckTests {
+    func diagnostics(_ page: String, extra: [String: String] = [:]) throws -> [String] {
+        try loadTemplates(page: page, extra: extra).1.map(\.formatted).map {
+            // The temporary folder differs per run.
+            $0.replacingOccurrences(of: #"^.*/gids-templates-[^/]+/"#, with: "templates/", options: .regularExpression)
+        }
+    }
+
+    @Test func anUnknownNameIsAnErrorWithADidYouMean() throws {
+        #expect(
+            try diagnostics("<h1>{{titel}}</h1>\n") == [
+                "templates/page.mustache:1:5: error: unknown name 'titel' (in 'page') [template.unknown-name]\n  hint: did you mean 'title'?"
+            ])
+    }
+
+    @Test func anUnknownFieldOfAnObject() throws {
+        #expect(
+            try diagnostics("<a href=\"{{guide.link}}\">x</a>\n") == [
+                "templates/page.mustache:1:10: error: unknown name 'link' in 'guide.link' ('link') [template.unknown-name]"
+            ])
+    }
+
+    @Test func aNameFromAnEnclosingContextIsKnown() throws {
+        // Inside the related pages, `summary` is the page's own (Mustache looks outwards).
+        #expect(try diagnostics("{{#related}}{{title}} {{summary}}{{/related}}\n").isEmpty)
+    }
+
+    @Test func aSectionOverTextIsAnError() throws {
+        #expect(
+            try diagnostics("{{#summary}}<p>{{.}}</p>{{/summary}}\n") == [
+                "templates/page.mustache:1:1: error: a section needs a list, an object or true/false, but 'summary' is text, which is always there [template.section-type]\n  hint: show it with {{summary}}, or test a field that can be false"
+            ])
+        // An optional text may be tested.
+        #expect(try diagnostics("{{#level}}<p>{{.}}</p>{{/level}}\n").isEmpty)
+    }
+
+    @Test func aListShownAsTextIsAnError() throws {
+        #expect(
+            try diagnostics("<p>{{backlinks}}</p>\n") == [
+                "templates/page.mustache:1:4: error: 'backlinks' is a list; {{backlinks}} would show nothing [template.interpolation-type]\n  hint: open it as a section: {{#backlinks}}…{{/backlinks}}"
+            ])
+    }
+
+    @Test func tripleBracesOnPlainTextAreAWarningAndTheSetLoads() throws {
+        let (set, found) = try loadTemplates(page: "<h1>{{{title}}}</h1>\n{{{html}}}\n")
+        #expect(set != nil)
+        #expect(
+            found.map(\.formatted).map {
+                $0.replacingOccurrences(
+                    of: #"^.*/gids-templates-[^/]+/"#, with: "templates/", options: .regularExpression)
+            } == [
+                "templates/page.mustache:1:5: warning: 'title' is plain text; {{{title}}} would not escape it [template.unescaped-text]\n  hint: write {{title}}"
+            ])
+    }
+
+    @Test func aPartialIsCheckedWithTheContextOfItsCallerAndReportedInItsOwnFile() throws {
+        #expect(
+            try diagnostics("{{#backlinks}}{{> item}}{{/backlinks}}\n", extra: ["item": "<li>{{titl}}</li>\n"]) == [
+                "templates/item.mustache:1:5: error: unknown name 'titl' (in 'page-link') [template.unknown-name]\n  hint: did you mean 'title'?"
+            ])
+    }
+
+    @Test func theSiteTemplatesFitTheirContexts() {
+        let (set, diagnostics) = TemplateSet.load(directory: Repo.templates)
+        #expect(set != nil)
+        #expect(diagnostics.map(\.formatted) == [])
+    }
+}
+
+@Suite struct FieldReferenceTests {
+    /// The README's tables are made from the shapes gids renders with: never stale.
+    @Test func theTemplatesReadmeHasTheFieldsOfEveryContext() throws {
+        let readme = try String(contentsOfFile: Repo.templates + "/README.md", encoding: .utf8)
+        #expect(FieldReference.updating(readme) == readme, "run: make schema")
+        for template in PageTemplate.allCases {
+            #expect(readme.contains("### `\(template.rawValue)`: "))
+        }
+    }
 }

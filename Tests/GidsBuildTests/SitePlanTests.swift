@@ -1,0 +1,71 @@
+import GidsCore
+import GidsFrontMatter
+import GidsLoad
+import GidsMarkdown
+import Testing
+
+@testable import GidsGraph
+@testable import GidsPlan
+
+/// The site plan of the real content and of the base fixture: one file per route, each
+/// route's file where ``SiteRoutes`` and the graph put it.
+@Suite struct SitePlanTests {
+    func plan(_ root: String) throws -> (NavigationGraph, SitePlan, [Diagnostic]) {
+        let (tree, _) = loadSources(root: root)
+        let (model, _) = decodeContent(tree)
+        var documents: [String: MarkdownDocument] = [:]
+        for page in model.pages {
+            documents[page.file.path] = MarkdownDocument(markdown: page.body, lineOffset: page.bodyLineOffset)
+        }
+        let graph = try #require(buildGraph(model: model, documents: documents, tree: tree).0)
+        let (plan, diagnostics) = planSite(graph)
+        return (graph, plan, diagnostics)
+    }
+
+    @Test(arguments: [Repo.root + "/content", Repo.fixtures + "/base/content"])
+    func everyRouteHasAFileOfItsOwn(root: String) throws {
+        let (graph, plan, diagnostics) = try plan(root)
+        #expect(diagnostics.isEmpty)
+        let paths = plan.routes.map { $0.path.lowercased() }
+        #expect(Set(paths).count == paths.count)
+        // Every page of every guide is planned, at the URL the graph gave it.
+        for guide in graph.guides {
+            for id in guide.readingOrder {
+                #expect(plan.path(of: .page(id)) == graph.pages[id].map { $0.url + "index.html" })
+            }
+            #expect(plan.path(of: .printEdition(guide.slug)) == SiteRoutes.printEdition(of: guide.url) + "index.html")
+            #expect(plan.path(of: .feed(guide.slug)) == SiteRoutes.feed(of: guide.url))
+        }
+        #expect(plan.path(of: .home) == "index.html")
+        #expect(plan.path(of: .notFound) == SiteRoutes.notFoundFile)
+    }
+
+    @Test func theChooserHasItsComparisonFacetValuesAndData() throws {
+        let (graph, plan, _) = try plan(Repo.root + "/content")
+        let chooser = try #require(graph.guides.first { !$0.config.facets.isEmpty })
+        #expect(plan.path(of: .compare(chooser.slug)) != nil)
+        #expect(plan.path(of: .chooserData(chooser.slug)) == chooser.url + "tools.json")
+        // A facet value page exactly for the values some tool has.
+        for facet in chooser.config.facets {
+            for value in facet.values {
+                let planned = plan.path(of: .facetValue(guide: chooser.slug, facet: facet.id, value: value.id))
+                #expect((planned != nil) == !chooser.tools(with: facet, value, in: graph).isEmpty)
+            }
+        }
+    }
+
+    @Test func twoRoutesAtOneFileAreAnErrorAndTheFirstKeepsIt() {
+        let routes = [
+            PlannedRoute(route: .guide("wmo"), path: "wmo/index.html"),
+            PlannedRoute(route: .page("x/wmo.md"), path: "WMO/index.html"),
+            PlannedRoute(route: .search, path: "zoeken/index.html"),
+        ]
+        let (plan, diagnostics) = claimPaths(routes, reportedAt: SourceLocation(path: "content/site.yml"))
+        #expect(
+            diagnostics.map(\.formatted) == [
+                "content/site.yml: error: two files would be written at 'WMO/index.html': guide 'wmo' and 'x/wmo.md' [plan.path-collision]\n  hint: give one of them another id or 'slug:'"
+            ])
+        #expect(plan.routes.map(\.path) == ["wmo/index.html", "zoeken/index.html"])
+        #expect(plan.path(of: .page("x/wmo.md")) == nil)
+    }
+}
