@@ -82,6 +82,28 @@ private func tree(pages: [String: String], guide: String = guideYAML) -> SourceT
         #expect(diagnostics.first?.location.line == 2)
     }
 
+    /// YAML 1.2: `&` and `*` start an anchor or alias only at the start of a node; inside a
+    /// plain scalar they are text (an import found ` && ` in titles refused as aliases). A `#`
+    /// is text too, unless a space comes before it: then a comment starts (§6.6).
+    @Test(arguments: [
+        ("Zorg && welzijn", "Zorg && welzijn"), ("5 * 3 = 15", "5 * 3 = 15"), ("C* en C#", "C* en C#"),
+        ("C#-cursus", "C#-cursus"), ("Kosten # een opmerking", "Kosten"), ("\"Let op: zo\"", "Let op: zo"), ("a&b", "a&b"),
+        ("'&a is geen anker'", "&a is geen anker"),
+    ])
+    func ampersandsAndAsterisksInsideTextAreText(written: String, read: String) throws {
+        let yaml = "---\ntitle: \(written)\nsummary: B\nphase: voorbereiden\n---\n"
+        let (model, diagnostics) = decodeContent(tree(pages: ["gids/a.md": yaml]))
+        #expect(diagnostics.isEmpty)
+        #expect(model.pages.first?.metadata.title == read)
+    }
+
+    @Test func anAnchorInAListOrAfterATagIsFoundWhereItStands() {
+        let yaml = "---\ntitle: A\nsummary: B\nphase: voorbereiden\ntags:\n  - x && y\n  - &t z\n---\n"
+        let (_, diagnostics) = decodeContent(tree(pages: ["gids/a.md": yaml]))
+        #expect(diagnostics.map(\.code) == ["yaml.alias"])
+        #expect(diagnostics.first.map { [$0.location.line, $0.location.column] } == [7, 5])
+    }
+
     @Test func duplicateKeysAreErrorsAtTheRepeatedKey() {
         let (_, diagnostics) = decodeContent(
             tree(pages: ["gids/a.md": "---\ntitle: A\nsummary: C\ntitle: B\nphase: voorbereiden\n---\n"]))

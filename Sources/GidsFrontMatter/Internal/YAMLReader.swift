@@ -1,6 +1,7 @@
 import Foundation
 import GidsCore
 import GidsLoad
+import CYaml
 import Yams
 
 /// YAML 1.2 core schema booleans: only `true`/`false` (any case form the spec lists).
@@ -95,35 +96,45 @@ private func yamlDiagnostic(_ error: YamlError, yaml: String, file: SourceFile, 
     }
 }
 
-/// Position (1-based line, column) of the first `&anchor` or `*alias` token outside quotes
-/// and comments, in a line-based scan that is enough for front matter.
+/// Position (1-based line, column) of the first anchor (`&a`) or alias (`*a`), as libyaml's own
+/// parser reads the text (YAML 1.2 §6.9.2, §7.1: both only at the start of a node), so that
+/// `a && b`, `5 * 3` or `C*` in a plain scalar are text. Nil when there is none, or when the
+/// text is not valid YAML (composing it then reports the syntax error).
 private func aliasPosition(in yaml: String) -> (line: Int, column: Int)? {
-    // Nearly all front matter has neither character: no scan.
+    // Nearly all front matter has neither character: no second parse.
     guard yaml.utf8.contains(where: { $0 == 0x26 || $0 == 0x2A }) else { return nil }
-    for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-        var quote: Character?
-        var previous: Character = " "
-        var column = 0
-        for character in line {
-            column += 1
-            if let q = quote {
-                if character == q { quote = nil }
-            } else if character == "\"" || character == "'" {
-                if previous == " " || previous == ":" || previous == "-" || previous == "[" || previous == "," {
-                    quote = character
-                }
-            } else if character == "#" && (previous == " " || column == 1) {
-                break
-            } else if (character == "&" || character == "*")
-                && (previous == " " || previous == "[" || previous == "," || column == 1)
-            {
-                let rest = line.dropFirst(column)
-                if let next = rest.first, !next.isWhitespace { return (index + 1, column) }
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else { return nil }
+    defer { yaml_parser_delete(&parser) }
+    let bytes = Array(yaml.utf8)
+    return bytes.withUnsafeBufferPointer { buffer -> (Int, Int)? in
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+        while true {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+            defer { yaml_event_delete(&event) }
+            let anchored: Bool
+            switch event.type {
+            case YAML_ALIAS_EVENT: anchored = true
+            case YAML_SCALAR_EVENT: anchored = event.data.scalar.anchor != nil
+            case YAML_SEQUENCE_START_EVENT: anchored = event.data.sequence_start.anchor != nil
+            case YAML_MAPPING_START_EVENT: anchored = event.data.mapping_start.anchor != nil
+            case YAML_STREAM_END_EVENT: return nil
+            default: anchored = false
             }
-            previous = character
+            if anchored {
+                // libyaml counts lines and columns from 0, columns in characters; the event
+                // starts at the `&` or `*`, or for a node with a tag at its tag.
+                let mark = event.start_mark
+                let line = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)[Int(mark.line)]
+                let text = String(decoding: line, as: UTF8.self)
+                var column = Int(mark.column) + 1
+                let scalars = Array(text.unicodeScalars)
+                while column <= scalars.count, scalars[column - 1] != "&" && scalars[column - 1] != "*" { column += 1 }
+                return (Int(mark.line) + 1, column)
+            }
         }
     }
-    return nil
 }
 
 /// Reads typed values from one YAML mapping and records diagnostics at the values' positions.
