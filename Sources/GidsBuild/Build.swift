@@ -124,8 +124,9 @@ func normalizedPath(_ path: String) -> String {
 }
 
 /// In a guide with `strict: false` (an imported knowledge base being cleaned up), findings
-/// about its links, Markdown and accessibility are warnings, so the site is built while they
-/// are fixed; every other error stays an error.
+/// about its pages (links, Markdown, accessibility, front matter and YAML, values) are warnings,
+/// so the site is built while they are fixed; every other error stays an error. Unsafe raw
+/// HTML is removed either way.
 func relaxed(_ diagnostics: [Diagnostic], in model: ContentModel, tree: SourceTree) -> [Diagnostic] {
     let folders = Set(model.guides.filter { !$0.strict }.map(\.folder))
     guard !folders.isEmpty else { return diagnostics }
@@ -135,7 +136,8 @@ func relaxed(_ diagnostics: [Diagnostic], in model: ContentModel, tree: SourceTr
         var relaxed = diagnostic
         let code = diagnostic.code
         if diagnostic.severity == .error, files.contains(diagnostic.location.path),
-            code.hasPrefix("link.") || code.hasPrefix("markdown.") || code.hasPrefix("a11y.")
+            code.hasPrefix("link.") || code.hasPrefix("markdown.") || code.hasPrefix("a11y.") || code.hasPrefix("page.")
+                || code.hasPrefix("frontmatter.") || code.hasPrefix("yaml.") || code.hasPrefix("tool.")
         {
             relaxed.severity = .warning
         }

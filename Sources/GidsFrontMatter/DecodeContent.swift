@@ -319,7 +319,31 @@ func checkedID(_ id: Located<String>, what: String, diagnostics: inout [Diagnost
 
 let pageKeys: Set<String> = Keys.names(Keys.page)
 
+///
+/// In a guide with `strict: false` (an imported knowledge base being cleaned up) every problem
+/// of the page's front matter is a warning, and the page is built with what could be read: a
+/// page whose YAML cannot be read at all gets its title and summary from its text.
 func decodePage(_ file: SourceFile, guide: GuideConfig?, diagnostics: inout [Diagnostic]) -> PageSource? {
+    guard let guide, !guide.strict else { return decodePageStrictly(file, guide: guide, diagnostics: &diagnostics) }
+    var own: [Diagnostic] = []
+    let page = decodePageStrictly(file, guide: guide, diagnostics: &own)
+    diagnostics += own.map { diagnostic in
+        var softened = diagnostic
+        if softened.severity == .error { softened.severity = .warning }
+        return softened
+    }
+    if let page { return page }
+    let split = splitFrontMatter(file.text)
+    return PageSource(
+        file: file, metadata: PageMetadata(kind: .page, title: "", summary: "", hasTitle: false, phaseAxis: nil),
+        body: split.unclosed ? file.text : split.body, bodyLineOffset: split.unclosed ? 0 : split.bodyLineOffset)
+}
+
+/// ``decodePage(_:guide:diagnostics:)`` with every problem as it is: nil when the page cannot
+/// be used.
+private func decodePageStrictly(_ file: SourceFile, guide: GuideConfig?, diagnostics: inout [Diagnostic])
+    -> PageSource?
+{
     let rules = guide?.frontMatter ?? FrontMatterRules()
     let split = splitFrontMatter(file.text)
     if split.unclosed {

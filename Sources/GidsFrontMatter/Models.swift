@@ -187,8 +187,9 @@ public struct GuideConfig: Sendable {
     /// `base_path:`, the path the other generator served the pages under (`/gemma-zaken`):
     /// absolute links that start with it are read without it. Starts with `/`, no trailing `/`.
     public let basePath: String?
-    /// `strict:` (default true). False: link, Markdown and accessibility findings in this guide
-    /// are warnings, so an imported knowledge base builds while they are fixed.
+    /// `strict:` (default true). False: findings about this guide's pages (links, Markdown,
+    /// accessibility, front matter and YAML) are warnings, and a page whose front matter cannot
+    /// be read is built from its text, so an imported knowledge base builds while they are fixed.
     public var strict = true
     public let file: SourceFile
 

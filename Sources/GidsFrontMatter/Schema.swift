@@ -179,7 +179,7 @@ public enum Keys {
             "Namen van bestanden en mappen in de bronmap die gids overslaat, als patroon (_*, Gemfile)."),
         KeySpec(
             "strict", .boolean,
-            "false: fouten in links, Markdown en toegankelijkheid van deze gids zijn waarschuwingen (voor een overgenomen kennisbank)."
+            "false: fouten in de pagina's van deze gids (links, Markdown, toegankelijkheid, front matter) zijn waarschuwingen, en een pagina met onleesbare front matter wordt toch gebouwd (voor een overgenomen kennisbank)."
         ),
         KeySpec(
             "base_path", .text, "Pad waaronder de bestaande site stond (/gemma-zaken); absolute links beginnen ermee."),

@@ -58,10 +58,14 @@ func report(_ result: BuildResult, verb: String, started: Date) {
     let printer = DiagnosticPrinter(useColor: useColor)
     FileHandle.standardError.write(Data(printer.report(result.diagnostics).utf8))
     let pages = result.pagesPerGuide.reduce(0) { $0 + $1.pages }
+    // Pages built although they have findings (a guide with `strict: false`): the clean-up list.
+    let warned = Set(
+        result.diagnostics.filter { $0.severity == .warning && $0.location.path.hasSuffix(".md") }.map(\.location.path)
+    ).count
     let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
     let external = result.externalLinks.count
     let summary =
-        "gids \(verb): \(pages) pages, \(external) external link\(external == 1 ? "" : "s") (not fetched), "
+        "gids \(verb): \(pages) pages\(warned > 0 ? " (\(warned) with warnings)" : ""), \(external) external link\(external == 1 ? "" : "s") (not fetched), "
         + "\(printer.summary(result.diagnostics)), \(seconds) s"
     FileHandle.standardError.write(Data((summary + "\n").utf8))
 }

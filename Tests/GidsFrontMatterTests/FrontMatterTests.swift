@@ -87,7 +87,8 @@ private func tree(pages: [String: String], guide: String = guideYAML) -> SourceT
     /// is text too, unless a space comes before it: then a comment starts (§6.6).
     @Test(arguments: [
         ("Zorg && welzijn", "Zorg && welzijn"), ("5 * 3 = 15", "5 * 3 = 15"), ("C* en C#", "C* en C#"),
-        ("C#-cursus", "C#-cursus"), ("Kosten # een opmerking", "Kosten"), ("\"Let op: zo\"", "Let op: zo"), ("a&b", "a&b"),
+        ("C#-cursus", "C#-cursus"), ("Kosten # een opmerking", "Kosten"), ("\"Let op: zo\"", "Let op: zo"),
+        ("a&b", "a&b"),
         ("'&a is geen anker'", "&a is geen anker"),
     ])
     func ampersandsAndAsterisksInsideTextAreText(written: String, read: String) throws {
@@ -226,3 +227,45 @@ private func tree(pages: [String: String], guide: String = guideYAML) -> SourceT
         }
     }
 }
+
+/// `strict: false`: a page whose front matter has errors is built with what could be read, and
+/// every problem is a warning.
+@Suite struct LenientGuideTests {
+    let guide = guideYAMLLenient
+
+    @Test func unreadableYAMLIsAWarningAndThePageStays() {
+        let yaml = "---\ntitle: [open\n---\n# Kop\n\nTekst.\n"
+        let (model, diagnostics) = decodeContent(tree(pages: ["gids/a.md": yaml], guide: guide))
+        #expect(diagnostics.map(\.severity) == [.warning])
+        #expect(diagnostics.map(\.code) == ["yaml.syntax"])
+        #expect(model.pages.map(\.file.path) == ["gids/a.md"])
+        #expect(model.pages.first?.body.contains("# Kop") == true)
+    }
+
+    @Test func aDuplicateKeyAndAnUnknownLevelAreWarnings() {
+        let yaml = "---\ntitle: A\ntitle: B\n---\ntekst\n"
+        let (model, diagnostics) = decodeContent(
+            tree(pages: ["gids/a.md": yaml, "gids/b.md": "---\ntitle: B\nlevel: hoog\n---\n"], guide: guide))
+        #expect(diagnostics.map(\.code) == ["yaml.duplicate-key", "page.level"])
+        #expect(!diagnostics.hasErrors)
+        #expect(model.pages.count == 2)
+    }
+
+    @Test func theSameMistakesStopAStrictGuide() {
+        let (model, diagnostics) = decodeContent(tree(pages: ["gids/a.md": "---\ntitle: [open\n---\n"]))
+        #expect(diagnostics.map(\.severity) == [.error])
+        #expect(model.pages.isEmpty)
+    }
+}
+
+private let guideYAMLLenient = """
+    title: Overgenomen
+    summary: Een kennisbank.
+    strict: false
+    front_matter:
+      required: []
+    taxonomies:
+      - id: thema
+        title: Thema
+        values: [{id: zorg, title: Zorg}]
+    """

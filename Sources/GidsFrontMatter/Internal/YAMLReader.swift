@@ -1,7 +1,7 @@
+import CYaml
 import Foundation
 import GidsCore
 import GidsLoad
-import CYaml
 import Yams
 
 /// YAML 1.2 core schema booleans: only `true`/`false` (any case form the spec lists).
