@@ -301,6 +301,14 @@ private func decodeSite(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> 
         baseURL: absoluteBaseURL,
         directoryURLs: directoryURLs?.value ?? true, accessibility: accessibility, linkCheckIgnore: ignore, file: file)
     config.allowExternalImages = allowExternalImages?.value ?? false
+    if let node = reader.node("texts"),
+        var entry = MappingReader(node, file: file, lineOffset: 0, what: "'texts'", diagnostics: &diagnostics)
+    {
+        if let text = entry.string("domains_intro") { config.texts.domainsIntro = text.value }
+        if let text = entry.string("search_examples") { config.texts.searchExamples = text.value }
+        entry.warnUnknownKeys(known: Keys.names(Keys.siteTexts), what: "'texts'")
+        diagnostics += entry.diagnostics
+    }
     return config
 }
 

@@ -163,6 +163,15 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
         basePath = path.isEmpty ? nil : path
     }
     let strict = reader.bool("strict")?.value ?? true
+    var texts = GuideTexts()
+    if let node = reader.node("texts"),
+        var entry = MappingReader(node, file: file, lineOffset: 0, what: "'texts'", diagnostics: &diagnostics)
+    {
+        if let text = entry.string("phase_question") { texts.phaseQuestion = text.value }
+        if let text = entry.string("phase_hint") { texts.phaseHint = text.value }
+        entry.warnUnknownKeys(known: Keys.names(Keys.guideTexts), what: "'texts'")
+        diagnostics += entry.diagnostics
+    }
     reader.warnUnknownKeys(known: Keys.names(Keys.guide), what: "the guide file")
     diagnostics += reader.diagnostics
     // A guide file with a missing title or summary still has its pages checked in the same
@@ -173,6 +182,7 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
         phases: phases, taxonomies: taxonomies, phaseAxis: phaseAxis, frontMatter: rules, source: source,
         basePath: basePath, file: file)
     config.strict = strict
+    config.texts = texts
     return config
 }
 

@@ -74,6 +74,29 @@ public struct SiteConfig: Sendable {
     /// `gids check --external` does not fetch, e.g. `^https://intranet\.gemeente\.nl/`.
     public let linkCheckIgnore: [String]
     public let file: SourceFile
+    /// `texts:`, the site's own wording where the templates speak about its subject.
+    public var texts = SiteTexts()
+}
+
+/// Text on generated pages that is about the site's subject, not about gids: from `texts:` in
+/// `site.yml`, with neutral Dutch defaults, so that a site never shows another site's wording.
+public struct SiteTexts: Sendable {
+    /// `domains_intro`: above the beleidsdomeinen on the home page.
+    public var domainsIntro = "Per beleidsdomein zie je welke pagina’s uit de gidsen erbij horen."
+    /// `search_examples`: under the search field, e.g. "Bijvoorbeeld: mantelzorger, respijtzorg.".
+    public var searchExamples = "Typ een of meer woorden; de zoekfunctie zoekt in alle pagina’s."
+
+    public init() {}
+}
+
+/// Text on a guide's pages that is about the guide's subject: from `texts:` in `guide.yml`.
+public struct GuideTexts: Sendable {
+    /// `phase_question`: the heading above the phase choices on the guide's home.
+    public var phaseQuestion = "Kies een fase"
+    /// `phase_hint`: the sentence under it.
+    public var phaseHint = "Kies de fase om de pagina’s te zien die daarbij horen."
+
+    public init() {}
 }
 
 /// A beleidsfase (policy phase) of a phased guide.
@@ -191,6 +214,8 @@ public struct GuideConfig: Sendable {
     /// accessibility, front matter and YAML) are warnings, and a page whose front matter cannot
     /// be read is built from its text, so an imported knowledge base builds while they are fixed.
     public var strict = true
+    /// `texts:`, the guide's own wording on its generated pages.
+    public var texts = GuideTexts()
     public let file: SourceFile
 
     /// The taxonomies with `facet: true`, in declared order.

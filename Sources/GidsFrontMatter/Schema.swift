@@ -48,6 +48,9 @@ public enum Keys {
     public static let site: [KeySpec] = [
         KeySpec("title", .text, required: true, "Titel van de site, boven elke pagina en in de <title>."),
         KeySpec("language", .text, required: true, "Taal van de site als taalcode, bijvoorbeeld nl."),
+        KeySpec(
+            "texts", .object(objectSchema(siteTexts)),
+            "Eigen teksten op de pagina's die gids maakt, waar die over het onderwerp van de site gaan."),
         KeySpec("description", .text, "Introductie op de homepage en beschrijving voor zoekmachines."),
         KeySpec("raw_html", .boolean, "true: HTML in Markdown wordt getoond. Standaard false."),
         KeySpec(
@@ -91,6 +94,16 @@ public enum Keys {
             ]), "Instellingen van de linkcontrole."),
     ]
 
+    public static let siteTexts: [KeySpec] = [
+        KeySpec("domains_intro", .text, "Zin boven de beleidsdomeinen op de homepage."),
+        KeySpec("search_examples", .text, "Zin onder het zoekveld, bijvoorbeeld met voorbeelden van zoekwoorden."),
+    ]
+
+    public static let guideTexts: [KeySpec] = [
+        KeySpec("phase_question", .text, "Kop boven de keuze van een fase op de startpagina van de gids."),
+        KeySpec("phase_hint", .text, "Zin onder die kop."),
+    ]
+
     public static let accessibility: [KeySpec] = [
         KeySpec("organisation", .text, required: true, "De organisatie die verantwoordelijk is voor de site."),
         KeySpec(
@@ -105,6 +118,9 @@ public enum Keys {
         KeySpec("title", .text, required: true, "Titel van de gids."),
         KeySpec("summary", .text, required: true, "Korte beschrijving van de gids, op de homepage."),
         KeySpec("order", .whole, "Plaats op de homepage; gidsen zonder volgorde komen achteraan."),
+        KeySpec(
+            "texts", .object(objectSchema(guideTexts)),
+            "Eigen teksten op de pagina's die gids voor deze gids maakt."),
         KeySpec(
             "phases",
             .object([

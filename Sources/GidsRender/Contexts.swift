@@ -204,6 +204,8 @@ public enum Contexts {
             Field("html", .optional(.html), "De tekst van `content/index.md`, of `false`."),
             Field("guides", .list(.object(guideCard)), "De gidsen."),
             Field("domains", .list(.object(domainCount)), "De beleidsdomeinen."),
+            Field("has_domains", .flag, "Waar als de site beleidsdomeinen heeft."),
+            Field("domains_intro", .text, "De zin boven de beleidsdomeinen (`texts.domains_intro` in `site.yml`)."),
         ])
 
     /// The overview map of a phased guide.
@@ -265,6 +267,9 @@ public enum Contexts {
             Field("map", .optional(.object(overviewMap)), "Het overzicht van een gids met fasen, of `false`."),
             Field("phases", .list(.object(guidePhase)), "De beleidsfasen."),
             Field("has_phases", .flag, "Waar als de gids fasen heeft."),
+            Field(
+                "phase_question", .text, "De kop boven de keuze van een fase (`texts.phase_question` in `guide.yml`)."),
+            Field("phase_hint", .text, "De zin onder die kop (`texts.phase_hint`)."),
             Field("sections", .list(.object(guideSection)), "De pagina's zonder fase, per map."),
         ])
 
@@ -448,6 +453,7 @@ public enum Contexts {
             Field("title", .text, "De titel van de pagina."),
             Field("index_url", .text, "Het adres van de zoekindex."),
             Field("page_suffix", .text, "`index.html` als `directory_urls: false`, anders leeg."),
+            Field("examples", .text, "De zin onder het zoekveld (`texts.search_examples` in `site.yml`)."),
             Field("guides", .list(.object(link)), "De gidsen."),
         ])
 

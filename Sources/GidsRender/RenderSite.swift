@@ -352,6 +352,7 @@ struct Renderer: @unchecked Sendable {
                             ])
                     }),
                 "domains": .objects(graph.domains.map { domainCount($0, from: base) }),
+                "has_domains": .flag(!graph.domains.isEmpty), "domains_intro": .text(graph.site.texts.domainsIntro),
             ])
         if let home = graph.home { context["html"] = .html(bodyHTML(home)) }
         return layout(
@@ -396,6 +397,8 @@ struct Renderer: @unchecked Sendable {
                         ])
                 })
             context["has_phases"] = .flag(!guide.phases.isEmpty)
+            context["phase_question"] = .text(guide.config.texts.phaseQuestion)
+            context["phase_hint"] = .text(guide.config.texts.phaseHint)
             context["sections"] = .objects(sections(of: guide, from: base))
         default:
             context["pages"] = .objects(guide.pages.compactMap { pageSummary($0, from: base) })
@@ -780,6 +783,7 @@ struct Renderer: @unchecked Sendable {
                 "title": "Zoeken",
                 "index_url": .text(href(SitePath.searchIndex, from: base)),
                 "page_suffix": .text(graph.site.directoryURLs ? "" : "index.html"),
+                "examples": .text(graph.site.texts.searchExamples),
                 "guides": .objects(graph.guides.map { link($0.config.title, to: $0.url, from: base) }),
             ])
         return layout(

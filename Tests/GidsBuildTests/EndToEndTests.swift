@@ -261,6 +261,50 @@ import Testing
         #expect(!plainHome.contains("a-tot-z"))
     }
 
+    /// Text about a site's subject comes from its own files: a site without `texts:` gets
+    /// neutral wording, never that of our guides, and a section with nothing in it is left out.
+    @Test func siteTextComesFromTheSiteAndEmptySectionsAreLeftOut() throws {
+        let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try overlay(Repo.fixtures + "/base", onto: root)
+        func build() throws -> (home: String, guide: String, search: String) {
+            try? FileManager.default.removeItem(atPath: root + "/site")
+            let result = runBuild(
+                BuildOptions(
+                    contentDirectory: root + "/content", templatesDirectory: Repo.templates,
+                    outputDirectory: root + "/site"))
+            #expect(result.succeeded)
+            func read(_ path: String) throws -> String {
+                try String(contentsOfFile: root + "/site/" + path, encoding: .utf8)
+            }
+            return (try read("index.html"), try read("gids/index.html"), try read("zoeken/index.html"))
+        }
+        let plain = try build()
+        #expect(plain.home.contains("<p>Per beleidsdomein zie je welke pagina’s uit de gidsen erbij horen.</p>"))
+        #expect(plain.guide.contains("<h2 id=\"_welke-fase\">Kies een fase</h2>"))
+        for text in [
+            "In welke fase zit jouw gemeente", "Informele zorg, regenboogbeleid", "Bijvoorbeeld: mantelzorger",
+        ] {
+            #expect(!(plain.home + plain.guide + plain.search).contains(text))
+        }
+        let site = try String(contentsOfFile: root + "/content/site.yml", encoding: .utf8)
+        let withoutDomains = site.replacingOccurrences(
+            of: "domains:\n  - id: wmo\n    title: Wmo 2015\n  - id: onderwijs\n    title: Onderwijs\n",
+            with: "domains: []\ntexts:\n  search_examples: \"Bijvoorbeeld: parkeren.\"\n")
+        #expect(withoutDomains != site)
+        try withoutDomains.write(toFile: root + "/content/site.yml", atomically: true, encoding: .utf8)
+        for page in try FileManager.default.contentsOfDirectory(atPath: root + "/content/gids")
+        where page.hasSuffix(".md") {
+            let path = root + "/content/gids/" + page
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try text.replacingOccurrences(of: #"(?m)^domains:.*\n"#, with: "", options: .regularExpression)
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let bare = try build()
+        #expect(!bare.home.contains("_domeinen"))
+        #expect(bare.search.contains("Bijvoorbeeld: parkeren."))
+    }
+
     @Test func checkWritesNothing() throws {
         let (root, result) = try build(nil, write: false)
         defer { try? FileManager.default.removeItem(atPath: root) }

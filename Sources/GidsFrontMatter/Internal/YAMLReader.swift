@@ -103,15 +103,19 @@ private func yamlDiagnostic(_ error: YamlError, yaml: String, file: SourceFile, 
 private func aliasPosition(in yaml: String) -> (line: Int, column: Int)? {
     // Nearly all front matter has neither character: no second parse.
     guard yaml.utf8.contains(where: { $0 == 0x26 || $0 == 0x2A }) else { return nil }
-    var parser = yaml_parser_t()
-    guard yaml_parser_initialize(&parser) == 1 else { return nil }
-    defer { yaml_parser_delete(&parser) }
+    // libyaml keeps a pointer to the parser inside it (its read handler's data): the parser
+    // needs an address of its own for its whole life, not a Swift variable's.
+    let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    parser.initialize(to: yaml_parser_t())
+    defer { parser.deallocate() }
+    guard yaml_parser_initialize(parser) == 1 else { return nil }
+    defer { yaml_parser_delete(parser) }
     let bytes = Array(yaml.utf8)
     return bytes.withUnsafeBufferPointer { buffer -> (Int, Int)? in
-        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+        yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
         while true {
             var event = yaml_event_t()
-            guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+            guard yaml_parser_parse(parser, &event) == 1 else { return nil }
             defer { yaml_event_delete(&event) }
             let anchored: Bool
             switch event.type {
