@@ -424,6 +424,7 @@ private func decodePageStrictly(_ file: SourceFile, guide: GuideConfig?, diagnos
     let related = reader.stringList("related")
     let updated = reader.date("updated")
     let slug = reader.string("slug").map { checkedID($0, what: "slug", diagnostics: &diagnostics) }
+    let aliases = reader.stringList("aliases")
     var known = pageKeys.union(rules.ignore)
     var terms: [String: [Located<String>]] = [:]
     if let guide {
@@ -465,11 +466,12 @@ private func decodePageStrictly(_ file: SourceFile, guide: GuideConfig?, diagnos
     diagnostics += reader.diagnostics
     if rules.titleRequired && title == nil { return nil }
     if rules.summaryRequired && summary == nil { return nil }
-    let metadata = PageMetadata(
+    var metadata = PageMetadata(
         kind: kind, title: title?.value ?? "", summary: summary?.value ?? "", hasTitle: title != nil,
         phaseAxis: guide?.phaseAxis, order: order, domains: domains, level: level, related: related,
         updated: updated, slug: slug, terms: terms, usedBy: usedBy, yields: yields, why: why, tips: tips,
         inclusion: inclusion)
+    metadata.aliases = aliases
     return PageSource(file: file, metadata: metadata, body: split.body, bodyLineOffset: split.bodyLineOffset)
 }
 

@@ -51,7 +51,8 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
             let declaredID = entry.string("id", required: true)
             let phaseTitle = entry.string("title", required: true)
             let phaseSummary = entry.string("summary", required: true)
-            entry.warnUnknownKeys(known: ["id", "title", "summary"], what: "a phase")
+            let introduction = entry.string("introduction")
+            entry.warnUnknownKeys(known: ["id", "title", "summary", "introduction"], what: "a phase")
             diagnostics += entry.diagnostics
             guard let declared = declaredID, let phaseTitle, let phaseSummary else { continue }
             let id = checkedID(declared, what: "phase id", diagnostics: &diagnostics)
@@ -60,10 +61,13 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
                     .error(id.location, "phase id '\(id.value)' is declared twice", code: "guide.duplicate-phase"))
                 continue
             }
-            values.append(TaxonomyValue(id: id.value, title: phaseTitle.value, summary: phaseSummary.value))
+            let path = introduction.map { Located(folder + "/" + $0.value, at: $0.location) }
+            values.append(
+                TaxonomyValue(id: id.value, title: phaseTitle.value, summary: phaseSummary.value, introduction: path))
             phases.append(
                 PhaseDefinition(
-                    id: id.value, title: phaseTitle.value, summary: phaseSummary.value, location: id.location))
+                    id: id.value, title: phaseTitle.value, summary: phaseSummary.value, location: id.location,
+                    introduction: path))
         }
         let location = reader.node("phases").map(reader.locate) ?? reader.location
         add(
@@ -73,10 +77,14 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
         phaseAxis = "phase"
     }
     for item in reader.mappings("facets") {
-        if let facet = decodeTaxonomy(item, file: file, facet: true, diagnostics: &diagnostics) { add(facet) }
+        if let facet = decodeTaxonomy(item, file: file, folder: folder, facet: true, diagnostics: &diagnostics) {
+            add(facet)
+        }
     }
     for item in reader.mappings("taxonomies") {
-        if let taxonomy = decodeTaxonomy(item, file: file, facet: false, diagnostics: &diagnostics) { add(taxonomy) }
+        if let taxonomy = decodeTaxonomy(item, file: file, folder: folder, facet: false, diagnostics: &diagnostics) {
+            add(taxonomy)
+        }
     }
     if let axis = reader.string("phase_axis") {
         if phaseAxis != nil {
@@ -88,7 +96,9 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
         } else if let taxonomy = taxonomies.first(where: { $0.id == axis.value }), !taxonomy.facet {
             phaseAxis = taxonomy.id
             phases = taxonomy.values.map {
-                PhaseDefinition(id: $0.id, title: $0.title, summary: $0.summary ?? "", location: taxonomy.location)
+                PhaseDefinition(
+                    id: $0.id, title: $0.title, summary: $0.summary ?? "", location: taxonomy.location,
+                    introduction: $0.introduction)
             }
         } else {
             let ids = taxonomies.filter { !$0.facet }.map(\.id)
@@ -172,6 +182,49 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
         entry.warnUnknownKeys(known: Keys.names(Keys.guideTexts), what: "'texts'")
         diagnostics += entry.diagnostics
     }
+    var phaseNumbering = 1
+    var groupBy: String?
+    var redirects: OldAddresses?
+    if let node = reader.node("redirects"),
+        var entry = MappingReader(node, file: file, lineOffset: 0, what: "'redirects'", diagnostics: &diagnostics)
+    {
+        if let style = entry.string("style", required: true) {
+            if let known = OldAddresses.Style(rawValue: style.value) {
+                redirects = OldAddresses(style: known, lowercase: entry.bool("lowercase")?.value ?? false)
+            } else {
+                entry.diagnostics.append(
+                    .error(
+                        style.location, "unknown style '\(style.value)' (expected directory or file)",
+                        code: "guide.redirects"))
+            }
+        }
+        entry.warnUnknownKeys(known: ["style", "lowercase"], what: "'redirects'")
+        diagnostics += entry.diagnostics
+    }
+    if let numbering = reader.int("phase_numbering") {
+        if numbering == 0 || numbering == 1 {
+            phaseNumbering = numbering
+        } else {
+            diagnostics.append(
+                .error(
+                    reader.node("phase_numbering").map(reader.locate) ?? reader.location,
+                    "'phase_numbering' is 0 or 1 (the number of the first phase)", code: "guide.phase-numbering"))
+        }
+    }
+    if let groupByKey = reader.string("group_by") {
+        let ids = taxonomies.filter { !$0.facet && $0.id != phaseAxis }.map(\.id)
+        if groupByKey.value == "folder" || ids.contains(groupByKey.value) {
+            groupBy = groupByKey.value
+        } else {
+            diagnostics.append(
+                .error(
+                    groupByKey.location, "'group_by' names a taxonomy of this guide, or 'folder'",
+                    code: "guide.group-by",
+                    hint: Suggestion.closest(to: groupByKey.value, among: ids + ["folder"]).map {
+                        "did you mean '\($0)'?"
+                    }))
+        }
+    }
     reader.warnUnknownKeys(known: Keys.names(Keys.guide), what: "the guide file")
     diagnostics += reader.diagnostics
     // A guide file with a missing title or summary still has its pages checked in the same
@@ -183,6 +236,9 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
         basePath: basePath, file: file)
     config.strict = strict
     config.texts = texts
+    config.phaseNumbering = phaseNumbering
+    config.groupBy = groupBy
+    config.redirects = redirects
     return config
 }
 
@@ -190,7 +246,9 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
 let toolKeys: Set<String> = Keys.names(Keys.page + Keys.tool)
 
 /// One item of `taxonomies:` or `facets:`.
-private func decodeTaxonomy(_ node: Node, file: SourceFile, facet isFacet: Bool, diagnostics: inout [Diagnostic])
+private func decodeTaxonomy(
+    _ node: Node, file: SourceFile, folder: String, facet isFacet: Bool, diagnostics: inout [Diagnostic]
+)
     -> TaxonomyDefinition?
 {
     let what = isFacet ? "a facet" : "a taxonomy"
@@ -213,8 +271,10 @@ private func decodeTaxonomy(_ node: Node, file: SourceFile, facet isFacet: Bool,
         let valueID = valueReader.string("id", required: true)
         let valueTitle = valueReader.string("title", required: true)
         let valueSummary = valueReader.string("summary")
+        let introduction = isFacet ? nil : valueReader.string("introduction")
         valueReader.warnUnknownKeys(
-            known: ["id", "title", "summary"], what: isFacet ? "a facet value" : "a taxonomy value")
+            known: isFacet ? ["id", "title", "summary"] : ["id", "title", "summary", "introduction"],
+            what: isFacet ? "a facet value" : "a taxonomy value")
         diagnostics += valueReader.diagnostics
         if let valueID, let valueTitle {
             let id = checkedID(
@@ -224,7 +284,10 @@ private func decodeTaxonomy(_ node: Node, file: SourceFile, facet isFacet: Bool,
                     .error(id.location, "value '\(id.value)' is declared twice", code: "guide.duplicate-value"))
                 continue
             }
-            values.append(TaxonomyValue(id: id.value, title: valueTitle.value, summary: valueSummary?.value))
+            values.append(
+                TaxonomyValue(
+                    id: id.value, title: valueTitle.value, summary: valueSummary?.value,
+                    introduction: introduction.map { Located(folder + "/" + $0.value, at: $0.location) }))
         }
     }
     entry.warnUnknownKeys(

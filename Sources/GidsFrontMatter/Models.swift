@@ -89,6 +89,36 @@ public struct SiteTexts: Sendable {
     public init() {}
 }
 
+/// How another generator addressed the pages of a knowledge base (`redirects:` in `guide.yml`):
+/// the path of `a/b.md` in the source was `a/b/` (directory) or `a/b.html` (file), in lower case
+/// when `lowercase` (Hugo); `index.md`, `README.md` and `_index.md` were their folder's address.
+public struct OldAddresses: Sendable, Equatable {
+    public enum Style: String, Sendable, CaseIterable { case directory, file }
+    public let style: Style
+    public let lowercase: Bool
+
+    public init(style: Style, lowercase: Bool) {
+        self.style = style
+        self.lowercase = lowercase
+    }
+
+    /// The old site path (no leading `/`) of the page at `path` inside the source.
+    public func path(of path: String) -> String {
+        var segments = path.split(separator: "/").map(String.init)
+        let file = segments.removeLast()
+        let stem = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+        var result: String
+        if ["index", "readme", "_index"].contains(stem.lowercased()) {
+            result = segments.isEmpty ? "" : segments.joined(separator: "/") + "/"
+        } else {
+            let joined = (segments + [stem]).joined(separator: "/")
+            result = style == .directory ? joined + "/" : joined + ".html"
+        }
+        if lowercase { result = result.lowercased() }
+        return result
+    }
+}
+
 /// Text on a guide's pages that is about the guide's subject: from `texts:` in `guide.yml`.
 public struct GuideTexts: Sendable {
     /// `phase_question`: the heading above the phase choices on the guide's home.
@@ -105,6 +135,10 @@ public struct PhaseDefinition: Sendable, Hashable {
     public let title: String
     public let summary: String
     public let location: SourceLocation
+    /// `introduction:`, the content path of a page that introduces the phase: shown at the top
+    /// of the phase's page instead of as a page of its own (an imported knowledge base's own
+    /// explaining page per phase).
+    public var introduction: Located<String>?
 }
 
 /// One allowed value of a taxonomy: `{id: ideeen, title: Ideeën en voorstellen}`.
@@ -113,11 +147,15 @@ public struct TaxonomyValue: Sendable, Hashable {
     public let title: String
     /// What the value means, on its listing page; nil when not given.
     public let summary: String?
+    /// `introduction:`, the content path of a page that introduces the value (see
+    /// ``PhaseDefinition/introduction``).
+    public var introduction: Located<String>?
 
-    public init(id: String, title: String, summary: String? = nil) {
+    public init(id: String, title: String, summary: String? = nil, introduction: Located<String>? = nil) {
         self.id = id
         self.title = title
         self.summary = summary
+        self.introduction = introduction
     }
 }
 
@@ -216,6 +254,15 @@ public struct GuideConfig: Sendable {
     public var strict = true
     /// `texts:`, the guide's own wording on its generated pages.
     public var texts = GuideTexts()
+    /// `phase_numbering:`, the number of the first phase (1, or 0 for a source that counts
+    /// its phases from 0).
+    public var phaseNumbering = 1
+    /// `redirects:`, how the guide's source addressed its pages before: every page then gets a
+    /// redirect from its old address. Nil: no redirects.
+    public var redirects: OldAddresses?
+    /// `group_by:`, what tells kinds of pages apart on the listing pages: a taxonomy's id, or
+    /// `folder`; nil: one list.
+    public var groupBy: String?
     public let file: SourceFile
 
     /// The taxonomies with `facet: true`, in declared order.
@@ -271,6 +318,9 @@ public struct PageMetadata: Sendable {
     public let why: String?
     public let tips: [String]
     public let inclusion: String?
+    /// `aliases:`, earlier addresses of the page (site paths such as `/oud/adres/`), each of
+    /// which gets a redirect to it (Hugo's `aliases`; Jekyll's `redirect_from` as an alias).
+    public var aliases: [Located<String>] = []
 
     public init(
         kind: Kind, title: String, summary: String, hasTitle: Bool, phaseAxis: String?, order: Int? = nil,

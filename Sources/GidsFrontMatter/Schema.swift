@@ -41,6 +41,10 @@ public enum Keys {
             "properties": [
                 "id": ["type": "string", "pattern": idPattern], "title": ["type": "string"],
                 "summary": ["type": "string"],
+                "introduction": [
+                    "type": "string",
+                    "description": "Pagina (pad in de gids) die deze waarde inleidt, bovenaan haar overzicht.",
+                ],
             ],
         ],
     ]
@@ -131,6 +135,10 @@ public enum Keys {
                         "id": ["type": "string", "pattern": idPattern, "description": "Korte id van de fase."],
                         "title": ["type": "string", "description": "Naam van de beleidsfase."],
                         "summary": ["type": "string", "description": "Wat er in deze fase gebeurt."],
+                        "introduction": [
+                            "type": "string",
+                            "description": "Pagina (pad in de gids) die de fase inleidt, bovenaan de fasepagina.",
+                        ],
                     ],
                 ],
             ]), "De beleidsfasen van de gids, in volgorde."),
@@ -170,6 +178,25 @@ public enum Keys {
                 ],
             ]), "Eigen indelingen (taxonomieën) van de pagina's, elk met een overzichtspagina per waarde."),
         KeySpec("phase_axis", .text, "Id van de indeling waarvan de waarden de fasen van de gids zijn."),
+        KeySpec("phase_numbering", .whole, "Nummer van de eerste fase: 1 (standaard) of 0."),
+        KeySpec(
+            "redirects",
+            .object([
+                "type": "object", "additionalProperties": false, "required": ["style"],
+                "properties": [
+                    "style": [
+                        "enum": ["directory", "file"],
+                        "description": "Hoe de oude site pagina's adresseerde: a/b/ (directory) of a/b.html (file).",
+                    ],
+                    "lowercase": [
+                        "type": "boolean", "description": "true: de oude adressen waren in kleine letters (Hugo).",
+                    ],
+                ],
+            ]),
+            "Oude adressen van de bron: elke pagina krijgt een doorverwijzing vanaf haar oude adres."),
+        KeySpec(
+            "group_by", .text,
+            "Id van een indeling, of folder: op de overzichtspagina's staan de pagina's dan in groepen met aantallen."),
         KeySpec(
             "front_matter",
             .object([
@@ -213,6 +240,9 @@ public enum Keys {
         KeySpec("related", .textList, "Verwante pagina's, als pad naar het .md-bestand."),
         KeySpec("updated", .date, "Datum van de laatste inhoudelijke wijziging, als JJJJ-MM-DD."),
         KeySpec("slug", .text, "Eigen laatste deel van de URL; standaard de bestandsnaam."),
+        KeySpec(
+            "aliases", .textList,
+            "Eerdere adressen van de pagina (zoals /oud/adres/); elk verwijst door naar de pagina."),
     ]
 
     public static let tool: [KeySpec] = [

@@ -109,6 +109,40 @@ public func buildGraph(
     resolver.generatedPaths = generatedPaths
     resolver.guideSlugs = Dictionary(uniqueKeysWithValues: model.guides.map { ($0.folder, $0.slug) })
 
+    // Pages that introduce a phase or a taxonomy value live at its URL, at the top of its page.
+    var introductions: [String: String] = [:]
+    let markdownPaths = Set(tree.markdownFiles.map(\.path))
+    for guide in sortedGuides {
+        let guideURL = SiteRoutes.guide(guide.slug)
+        var declared: [(Located<String>, String)] = guide.phases.compactMap { phase in
+            phase.introduction.map { ($0, SiteRoutes.phase(of: guideURL, phase: phase.id)) }
+        }
+        for taxonomy in guide.listedTaxonomies {
+            let url = SiteRoutes.taxonomy(of: guideURL, taxonomy: taxonomy.id)
+            for value in taxonomy.values {
+                if let path = value.introduction { declared.append((path, SiteRoutes.term(of: url, value: value.id))) }
+            }
+        }
+        for (path, url) in declared {
+            guard markdownPaths.contains(path.value) else {
+                let inGuide = markdownPaths.filter { $0.hasPrefix(guide.folder + "/") }.map {
+                    String($0.dropFirst(guide.folder.count + 1))
+                }
+                diagnostics.append(
+                    .error(
+                        path.location,
+                        "'introduction' names no page of this guide: '\(path.value.dropFirst(guide.folder.count + 1))'",
+                        code: "guide.introduction",
+                        hint: Suggestion.closest(
+                            to: String(path.value.dropFirst(guide.folder.count + 1)), among: inGuide.sorted()
+                        )
+                        .map { "did you mean '\($0)'?" }))
+                continue
+            }
+            introductions[path.value] = url
+        }
+    }
+
     var pages: [String: PageNode] = [:]
     // Pages with a `slug:` claim their URL last, so a collision is reported where the slug is.
     let claimOrder = model.pages.sorted {
@@ -145,9 +179,10 @@ public func buildGraph(
                     url.location, "'url' must be a web address starting with https:// or http://", code: "tool.url",
                     hint: LinkRules.scheme(of: url.value) == nil ? "for example 'https://\(url.value)'" : nil))
         }
-        let url = pageURL(path: path, guide: guide, slug: metadata.slug?.value)
-        // The guide's own index.md introduces the guide at the guide's URL.
-        if path != guide.folder + "/index.md" || metadata.slug != nil {
+        let url = introductions[path] ?? pageURL(path: path, guide: guide, slug: metadata.slug?.value)
+        // The guide's own index.md introduces the guide at the guide's URL, an introduction its
+        // phase or value at theirs.
+        if introductions[path] == nil && (path != guide.folder + "/index.md" || metadata.slug != nil) {
             claim(url, by: "'\(source.file.displayPath)'", at: metadata.slug?.location ?? source.file.location())
         }
         let links = resolvedLinks[order]
@@ -204,7 +239,9 @@ public func buildGraph(
         let introduction = pages[guide.folder + "/index.md"].flatMap {
             $0.url == SiteRoutes.guide(guide.slug) ? $0.id : nil
         }
-        let members = pages.values.filter { $0.guide == guide.slug && $0.id != introduction }.map(\.id)
+        let members = pages.values.filter {
+            $0.guide == guide.slug && $0.id != introduction && introductions[$0.id] == nil
+        }.map(\.id)
         if members.isEmpty && model.pages.allSatisfy({ !$0.file.path.hasPrefix(guide.folder + "/") }) {
             diagnostics.append(
                 .warning(guide.file.location(), "guide '\(guide.title)' has no pages yet", code: "guide.empty"))
@@ -225,7 +262,8 @@ public func buildGraph(
                     .sorted { readingKey($0) < readingKey($1) }
                 phases.append(
                     PhaseNode(
-                        guide: guide.slug, definition: phase, number: index + 1,
+                        guide: guide.slug, definition: phase, number: index + guide.phaseNumbering,
+                        introduction: phase.introduction.map(\.value).flatMap { pages[$0] == nil ? nil : $0 },
                         url: SiteRoutes.phase(of: SiteRoutes.guide(guide.slug), phase: phase.id),
                         pages: inPhase))
                 edges.append(Edge(from: .guide(guide.slug), to: .phase(guide.slug, phase.id), kind: .contains))
@@ -251,6 +289,7 @@ public func buildGraph(
                 terms: taxonomy.values.map { value in
                     TermNode(
                         value: value, url: SiteRoutes.term(of: url, value: value.id),
+                        introduction: value.introduction.map(\.value).flatMap { pages[$0] == nil ? nil : $0 },
                         pages: reading.filter { id in
                             pages[id]!.metadata.terms[taxonomy.id]?.contains { $0.value == value.id } ?? false
                         })

@@ -133,8 +133,10 @@ public final class PageNode: Sendable {
 public struct PhaseNode: Sendable {
     public let guide: String
     public let definition: PhaseDefinition
-    /// 1-based position in the guide.
+    /// Its number: the position in the guide, from `phase_numbering` (1, or 0).
     public let number: Int
+    /// The page that introduces the phase (shown at the top of its page), by id.
+    public let introduction: String?
     public let url: String
     public let pages: [String]
 }
@@ -143,6 +145,8 @@ public struct PhaseNode: Sendable {
 public struct TermNode: Sendable {
     public let value: TaxonomyValue
     public let url: String
+    /// The page that introduces the value (shown at the top of its page), by id.
+    public let introduction: String?
     /// Pages and tools with this value, in reading order.
     public let pages: [String]
 }
@@ -174,6 +178,13 @@ public struct GuideNode: Sendable {
     /// `<guide>/index.md`, whose body introduces the guide on its home page (it has the
     /// guide's URL and is not a page of the reading order); nil when there is none.
     public let introduction: String?
+
+    /// Every page that introduces the guide, a phase or a taxonomy value (not in the reading
+    /// order, shown at the top of those pages), by id.
+    public var introductions: [String] {
+        [introduction].compactMap { $0 } + phases.compactMap(\.introduction)
+            + taxonomies.flatMap { $0.terms.compactMap(\.introduction) }
+    }
 }
 
 /// A beleidsdomein as a node, with every page of every guide in it (the cross-domain view).

@@ -22,6 +22,10 @@ public enum SiteRoutes {
     public static let sitemap = "sitemap.xml"
     /// robots.txt (with a full `base_url`).
     public static let robots = "robots.txt"
+    /// Every redirect, for web servers that read `_redirects` (Netlify, Cloudflare Pages).
+    public static let redirectList = "_redirects"
+    /// Every redirect as the entries of an nginx `map`.
+    public static let nginxRedirects = "redirects.nginx.conf"
 
     /// A guide's home: `<slug>/`.
     public static func guide(_ slug: String) -> String { slug + "/" }

@@ -1,4 +1,5 @@
 import GidsCore
+import GidsFrontMatter
 import GidsGraph
 
 /// Every file the render stage makes, one case per kind. Adding a kind means adding a case
@@ -42,11 +43,18 @@ public enum Route: Sendable, Hashable {
     case sitemap
     /// `robots.txt` (with a full `base_url`).
     case robots
+    /// An old address (a site path) of a page, by page id: a small page that sends the
+    /// browser on (`redirects:` in `guide.yml`, `aliases:` in front matter).
+    case redirect(from: String, to: String)
+    /// `_redirects`: every redirect for web servers that read that file (Netlify, Cloudflare).
+    case redirectList
+    /// `redirects.nginx.conf`: every redirect as the entries of an nginx `map`.
+    case nginxRedirects
 
     /// Whether the route is an HTML page (listed in the sitemap, searched by `gids serve`).
     public var isPage: Bool {
         switch self {
-        case .feed, .chooserData, .sitemap, .robots: false
+        case .feed, .chooserData, .sitemap, .robots, .redirect, .redirectList, .nginxRedirects: false
         case .home, .search, .notFound, .domains, .accessibility, .pageIndex, .domain, .guide, .printEdition, .compare,
             .facetValue, .phase, .taxonomy, .term, .page:
             true
@@ -139,7 +147,63 @@ public func planSite(_ graph: NavigationGraph, pageIndex: Bool = true) -> (SiteP
         routes.append(PlannedRoute(route: .sitemap, path: SiteRoutes.sitemap))
         routes.append(PlannedRoute(route: .robots, path: SiteRoutes.robots))
     }
-    return claimPaths(routes, reportedAt: SourceLocation(path: graph.site.file.displayPath))
+    let (redirects, skipped) = redirectRoutes(graph, taken: Set(routes.map { $0.path.lowercased() }))
+    if !redirects.isEmpty {
+        routes += redirects
+        routes.append(PlannedRoute(route: .redirectList, path: SiteRoutes.redirectList))
+        routes.append(PlannedRoute(route: .nginxRedirects, path: SiteRoutes.nginxRedirects))
+    }
+    let (plan, diagnostics) = claimPaths(routes, reportedAt: SourceLocation(path: graph.site.file.displayPath))
+    return (plan, skipped + diagnostics)
+}
+
+/// A redirect for every old address of every page: from the guide's `redirects:` (the
+/// address the source's generator gave the file) and the page's `aliases:`. An old address
+/// that is the page's own, or another's, gets no redirect (a warning when it is another's).
+func redirectRoutes(_ graph: NavigationGraph, taken: Set<String>) -> ([PlannedRoute], [Diagnostic]) {
+    var routes: [PlannedRoute] = []
+    var diagnostics: [Diagnostic] = []
+    var claimed = taken
+    for guide in graph.guides {
+        for id in guide.readingOrder + guide.introductions {
+            guard let page = graph.pages[id] else { continue }
+            var old: [(path: String, location: SourceLocation?)] = []
+            if let style = guide.config.redirects {
+                old.append((style.path(of: String(id.dropFirst(guide.config.folder.count + 1))), nil))
+            }
+            for alias in page.metadata.aliases {
+                old.append((oldSitePath(alias.value, guide: guide.config, site: graph.site), alias.location))
+            }
+            for (path, location) in old {
+                let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+                guard path != page.url, claimed.insert(file.lowercased()).inserted else {
+                    if let location, path != page.url {
+                        diagnostics.append(
+                            .warning(
+                                location, "the old address '/\(path)' is another page's now: no redirect",
+                                code: "plan.redirect-taken"))
+                    }
+                    continue
+                }
+                routes.append(PlannedRoute(route: .redirect(from: path, to: id), path: file))
+            }
+        }
+    }
+    return (routes, diagnostics)
+}
+
+/// An alias as a site path: without a leading `/`, without the old site's base path (the
+/// guide's `base_path`) or this site's, ending in `/` unless it names a file.
+func oldSitePath(_ alias: String, guide: GuideConfig, site: SiteConfig) -> String {
+    var path = alias
+    for base in [guide.basePath, site.basePath].compactMap({ $0 }) where base != "/" {
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        if path.hasPrefix(prefix) { path = "/" + path.dropFirst(prefix.count) }
+    }
+    while path.hasPrefix("/") { path.removeFirst() }
+    let last = path.split(separator: "/").last.map(String.init) ?? ""
+    if !path.isEmpty && !path.hasSuffix("/") && !last.contains(".") { path += "/" }
+    return path
 }
 
 /// The plan of `routes`, each path claimed once: a route whose file another route already has
@@ -186,5 +250,8 @@ private func describe(_ route: Route) -> String {
     case .chooserData(let slug): "the chooser data of '\(slug)'"
     case .sitemap: "the sitemap"
     case .robots: "robots.txt"
+    case .redirect(let from, _): "the redirect from '/\(from)'"
+    case .redirectList: "the redirect list"
+    case .nginxRedirects: "the nginx redirect map"
     }
 }

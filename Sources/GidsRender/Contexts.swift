@@ -338,6 +338,17 @@ public enum Contexts {
             Field("count", .number, "Het aantal tools."),
         ])
 
+    /// A labelled group of pages on a listing page (`group_by:` in `guide.yml`).
+    public static let pageGroup = Shape(
+        "page-group",
+        [
+            Field("title", .text, "De naam van de groep: een waarde van de indeling, of een map."),
+            Field("id", .text, "Het id van de kop van de groep."),
+            Field("count", .number, "Het aantal pagina's in de groep."),
+            Field("count_label", .text, "`1 pagina` of `N pagina's`."),
+            Field("pages", .list(.object(pageSummary)), "De pagina's."),
+        ])
+
     /// `phase`: a beleidsfase.
     public static let phase = Shape(
         "phase",
@@ -349,8 +360,11 @@ public enum Contexts {
             Field("guide", .object(link), "De gids."),
             Field("stepper", .list(.object(step)), "Alle fasen, deze als huidige."),
             Field("has_stepper", .flag, "Waar."),
+            Field("introduction", .optional(.html), "De tekst van de pagina die de fase inleidt, of `false`."),
             Field("pages", .list(.object(pageSummary)), "De pagina's in de fase."),
             Field("has_pages", .flag, "Waar als de fase pagina's heeft."),
+            Field("groups", .list(.object(pageGroup)), "Dezelfde pagina's in groepen (met `group_by:`), anders leeg."),
+            Field("has_groups", .flag, "Waar als de pagina's in groepen staan."),
             Field("previous", .optional(.object(link)), "De vorige fase, of `false`."),
             Field("next", .optional(.object(link)), "De volgende fase, of `false`."),
             Field("has_pager", .flag, "Waar als de gids meer dan één fase heeft."),
@@ -519,10 +533,13 @@ public enum Contexts {
         [
             Field("title", .text, "De naam van de waarde."),
             Field("summary", .optional(.text), "De beschrijving, of `false`."),
+            Field("introduction", .optional(.html), "De tekst van de pagina die de waarde inleidt, of `false`."),
             Field("taxonomy", .object(link), "De indeling."),
             Field("guide", .object(link), "De gids."),
             Field("pages", .list(.object(pageSummary)), "De pagina's met deze waarde."),
             Field("has_pages", .flag, "Waar als er pagina's zijn."),
+            Field("groups", .list(.object(pageGroup)), "Dezelfde pagina's in groepen (met `group_by:`), anders leeg."),
+            Field("has_groups", .flag, "Waar als de pagina's in groepen staan."),
             Field("others", .list(.object(link)), "De andere waarden."),
         ])
 

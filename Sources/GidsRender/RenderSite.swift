@@ -11,9 +11,7 @@ import GidsTemplates
 /// sub-path and from disk. Pages render in parallel; the result does not depend on thread
 /// scheduling. Theme assets and content assets are added as they are.
 public func renderSite(_ graph: NavigationGraph, plan: SitePlan, templates: TemplateSet) -> RenderedSite {
-    let renderer = Renderer(
-        graph: graph, templates: templates, assetNames: fingerprintedNames(templates),
-        pageIndexPath: plan.path(of: .pageIndex).map(SitePlan.directory(of:)))
+    let renderer = Renderer(graph: graph, plan: plan, templates: templates, assetNames: fingerprintedNames(templates))
     // The sitemap lists the pages, so it is made after them.
     let results = plan.routes.filter { $0.route != .sitemap }.concurrentMap { planned -> (String, Data) in
         // Bytes made in the job: the HTML string is freed at once, not held beside its copy.
@@ -44,9 +42,7 @@ private func fingerprintedNames(_ templates: TemplateSet) -> [String: String] {
 public func renderPages(_ ids: [String], graph: NavigationGraph, plan: SitePlan, templates: TemplateSet)
     -> [String: Data]
 {
-    let renderer = Renderer(
-        graph: graph, templates: templates, assetNames: fingerprintedNames(templates),
-        pageIndexPath: plan.path(of: .pageIndex).map(SitePlan.directory(of:)))
+    let renderer = Renderer(graph: graph, plan: plan, templates: templates, assetNames: fingerprintedNames(templates))
     var out: [String: Data] = [:]
     for id in ids {
         guard let path = plan.path(of: .page(id)) else { continue }
@@ -59,11 +55,12 @@ public func renderPages(_ ids: [String], graph: NavigationGraph, plan: SitePlan,
 /// `templates/README.md`, generated from the same shapes.
 struct Renderer: @unchecked Sendable {
     let graph: NavigationGraph
+    let plan: SitePlan
     let templates: TemplateSet
     /// Theme asset path → its fingerprinted name in the output.
     var assetNames: [String: String] = [:]
     /// The A–Z page's site path, when the plan has one.
-    var pageIndexPath: String?
+    var pageIndexPath: String? { plan.path(of: .pageIndex).map(SitePlan.directory(of:)) }
     /// When set (`/gidsen/`), hrefs are absolute paths under it instead of relative: used for
     /// the 404 page, which servers show at any depth.
     var absolutePrefix: String?
@@ -124,7 +121,58 @@ struct Renderer: @unchecked Sendable {
             return Data("User-agent: *\nAllow: /\n\nSitemap: \(graph.site.baseURL ?? "")\(SiteRoutes.sitemap)\n".utf8)
         case .sitemap:
             return Data()  // made from the finished page list (`renderSite`)
+        case .redirect(let from, let id):
+            return Data(redirectPage(from: from, to: id).utf8)
+        case .redirectList:
+            return Data(redirectList(nginx: false).utf8)
+        case .nginxRedirects:
+            return Data(redirectList(nginx: true).utf8)
         }
+    }
+
+    // MARK: Redirects
+
+    /// The page at an old address `from` (a site path) of page `id`: a refresh to its new
+    /// address, with a canonical link and a plain link for browsers that refresh nothing.
+    func redirectPage(from: String, to id: String) -> String {
+        guard let page = graph.pages[id] else { return "" }
+        let base =
+            from.isEmpty || from.hasSuffix("/")
+            ? from : String(from[..<(from.lastIndex(of: "/").map { from.index(after: $0) } ?? from.startIndex)])
+        let target = escapeHTML(href(page.url, from: base))
+        let canonical = graph.site.baseURL.map { escapeHTML($0 + encodedPath(page.url)) } ?? target
+        let title = escapeHTML(page.metadata.title)
+        return """
+            <!DOCTYPE html>
+            <html lang="\(escapeHTML(graph.site.language))">
+            <head>
+            <meta charset="utf-8">
+            <title>Verplaatst: \(title)</title>
+            <link rel="canonical" href="\(canonical)">
+            <meta name="robots" content="noindex">
+            <meta http-equiv="refresh" content="0; url=\(target)">
+            </head>
+            <body>
+            <p>Deze pagina staat nu op <a href="\(target)">\(title)</a>.</p>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// Every redirect as `old new 301` lines (`_redirects`) or as nginx `map` entries
+    /// (`"old" "new";`), with paths under the site's `base_url` path. For nginx:
+    /// `map $uri $gids_redirect { include redirects.nginx.conf; }` and
+    /// `if ($gids_redirect) { return 301 $gids_redirect; }`.
+    func redirectList(nginx: Bool) -> String {
+        let root = graph.site.basePath ?? "/"
+        var out = nginx ? "# Oude adressen van pagina's en hun nieuwe adres (gids).\n" : ""
+        for planned in plan.routes {
+            guard case .redirect(let from, let id) = planned.route, let page = graph.pages[id] else { continue }
+            let old = root + encodedPath(from), new = root + encodedPath(page.url)
+            out += nginx ? "\"\(old)\" \"\(new)\";\n" : "\(old) \(new) 301\n"
+        }
+        return out
     }
 
     // MARK: Shared pieces
@@ -427,6 +475,55 @@ struct Renderer: @unchecked Sendable {
             feed: ("Nieuw en bijgewerkt: \(guide.config.title)", SiteRoutes.feed(of: guide.url)))
     }
 
+    /// `ids` in the groups of the guide's `group_by:` (a taxonomy's values in their order, or the
+    /// page's folder), each with its count; the pages without a value last, as "Overige
+    /// pagina’s". Empty when the guide does not group, or when everything is in one group.
+    func pageGroups(_ ids: [String], in guide: GuideNode, from base: String) -> [TemplateObject] {
+        guard let groupBy = guide.config.groupBy, !ids.isEmpty else { return [] }
+        var groups: [(key: String, title: String, ids: [String])] = []
+        func add(_ id: String, to key: String, title: @autoclosure () -> String) {
+            if let index = groups.firstIndex(where: { $0.key == key }) {
+                groups[index].ids.append(id)
+            } else {
+                groups.append((key, title(), [id]))
+            }
+        }
+        if groupBy == "folder" {
+            for id in ids {
+                let segments = id.split(separator: "/")
+                let folder = segments.count > 2 ? String(segments[1]) : ""
+                let index = graph.pages["\(guide.config.folder)/\(folder)/index.md"]
+                let readable = folder.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+                add(
+                    id, to: folder,
+                    title: folder.isEmpty
+                        ? "Overige pagina’s"
+                        : index?.metadata.title ?? (readable.prefix(1).uppercased() + readable.dropFirst()))
+            }
+            groups.sort { ($0.key.isEmpty ? 1 : 0, $0.key) < ($1.key.isEmpty ? 1 : 0, $1.key) }
+        } else if let taxonomy = guide.config.taxonomies.first(where: { $0.id == groupBy }) {
+            for value in taxonomy.values {
+                for id in ids where graph.pages[id]?.metadata.terms[taxonomy.id]?.first?.value == value.id {
+                    add(id, to: value.id, title: value.title)
+                }
+            }
+            for id in ids where graph.pages[id]?.metadata.terms[taxonomy.id]?.first == nil {
+                add(id, to: "", title: "Overige pagina’s")
+            }
+        }
+        guard groups.count > 1 else { return [] }
+        return groups.map { group in
+            TemplateObject(
+                Contexts.pageGroup,
+                [
+                    "title": .text(group.title),
+                    "id": .text("_g-" + (group.key.isEmpty ? "overige" : Slug.make(group.key))),
+                    "count": .number(group.ids.count), "count_label": .text(pagesLabel(group.ids.count)),
+                    "pages": .objects(group.ids.compactMap { pageSummary($0, from: base) }),
+                ])
+        }
+    }
+
     /// A guide without phases lists its pages per folder, as the knowledge base was arranged,
     /// the pages at the top first (a section without a title).
     func sections(of guide: GuideNode, from base: String) -> [TemplateObject] {
@@ -491,6 +588,7 @@ struct Renderer: @unchecked Sendable {
     func term(_ term: TermNode, of taxonomy: TaxonomyNode, in guide: GuideNode) -> [UInt8] {
         let base = term.url
         let pages = term.pages.compactMap { pageSummary($0, from: base) }
+        let groups = pageGroups(term.pages, in: guide, from: base)
         let context = TemplateObject(
             Contexts.term,
             [
@@ -498,6 +596,8 @@ struct Renderer: @unchecked Sendable {
                 "taxonomy": .object(link(taxonomy.definition.title, to: taxonomy.url, from: base)),
                 "guide": .object(link(guide.config.title, to: guide.url, from: base)), "pages": .objects(pages),
                 "has_pages": .flag(!pages.isEmpty),
+                "introduction": .html(term.introduction.flatMap { graph.pages[$0] }.map(bodyHTML)),
+                "groups": .objects(groups), "has_groups": .flag(!groups.isEmpty),
                 "others": .objects(
                     taxonomy.terms.filter { $0.url != term.url }.map { link($0.value.title, to: $0.url, from: base) }),
             ])
@@ -513,7 +613,7 @@ struct Renderer: @unchecked Sendable {
 
     func phase(_ phase: PhaseNode, in guide: GuideNode) -> [UInt8] {
         let base = phase.url
-        let index = phase.number - 1
+        let index = guide.phases.firstIndex { $0.definition.id == phase.definition.id } ?? 0
         var context = TemplateObject(
             Contexts.phase,
             [
@@ -525,7 +625,11 @@ struct Renderer: @unchecked Sendable {
                 "pages": .objects(phase.pages.compactMap { pageSummary($0, from: base) }),
                 "has_pages": .flag(!phase.pages.isEmpty),
                 "has_pager": .flag(guide.phases.count > 1),
+                "introduction": .html(phase.introduction.flatMap { graph.pages[$0] }.map(bodyHTML)),
             ])
+        let groups = pageGroups(phase.pages, in: guide, from: base)
+        context["groups"] = .objects(groups)
+        context["has_groups"] = .flag(!groups.isEmpty)
         if index > 0 {
             context["previous"] = .object(
                 link(guide.phases[index - 1].definition.title, to: guide.phases[index - 1].url, from: base))

@@ -79,8 +79,44 @@ public func checkSite(_ options: SiteCheckOptions) -> SiteCheckResult {
         result.externalReferences += page.external
         result.referenceCount += page.referenceCount
     }
+    result.diagnostics += checkRedirectList(tree: tree, root: root, basePath: options.basePath)
     result.htmlFiles = htmlPaths.map { root + "/" + $0 }
     return result
+}
+
+/// Every old address in the site's `_redirects` (`from to [status]` per line, the format of
+/// Netlify and Cloudflare Pages) still leads somewhere: its target is a file of the site (a
+/// folder's `index.html` for a folder address), and so is the redirect page at the old address.
+func checkRedirectList(tree: FileTree, root: String, basePath: String?) -> [Diagnostic] {
+    guard tree.files.contains("_redirects"),
+        let text = try? String(contentsOfFile: root + "/_redirects", encoding: .utf8)
+    else { return [] }
+    let prefix = basePath ?? "/"
+    func file(_ address: String) -> String? {
+        guard address.hasPrefix(prefix) else { return nil }
+        let path = LinkRules.decode(String(address.dropFirst(prefix.count)))
+        return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+    }
+    var diagnostics: [Diagnostic] = []
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard fields.count >= 2, !fields[0].hasPrefix("#") else { continue }
+        let location = SourceLocation(path: root + "/_redirects", line: index + 1, column: 1)
+        if let target = file(fields[1]), !tree.files.contains(target) {
+            diagnostics.append(
+                .error(
+                    location, "the old address '\(fields[0])' leads to '\(fields[1])', which is not in the site",
+                    code: "site.redirect-target"))
+        }
+        if let source = file(fields[0]), !tree.files.contains(source) {
+            diagnostics.append(
+                .warning(
+                    location,
+                    "the old address '\(fields[0])' has no redirect page; only servers that read _redirects send it on",
+                    code: "site.redirect-page"))
+        }
+    }
+    return diagnostics
 }
 
 /// True for names ending in `.html` or `.htm`, in any case.

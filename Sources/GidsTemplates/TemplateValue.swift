@@ -27,6 +27,9 @@ public enum TemplateValue: Sendable {
     /// Text when `value` is non-nil, ``absent`` otherwise.
     public static func text(_ value: String?) -> TemplateValue { value.map(TemplateValue.text) ?? .absent }
 
+    /// HTML when `value` is non-nil, ``absent`` otherwise.
+    public static func html(_ value: String?) -> TemplateValue { value.map(TemplateValue.html) ?? .absent }
+
     /// Text when `value` is non-nil and not empty, ``absent`` otherwise.
     public static func nonEmpty(_ value: String?) -> TemplateValue {
         guard let value, !value.isEmpty else { return .absent }
