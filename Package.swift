@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C libraries from Debian: libcmark-gfm-dev and libcmark-gfm-extensions-dev (GitHub Flavored
@@ -47,6 +48,8 @@ let package = Package(
             dependencies: [
                 "GidsLoad", "GidsFrontMatter", "GidsMarkdown", "GidsGraph", "GidsValidation",
                 "GidsPlan", "GidsRender", "GidsSearch", "GidsOutput", "GidsSiteCheck", "GidsExternalCheck", "Yams",
+                // Hugo's hugo.toml / config.toml, read by `gids init --from`.
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]),
         // `gids serve`: the preview server (FlyingFox), file watching (inotify) and rebuilds.
         .target(name: "GidsServe", dependencies: ["GidsBuild", .product(name: "FlyingFox", package: "FlyingFox")]),

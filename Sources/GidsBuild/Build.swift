@@ -32,7 +32,8 @@ public struct BuildOptions: Sendable {
 /// What a build did: its diagnostics (unsorted; print with ``DiagnosticPrinter``), and counts.
 public struct BuildResult: Sendable {
     public var diagnostics: [Diagnostic] = []
-    /// Pages and tools per guide title, in guide order.
+    /// Pages and tools per guide title, in guide order; a page that introduces a phase or a
+    /// taxonomy value counts too.
     public var pagesPerGuide: [(guide: String, pages: Int)] = []
     /// Files in the output (0 when nothing was written).
     public var filesWritten = 0

@@ -143,7 +143,10 @@ public final class BuildSession: @unchecked Sendable {
         result.diagnostics += relaxed(graphDiagnostics + validate(graph), in: model, tree: tree)
         let (plan, planDiagnostics) = planSite(graph, pageIndex: templates?.has(.pageIndex) ?? true)
         result.diagnostics += planDiagnostics
-        result.pagesPerGuide = graph.guides.map { ($0.config.title, $0.readingOrder.count) }
+        // Introductions of phases and values are pages of the source too, shown on those pages.
+        result.pagesPerGuide = graph.guides.map {
+            ($0.config.title, $0.readingOrder.count + $0.introductions.count - ($0.introduction == nil ? 0 : 1))
+        }
         result.externalReferences = externalReferences(graph)
         result.linkCheckIgnore = graph.site.linkCheckIgnore
         result.basePath = graph.site.basePath

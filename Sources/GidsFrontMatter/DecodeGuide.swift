@@ -185,6 +185,7 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
     var phaseNumbering = 1
     var groupBy: String?
     var redirects: OldAddresses?
+    let readingOrderPaths = reader.stringList("reading_order").map { folder + "/" + $0.value }
     if let node = reader.node("redirects"),
         var entry = MappingReader(node, file: file, lineOffset: 0, what: "'redirects'", diagnostics: &diagnostics)
     {
@@ -239,6 +240,7 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
     config.phaseNumbering = phaseNumbering
     config.groupBy = groupBy
     config.redirects = redirects
+    config.readingOrderPaths = readingOrderPaths
     return config
 }
 

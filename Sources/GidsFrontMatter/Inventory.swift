@@ -17,6 +17,9 @@ public struct KeyUsage: Sendable {
     public var values: [String] = []
     /// True when more than 50 distinct values were seen.
     public var manyValues = false
+    /// Pages whose value reads like a one- or two-sentence summary: text of 30 to 400
+    /// characters, with spaces, ending in `.`, `!` or `?`.
+    public var sentenceLike = 0
 }
 
 /// What `gids init --from` found in a folder of Markdown files.
@@ -29,6 +32,17 @@ public struct FolderInventory: Sendable {
     public var withLiquid = 0
     /// Keys by number of pages using them, most used first, then by name.
     public var keys: [KeyUsage] = []
+    /// Every page's values of each key (a list's items; one for a single value), by key and
+    /// content path.
+    public var pageValues: [String: [String: [String]]] = [:]
+}
+
+/// Whether `text` reads like a one- or two-sentence summary (see ``KeyUsage/sentenceLike``).
+func readsLikeASummary(_ text: String) -> Bool {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let length = trimmed.count
+    guard length >= 30, length <= 400, trimmed.contains(" "), let last = trimmed.last else { return false }
+    return last == "." || last == "!" || last == "?"
 }
 
 /// Reads the front matter of every Markdown file of `tree` (YAML parsed with Yams; files
@@ -58,6 +72,7 @@ public func inventory(of tree: SourceTree) -> FolderInventory {
             case .scalar(let scalar):
                 shapes[key, default: [:]][Int(scalar.string) != nil ? .number : .text, default: 0] += 1
                 seen = [scalar.string]
+                if readsLikeASummary(scalar.string) { entry.sentenceLike += 1 }
             case .sequence(let items):
                 shapes[key, default: [:]][.list, default: 0] += 1
                 entry.hasLists = true
@@ -67,6 +82,7 @@ public func inventory(of tree: SourceTree) -> FolderInventory {
             case .alias:
                 break
             }
+            if !seen.isEmpty { result.pageValues[key, default: [:]][file.path] = seen }
             for value in seen where !value.isEmpty && !entry.values.contains(value) {
                 if entry.values.count < 50 { entry.values.append(value) } else { entry.manyValues = true }
             }

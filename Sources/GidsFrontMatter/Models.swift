@@ -257,6 +257,9 @@ public struct GuideConfig: Sendable {
     /// `phase_numbering:`, the number of the first phase (1, or 0 for a source that counts
     /// its phases from 0).
     public var phaseNumbering = 1
+    /// `reading_order:`, the content paths of pages in the order the source's navigation lists
+    /// them (MkDocs `nav:`); pages with `order:` come first, pages not listed after.
+    public var readingOrderPaths: [String] = []
     /// `redirects:`, how the guide's source addressed its pages before: every page then gets a
     /// redirect from its old address. Nil: no redirects.
     public var redirects: OldAddresses?

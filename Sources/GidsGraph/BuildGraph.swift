@@ -182,7 +182,7 @@ public func buildGraph(
         let url = introductions[path] ?? pageURL(path: path, guide: guide, slug: metadata.slug?.value)
         // The guide's own index.md introduces the guide at the guide's URL, an introduction its
         // phase or value at theirs.
-        if introductions[path] == nil && (path != guide.folder + "/index.md" || metadata.slug != nil) {
+        if introductions[path] == nil && (!isGuideIndex(path, of: guide) || metadata.slug != nil) {
             claim(url, by: "'\(source.file.displayPath)'", at: metadata.slug?.location ?? source.file.location())
         }
         let links = resolvedLinks[order]
@@ -229,14 +229,19 @@ public func buildGraph(
             related: [], lastUpdated: source.metadata.updated ?? tree.commitDates[source.file.path])
     }
 
-    func readingKey(_ id: String) -> (Int, String, String) {
+    // `reading_order:` of each guide (the source's own navigation): position by page id.
+    var listed: [String: Int] = [:]
+    for guide in model.guides {
+        for (index, path) in guide.readingOrderPaths.enumerated() where listed[path] == nil { listed[path] = index }
+    }
+    func readingKey(_ id: String) -> (Int, Int, String, String) {
         let page = pages[id]!
-        return (page.metadata.order ?? Int.max, page.metadata.title, id)
+        return (page.metadata.order ?? Int.max, listed[id] ?? Int.max, page.metadata.title, id)
     }
     var guides: [GuideNode] = []
     var edges: [Edge] = []
     for guide in sortedGuides {
-        let introduction = pages[guide.folder + "/index.md"].flatMap {
+        let introduction = (pages[guide.folder + "/index.md"] ?? pages[guide.folder + "/_index.md"]).flatMap {
             $0.url == SiteRoutes.guide(guide.slug) ? $0.id : nil
         }
         let members = pages.values.filter {
@@ -376,7 +381,7 @@ func sortedEdges(_ edges: [Edge]) -> [Edge] {
 
 /// The site path of a page: the guide slug, the slugs of any subfolders, and the page slug
 /// (`slug:` or the slugified file name; `index.md` takes its folder's URL).
-func pageURL(path: String, guide: GuideConfig, slug: String?) -> String {
+public func pageURL(path: String, guide: GuideConfig, slug: String?) -> String {
     var segments = path.split(separator: "/").map(String.init)
     segments.removeFirst()
     let file = segments.removeLast()
@@ -384,10 +389,16 @@ func pageURL(path: String, guide: GuideConfig, slug: String?) -> String {
     var parts = [guide.slug] + segments.map { Slug.make($0) }
     if let slug {
         parts.append(slug)
-    } else if base.lowercased() != "index" {
+    } else if base.lowercased() != "index" && base != "_index" {
         parts.append(Slug.make(base))
     }
     return parts.joined(separator: "/") + "/"
+}
+
+/// Whether `path` is the guide's own index page (`index.md`, or Hugo's `_index.md`), which
+/// introduces the guide at the guide's URL.
+func isGuideIndex(_ path: String, of guide: GuideConfig) -> Bool {
+    path == guide.folder + "/index.md" || path == guide.folder + "/_index.md"
 }
 
 /// Fills in what front matter left out, as a generator that takes the title from the text

@@ -171,6 +171,11 @@ func redirectRoutes(_ graph: NavigationGraph, taken: Set<String>) -> ([PlannedRo
             if let style = guide.config.redirects {
                 old.append((style.path(of: String(id.dropFirst(guide.config.folder.count + 1))), nil))
             }
+            // A page that introduces a phase or a value lives at its URL; the URL it would have
+            // had sends readers on (links in raw HTML are not rewritten).
+            if guide.introductions.contains(id), id != guide.introduction {
+                old.append((pageURL(path: id, guide: guide.config, slug: page.metadata.slug?.value), nil))
+            }
             for alias in page.metadata.aliases {
                 old.append((oldSitePath(alias.value, guide: guide.config, site: graph.site), alias.location))
             }

@@ -282,7 +282,11 @@ private func orphans(_ graph: NavigationGraph) -> [Diagnostic] {
         graph.pages.values.filter { page in
             page.phase == nil && page.guide.flatMap { graph.guide($0) }.map { !$0.phases.isEmpty } == true
         }.map(\.id))
-    return graph.pages.values.filter { !seen.contains(.page($0.id)) && !phaseless.contains($0.id) }.map {
+    // An introduction is shown on its phase's or value's page.
+    let introductions = Set(graph.guides.flatMap(\.introductions))
+    return graph.pages.values.filter {
+        !seen.contains(.page($0.id)) && !phaseless.contains($0.id) && !introductions.contains($0.id)
+    }.map {
         .warning(
             $0.source.file.location(), "page is not reachable from any navigation", code: "graph.orphan",
             hint: "give it a phase of its guide, or link to it")
