@@ -8,6 +8,12 @@ public enum SitePath {
     /// The folder of the split search index (vocabulary, term shards, documents).
     public static let searchFolder = "search/"
 
+    /// The file that holds the page at site path `url`: `a/b/index.html` for a directory URL,
+    /// the URL itself for a file URL (`a/b.html`, a guide that keeps its old addresses).
+    public static func file(of url: String) -> String {
+        url.isEmpty || url.hasSuffix("/") ? url + "index.html" : url
+    }
+
     /// The URL of `target` as seen from the page whose directory is `base`.
     /// Both are site-root-relative; `base` is a directory (`""` or ending in `/`).
     /// `relative(from: "a/b/", to: "c/")` is `../../c/`; from the root to the root is `./`.

@@ -186,6 +186,17 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
     var groupBy: String?
     var redirects: OldAddresses?
     let readingOrderPaths = reader.stringList("reading_order").map { folder + "/" + $0.value }
+    var preservesURLs = false
+    if let urls = reader.string("urls") {
+        switch urls.value {
+        case "preserve": preservesURLs = true
+        case "gids": break
+        default:
+            diagnostics.append(
+                .error(
+                    urls.location, "'urls' is 'preserve' (the source's own addresses) or 'gids'", code: "guide.urls"))
+        }
+    }
     if let node = reader.node("redirects"),
         var entry = MappingReader(node, file: file, lineOffset: 0, what: "'redirects'", diagnostics: &diagnostics)
     {
@@ -241,6 +252,7 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
     config.groupBy = groupBy
     config.redirects = redirects
     config.readingOrderPaths = readingOrderPaths
+    config.preservesURLs = preservesURLs
     return config
 }
 

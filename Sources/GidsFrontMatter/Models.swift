@@ -260,6 +260,9 @@ public struct GuideConfig: Sendable {
     /// `reading_order:`, the content paths of pages in the order the source's navigation lists
     /// them (MkDocs `nav:`); pages with `order:` come first, pages not listed after.
     public var readingOrderPaths: [String] = []
+    /// `urls: preserve`: the pages keep the addresses the source's generator gave them
+    /// (``redirects``' style and case, at the site root) instead of gids's own.
+    public var preservesURLs = false
     /// `redirects:`, how the guide's source addressed its pages before: every page then gets a
     /// redirect from its old address. Nil: no redirects.
     public var redirects: OldAddresses?

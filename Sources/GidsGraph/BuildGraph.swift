@@ -30,7 +30,8 @@ public func buildGraph(
     // Lowercased URL → owner: URLs that differ only in case collide on case-insensitive hosts.
     var urlOwners: [String: String] = [:]
     // Site paths of the pages gids makes, which Markdown may link to.
-    var generatedPaths: Set<String> = [SiteRoutes.search, SiteRoutes.domains, SiteRoutes.pageIndex]
+    var generatedPaths: Set<String> = [SiteRoutes.search, SiteRoutes.pageIndex]
+    if !site.domains.isEmpty { generatedPaths.insert(SiteRoutes.domains) }
     if site.accessibility != nil { generatedPaths.insert(SiteRoutes.accessibility) }
     func claim(
         _ url: String, by owner: String, at location: SourceLocation,
@@ -382,6 +383,10 @@ func sortedEdges(_ edges: [Edge]) -> [Edge] {
 /// The site path of a page: the guide slug, the slugs of any subfolders, and the page slug
 /// (`slug:` or the slugified file name; `index.md` takes its folder's URL).
 public func pageURL(path: String, guide: GuideConfig, slug: String?) -> String {
+    if guide.preservesURLs && !isGuideIndex(path, of: guide) {
+        let style = guide.redirects ?? OldAddresses(style: .directory, lowercase: false)
+        return style.path(of: String(path.dropFirst(guide.folder.count + 1)))
+    }
     var segments = path.split(separator: "/").map(String.init)
     segments.removeFirst()
     let file = segments.removeLast()

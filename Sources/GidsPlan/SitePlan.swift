@@ -108,7 +108,8 @@ public func planSite(_ graph: NavigationGraph, pageIndex: Bool = true) -> (SiteP
     add(.home, "")
     add(.search, SiteRoutes.search)
     routes.append(PlannedRoute(route: .notFound, path: SiteRoutes.notFoundFile))
-    add(.domains, SiteRoutes.domains)
+    // Without beleidsdomeinen there is nothing to list.
+    if !graph.domains.isEmpty { add(.domains, SiteRoutes.domains) }
     if graph.site.accessibility != nil { add(.accessibility, SiteRoutes.accessibility) }
     if pageIndex { add(.pageIndex, SiteRoutes.pageIndex) }
     for domain in graph.domains { add(.domain(domain.definition.id), domain.url) }
@@ -134,7 +135,7 @@ public func planSite(_ graph: NavigationGraph, pageIndex: Bool = true) -> (SiteP
         }
         for id in guide.readingOrder {
             guard let page = graph.pages[id] else { continue }
-            add(.page(id), page.url)
+            routes.append(PlannedRoute(route: .page(id), path: SitePath.file(of: page.url)))
         }
     }
     for guide in graph.guides {
@@ -180,7 +181,7 @@ func redirectRoutes(_ graph: NavigationGraph, taken: Set<String>) -> ([PlannedRo
                 old.append((oldSitePath(alias.value, guide: guide.config, site: graph.site), alias.location))
             }
             for (path, location) in old {
-                let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+                let file = SitePath.file(of: path)
                 guard path != page.url, claimed.insert(file.lowercased()).inserted else {
                     if let location, path != page.url {
                         diagnostics.append(

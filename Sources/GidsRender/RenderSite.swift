@@ -356,7 +356,7 @@ struct Renderer: @unchecked Sendable {
 
     /// Body HTML of a page, with every resolved link rewritten to its output URL.
     func bodyHTML(_ page: PageNode) -> String {
-        let base = page.url
+        let base = SitePath.directory(of: page.url)
         let targets = Dictionary(uniqueKeysWithValues: page.links.map { ($0.link.index, $0.target) })
         return page.document.render(
             rawHTML: rawHTMLPolicy,
@@ -646,7 +646,7 @@ struct Renderer: @unchecked Sendable {
     }
 
     func page(_ page: PageNode, in guide: GuideNode) -> [UInt8] {
-        let base = page.url
+        let base = SitePath.directory(of: page.url)
         let metadata = page.metadata
         let template: PageTemplate = metadata.kind == .tool ? .tool : .page
         var context = TemplateObject(

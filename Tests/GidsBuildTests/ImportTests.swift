@@ -92,6 +92,33 @@ import Testing
         #expect(try read(root, "redirects.nginx.conf").contains("\"/themas/\" \"/kennisbank/themas/\";"))
     }
 
+    /// `urls: preserve`: the pages keep the addresses the old site gave them, in its style.
+    @Test func preservedAddressesKeepTheSourcesPathsAndStyle() throws {
+        let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        _ = try initGuide(from: Self.hugoFixture, contentDirectory: root + "/content", name: "kennisbank")
+        let path = root + "/content/kennisbank/guide.yml"
+        let guide = try String(contentsOfFile: path, encoding: .utf8)
+        let preserving = guide.replacingOccurrences(
+            of: "redirects:\n  style: directory\n", with: "urls: preserve\nredirects:\n  style: file\n")
+        #expect(preserving != guide)
+        try preserving.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = runBuild(
+            BuildOptions(
+                contentDirectory: root + "/content", templatesDirectory: Repo.templates,
+                outputDirectory: root + "/site"))
+        #expect(result.succeeded, "\(result.diagnostics.filter { $0.severity == .error }.map(\.formatted))")
+        let page = try read(root, "fase-1-ontwerpen/waterparagraaf.html")
+        #expect(page.contains("<h1>De waterparagraaf</h1>"))
+        #expect(page.contains("<a href=\"../fase-0-verkennen/vooroverleg.html\">het vooroverleg</a>"))
+        let check = checkSite(SiteCheckOptions(root: root + "/site"))
+        #expect(check.diagnostics.filter { $0.severity == .error }.map(\.formatted) == [])
+        // Only the addresses that changed get a redirect: the alias and the introductions.
+        let redirects = try read(root, "_redirects")
+        #expect(!redirects.contains("waterparagraaf"))
+        #expect(redirects.contains("/verkennen/belanghebbenden.html /fase-0-verkennen/belanghebbenden.html 301"))
+    }
+
     @Test(
         .enabled(if: LeakCounterTests.corpus("nerds") != nil, "the practice corpus nerds is not next to the repository")
     )

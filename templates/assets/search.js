@@ -368,7 +368,7 @@
         var doc = found.documents[number];
         var item = document.createElement("li");
         var meta = doc.guide + (doc.phase ? " · " + doc.phase : "");
-        item.innerHTML = '<a href="' + escapeHTML(base + doc.url + suffix) + '">' + escapeHTML(doc.title) + "</a>" +
+        item.innerHTML = '<a href="' + escapeHTML(base + doc.url + (doc.url === "" || doc.url.slice(-1) === "/" ? suffix : "")) + '">' + escapeHTML(doc.title) + "</a>" +
           '<p class="meta">' + escapeHTML(meta) + "</p>" +
           "<p>" + engine.snippet(doc.text || doc.summary, found.stems) + "</p>";
         list.appendChild(item);
