@@ -31,7 +31,7 @@ and with verification on (default), `gids check --site` checks every link, image
 of both built sites (so the corpus's fragments are valid under both heading-id rules).
 
 After the timed runs, two more gids builds with `--timings` (not counted) give the stage times
-and the CPU time spent inside the libraries gids must use (Yams, libcmark-gfm, swift-mustache,
+and the CPU time spent inside the libraries gids must use (Yams, libcmark-gfm, its Mustache templates,
 libstemmer): one with the site's templates, one with `layout` and `page` replaced by
 hugo-layout/ (what the Hugo layout shows, nothing more). The report sets the libraries' sum,
 spread over all cores, beside the goal of 0.25 x Hugo.
@@ -313,7 +313,7 @@ def main():
                    + ["-lcmark-gfm-extensions"], check=True)
 
     # The site's templates with layout and page replaced by ones that show what the Hugo layout
-    # shows (hugo-layout/): the cost of swift-mustache for the same layout work as Hugo's.
+    # shows (hugo-layout/): the cost of the templates for the same layout work as Hugo's.
     hugo_layout = os.path.join(work, "templates-hugo-layout")
     fresh(hugo_layout)
     shutil.copytree(args.templates, hugo_layout, dirs_exist_ok=True)
@@ -577,8 +577,8 @@ def report(results, info, args):
                    "the thread CPU clock around each library call adds a little), one with the site's templates and "
                    "one with `layout` and `page` replaced by templates that show what the Hugo layout shows "
                    "(`Benchmarks/build/hugo-layout/`). CPU time spent inside the libraries gids is built on (all "
-                   "threads together; swift-mustache's includes gids's HTML escaper, which it calls), of which "
-                   "swift-mustache's for the pages (`page` and `layout`), their sum divided by the %d cores (the least "
+                   "threads together; the templates' time includes their HTML escaping), of which "
+                   "the templates' for the pages (`page` and `layout`), their sum divided by the %d cores (the least "
                    "wall time they allow, with perfect parallelism and nothing else running), and the goal: 0.25 x "
                    "Hugo's median wall time." % info["cores"])
         out.append("")

@@ -181,7 +181,8 @@ public enum Keys {
         KeySpec("phase_numbering", .whole, "Nummer van de eerste fase: 1 (standaard) of 0."),
         KeySpec(
             "urls", .choice(["gids", "preserve"]),
-            "preserve: de pagina's houden de adressen van de bron (met de stijl en hoofdletters van 'redirects:'); gids (standaard): adressen onder de gids."),
+            "preserve: de pagina's houden de adressen van de bron (met de stijl en hoofdletters van 'redirects:'); gids (standaard): adressen onder de gids."
+        ),
         KeySpec(
             "reading_order", .textList,
             "Paden van pagina's in de volgorde van de navigatie van de bron; niet genoemde pagina's komen erna."),
