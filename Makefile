@@ -27,14 +27,16 @@ test: deps lint
 	$(MAKE) a11y browser
 
 # Accessibility and validity in a real headless Chromium (see Tests/Accessibility/a11y.py):
-# the Nu HTML Checker on every page (our content, and the Markdown fixture with every
-# construct in _markdown/), axe-core on every page kind at 1280 and 320 px,
+# the Nu HTML Checker on every page (our content, the Markdown fixture with every
+# construct in _markdown/, and the Hugo fixture adopted by gids init --from in _import/), axe-core on every page kind at 1280 and 320 px,
 # reflow, text at 200 %, reduced motion and keyboard use. Report in .build/a11y/.
 A11Y_SITE := .build/a11y-site
 a11y: deps a11y-deps
 	$(SWIFT) build --product gids
 	.build/debug/gids build --content content --templates templates --output $(A11Y_SITE)
 	.build/debug/gids build --content Tests/GidsBuildTests/Fixtures/markdown/content --templates templates --output $(A11Y_SITE)/_markdown
+	rm -rf .build/a11y-import && .build/debug/gids init --from Tests/GidsBuildTests/Fixtures/import/hugo --content .build/a11y-import --name kennisbank
+	.build/debug/gids build --content .build/a11y-import --templates templates --output $(A11Y_SITE)/_import
 	python3 Tests/Accessibility/a11y.py --site $(A11Y_SITE) --out .build/a11y
 
 # What each guide offers, in headless Chromium (Tests/Browser/guides.py): the chooser's filters

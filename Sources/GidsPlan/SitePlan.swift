@@ -178,7 +178,8 @@ func redirectRoutes(_ graph: NavigationGraph, taken: Set<String>) -> ([PlannedRo
                 old.append((pageURL(path: id, guide: guide.config, slug: page.metadata.slug?.value), nil))
             }
             for alias in page.metadata.aliases {
-                old.append((oldSitePath(alias.value, guide: guide.config, site: graph.site), alias.location))
+                let bases = [guide.config.basePath, graph.site.basePath].compactMap { $0 }
+                old.append((oldSitePath(alias.value, basePaths: bases), alias.location))
             }
             for (path, location) in old {
                 let file = SitePath.file(of: path)
@@ -198,11 +199,11 @@ func redirectRoutes(_ graph: NavigationGraph, taken: Set<String>) -> ([PlannedRo
     return (routes, diagnostics)
 }
 
-/// An alias as a site path: without a leading `/`, without the old site's base path (the
-/// guide's `base_path`) or this site's, ending in `/` unless it names a file.
-func oldSitePath(_ alias: String, guide: GuideConfig, site: SiteConfig) -> String {
+/// An alias as a site path: without a leading `/`, without any of `basePaths` (the old site's
+/// `base_path`, this site's), ending in `/` unless it names a file.
+func oldSitePath(_ alias: String, basePaths: [String]) -> String {
     var path = alias
-    for base in [guide.basePath, site.basePath].compactMap({ $0 }) where base != "/" {
+    for base in basePaths where base != "/" {
         let prefix = base.hasSuffix("/") ? base : base + "/"
         if path.hasPrefix(prefix) { path = "/" + path.dropFirst(prefix.count) }
     }

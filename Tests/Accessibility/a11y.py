@@ -61,6 +61,12 @@ PAGES = [
     # definition list, abbreviations and a diagram on one page, and in its print edition.
     ("_markdown/kennis/constructies/", "page with every Markdown construct"),
     ("_markdown/kennis/print/", "print edition with every Markdown construct"),
+    # The Hugo fixture (Tests/GidsBuildTests/Fixtures/import/hugo) as `gids init --from` adopts
+    # it, built into _import/: a phase with its introduction and its pages in groups, a value
+    # page, and a redirect page at an old address.
+    ("_import/kennisbank/verkennen/", "phase with introduction and groups"),
+    ("_import/kennisbank/themas-overzicht/water/", "taxonomy value of an adopted guide"),
+    ("_import/verkennen/belanghebbenden.html", "redirect from an old address"),
 ]
 KEYBOARD_PAGES = ["woudlopersgids/respijtzorg/", "keuzewijzer-e-tools/", "zoeken/?q=mantelzorg", "woudlopersgids/",
                   "_markdown/kennis/constructies/"]

@@ -69,3 +69,13 @@ import Testing
         #expect(plan.path(of: .page("x/wmo.md")) == nil)
     }
 }
+
+@Suite struct OldAddressTests {
+    @Test(arguments: [
+        ("/oud/adres/", [String](), "oud/adres/"), ("/oud/adres", [], "oud/adres/"), ("oud.html", [], "oud.html"),
+        ("/gemma-zaken/a/b.html", ["/gemma-zaken"], "a/b.html"), ("/gidsen/a/", ["/gidsen/"], "a/"), ("/", [], ""),
+    ])
+    func anAliasIsASitePath(alias: String, bases: [String], path: String) {
+        #expect(oldSitePath(alias, basePaths: bases) == path)
+    }
+}
