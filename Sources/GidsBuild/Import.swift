@@ -104,7 +104,7 @@ struct ImportDecisions {
     var taxonomies:
         [(
             key: String, id: String, values: [(id: String, title: String, introduction: String?)], multiple: Bool,
-            why: String
+            why: String, oldPath: String?
         )] = []
     var groupBy: (id: String, why: String)?
     var ignore: [String] = []
@@ -203,7 +203,8 @@ struct ImportDecisions {
     /// that tells kinds of pages apart (`type`, `soort`, …) becomes a taxonomy the listings are
     /// grouped by.
     mutating func decideTaxonomies() {
-        let gidsKeys = Set(Keys.page.map(\.name))
+        // Keys gids reads itself, on pages and tools: never a taxonomy (a guide may not declare one).
+        let gidsKeys = Keys.names(Keys.page + Keys.tool)
         var used = Set(
             pagePaths.map { path -> String in
                 let first = String(path.split(separator: "/")[0])
@@ -231,9 +232,11 @@ struct ImportDecisions {
             let isGroup =
                 !usage.hasLists && usage.values.count >= 2 && usage.values.count <= 8 && usage.pages * 2 >= found.pages
                 && ["type", "soort", "kind", "category", "categorie", "paginatype", "pagetype"].contains(usage.key)
-            guard (usage.hasLists && !usage.manyValues) || config.taxonomyKeys.contains(usage.key) || isGroup else {
-                continue
-            }
+            // Values that are sentences (a list of tips) are no classification.
+            let categorical = usage.values.allSatisfy { $0.count <= 40 && $0.split(separator: " ").count <= 4 }
+            guard (usage.hasLists && !usage.manyValues) || config.taxonomyKeys.contains(usage.key) || isGroup,
+                categorical
+            else { continue }
             var ids = Set<String>()
             let values = usage.values.compactMap { value -> (String, String, String?)? in
                 let id = Slug.make(value)
@@ -253,7 +256,9 @@ struct ImportDecisions {
                 why +=
                     "; its URL is /\(slug)/\(id)/, as /\(slug)/\(Slug.make(usage.key))/ is the source's own folder or page"
             }
-            taxonomies.append((usage.key, id, values, !isGroup, why))
+            // Hugo wrote a taxonomy's pages at /<key>/ and /<key>/<value>/: those redirect.
+            let oldPath = config.kind == .hugo && config.taxonomyKeys.contains(usage.key) ? Slug.make(usage.key) : nil
+            taxonomies.append((usage.key, id, values, !isGroup, why, oldPath))
             if isGroup && groupBy == nil {
                 groupBy = (
                     id,
@@ -296,6 +301,24 @@ struct ImportDecisions {
         return folderIndexes.isEmpty && named.count == 1 ? named[0] : nil
     }
 
+    /// The guide's summary: the generator's description of the site, else the summary of the
+    /// source's own home page; nil when neither exists.
+    var guideSummary: String? {
+        if let description = config.description, !description.isEmpty { return description }
+        for home in ["_index.md", "index.md", "README.md"] where pagePaths.contains(home) {
+            if let summary = pageSummary(home) { return summary }
+        }
+        return nil
+    }
+
+    /// Where ``guideSummary`` came from, for the comment above it.
+    var summaryOrigin: String {
+        if config.description?.isEmpty == false {
+            return "the site's description in \(config.file.map(fileName) ?? "the configuration")"
+        }
+        return "the summary of the source's home page"
+    }
+
     /// The summary in front matter (or in the key found for it) of the page at source path `path`.
     func pageSummary(_ path: String) -> String? {
         let key = aliases.first { $0.key == "summary" }?.foreign ?? "summary"
@@ -314,9 +337,13 @@ struct ImportDecisions {
         let from = config.file.map(fileName)
         var yaml = "# Starter guide file written by 'gids init --from \(directory)'. Check every line.\n"
         if config.kind != .none, let from { yaml += "# Read: \(from) (\(config.kind.rawValue)).\n" }
-        yaml += from.map { "# title: from \($0)\n" } ?? ""
+        yaml += from.map { "# title: '\(config.titleKey ?? "title")' in \($0)\n" } ?? ""
         yaml += "title: \(quoted(title))\n"
-        yaml += "summary: \(quoted(Placeholder.guideSummary))\n"
+        if let summary = guideSummary {
+            yaml += "# summary: \(summaryOrigin)\nsummary: \(quoted(summary))\n"
+        } else {
+            yaml += "summary: \(quoted(Placeholder.guideSummary))\n"
+        }
         yaml += "# The knowledge base, relative to this file; its pages are used as they are.\n"
         yaml += "source: \(quoted(source))\n"
         if let basePath = config.basePath {
@@ -342,9 +369,13 @@ struct ImportDecisions {
         let summarised = (keys[summaryKey]?.pages ?? 0) == found.pages
         yaml += "front_matter:\n"
         if !titled || !summarised || found.withoutFrontMatter > 0 {
-            yaml += "  # Not every page has a title and a summary: take them from the first heading and paragraph.\n"
             let complete = found.withoutFrontMatter == 0
             let required = (titled && complete ? ["title"] : []) + (summarised && complete ? ["summary"] : [])
+            let taken = [("title", "the first heading"), ("summary", "the first paragraph")].filter {
+                !required.contains($0.0)
+            }
+            yaml +=
+                "  # Not every page has its \(taken.map(\.0).joined(separator: " and ")): taken from \(taken.map(\.1).joined(separator: " and ")).\n"
             yaml += "  required: [\(required.joined(separator: ", "))]\n"
         }
         if !aliases.isEmpty {
@@ -382,6 +413,7 @@ struct ImportDecisions {
             yaml += "  - id: \(quoted(taxonomy.id))\n    title: \(quoted(capitalized(taxonomy.key)))\n"
             if taxonomy.id != taxonomy.key { yaml += "    key: \(quoted(taxonomy.key))\n" }
             if !taxonomy.multiple { yaml += "    multiple: false\n" }
+            if let old = taxonomy.oldPath { yaml += "    old_path: \(quoted(old))  # where Hugo wrote its pages\n" }
             yaml += "    values:\n"
             for value in taxonomy.values {
                 yaml += "      - {id: \(quoted(value.id)), title: \(quoted(value.title))"
@@ -404,6 +436,10 @@ struct ImportDecisions {
             let examples = usage.values.prefix(3).map { $0.count > 40 ? String($0.prefix(40)) + "…" : $0 }
             yaml += "#   \(usage.key): \(pagesText(usage.pages)), \(usage.shape.rawValue)"
             yaml += examples.isEmpty ? "\n" : ", e.g. \(examples.joined(separator: " | "))\n"
+        }
+        if found.withLiquid > 0 {
+            yaml +=
+                "# \(pagesText(found.withLiquid)) contain Liquid ({{ … }} or {% … %}), which gids does not run: it shows as text.\n"
         }
         if !config.extensions.isEmpty {
             yaml += "# markdown_extensions in \(from ?? "mkdocs.yml"): \(config.extensions.joined(separator: ", ")).\n"

@@ -15,6 +15,11 @@ struct GeneratorConfig {
     var source: URL
     /// `site_name` / `title`.
     var title: String?
+    /// The configuration key the title came from.
+    var titleKey: String?
+    /// A description of the whole site: MkDocs `site_description`, Jekyll `description`,
+    /// Hugo `params.description`.
+    var description: String?
     /// The path the old site was served under: Jekyll's `baseurl`, the path of Hugo's `baseURL`.
     var basePath: String?
     /// Source-relative page paths in the order of the navigation (`nav:`).
@@ -45,6 +50,8 @@ func readGeneratorConfig(_ directory: URL) throws -> GeneratorConfig {
         var config = GeneratorConfig(
             kind: .mkdocs, file: file.path, source: given ? directory : folder.appendingPathComponent(docsDir))
         config.title = yaml["site_name"] as? String
+        config.titleKey = "site_name"
+        config.description = yaml["site_description"] as? String
         readMkDocsNav(yaml["nav"], into: &config, section: nil)
         config.extensions = (yaml["markdown_extensions"] as? [Any] ?? []).compactMap {
             ($0 as? String) ?? ($0 as? [String: Any])?.keys.first
@@ -66,6 +73,8 @@ func readGeneratorConfig(_ directory: URL) throws -> GeneratorConfig {
             var config = GeneratorConfig(
                 kind: .hugo, file: file.path, source: given ? directory : folder.appendingPathComponent("content"))
             config.title = settings["title"] as? String
+            config.titleKey = "title"
+            config.description = (settings["params"] as? [String: Any])?["description"] as? String
             if let base = settings["baseURL"] as? String ?? settings["baseurl"] as? String,
                 let path = URL(string: base)?.path, path.count > 1
             {
@@ -82,6 +91,8 @@ func readGeneratorConfig(_ directory: URL) throws -> GeneratorConfig {
     if exists(jekyllFile), let yaml = readYAMLMapping(jekyllFile.path) {
         var config = GeneratorConfig(kind: .jekyll, file: jekyllFile.path, source: directory)
         config.title = yaml["title"] as? String ?? yaml["apiname"] as? String
+        config.titleKey = yaml["title"] is String ? "title" : "apiname"
+        config.description = yaml["description"] as? String
         if let base = yaml["baseurl"] as? String, !base.isEmpty { config.basePath = base }
         config.collections = ((yaml["collections"] as? [String: Any])?.keys).map { Array($0).sorted() } ?? []
         readJekyllNav(yaml["nav"], source: directory, into: &config)

@@ -17,59 +17,51 @@ public enum JSONText {
     /// `\n`, `\r`, `\t`, else `\u00xx` for C0), so hand-written and encoded JSON agree byte for byte.
     public static func append(_ text: String, htmlSafe: Bool = false, to out: inout [UInt8]) {
         out.append(0x22)
-        // Most text needs no escape at all: copied in one go.
-        let plain = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
-            for byte in buffer where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                return false
-            }
-            if htmlSafe {
-                for byte in buffer where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2 {
-                    return false
-                }
-            }
-            out.append(contentsOf: buffer)
-            return true
-        }
-        if plain == true {
-            out.append(0x22)
-            return
-        }
-        let bytes = text.utf8
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            switch byte {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0x08: out += [0x5C, 0x62]
-            case 0x0C: out += [0x5C, 0x66]
-            case 0x3C where htmlSafe: out += Array("\\u003c".utf8)
-            case 0x3E where htmlSafe: out += Array("\\u003e".utf8)
-            case 0x26 where htmlSafe: out += Array("\\u0026".utf8)
-            case 0xE2 where htmlSafe:
+        var text = text
+        text.withUTF8 { bytes in
+            // Runs without anything to escape are copied whole (most text is one run).
+            var runStart = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                let escape: StaticString?
+                var width = 1
+                switch byte {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x08: escape = "\\b"
+                case 0x0C: escape = "\\f"
+                case 0x3C where htmlSafe: escape = "\\u003c"
+                case 0x3E where htmlSafe: escape = "\\u003e"
+                case 0x26 where htmlSafe: escape = "\\u0026"
                 // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                let second = bytes.index(after: index)
-                if second != bytes.endIndex, bytes[second] == 0x80 {
-                    let third = bytes.index(after: second)
-                    if third != bytes.endIndex, bytes[third] == 0xA8 || bytes[third] == 0xA9 {
-                        out += Array((bytes[third] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                        index = bytes.index(after: third)
-                        continue
+                case 0xE2
+                where htmlSafe && index + 2 < count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                case 0x00..<0x20: escape = nil
+                default:
+                    index += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                if let escape {
+                    escape.withUTF8Buffer { out.append(contentsOf: $0) }
+                } else {
+                    let hex: StaticString = "0123456789abcdef"
+                    hex.withUTF8Buffer { digits in
+                        out += [0x5C, 0x75, 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]]
                     }
                 }
-                out.append(byte)
-            default:
-                if byte < 0x20 {
-                    let hex = Array("0123456789abcdef".utf8)
-                    out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-                } else {
-                    out.append(byte)
-                }
+                index += width
+                runStart = index
             }
-            index = bytes.index(after: index)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
         }
         out.append(0x22)
     }

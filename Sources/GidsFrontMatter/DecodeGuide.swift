@@ -275,6 +275,7 @@ private func decodeTaxonomy(
     let declaredKey = isFacet ? nil : entry.string("key")
     let required = isFacet ? false : (entry.bool("required")?.value ?? false)
     let facet = isFacet || (entry.bool("facet")?.value ?? false)
+    let oldPath = isFacet ? nil : entry.string("old_path")
     var values: [TaxonomyValue] = []
     for item in entry.mappings("values") {
         guard
@@ -307,7 +308,7 @@ private func decodeTaxonomy(
     entry.warnUnknownKeys(
         known: isFacet
             ? ["id", "title", "type", "multiple", "values"]
-            : ["id", "title", "key", "type", "multiple", "required", "facet", "values"], what: what)
+            : ["id", "title", "key", "type", "multiple", "required", "facet", "values", "old_path"], what: what)
     diagnostics += entry.diagnostics
     guard let id, let title else { return nil }
     // Ids are front-matter keys by default, so '_' is allowed (open_source).
@@ -350,9 +351,11 @@ private func decodeTaxonomy(
                 hint: "add 'values:', a list of {id: …, title: …}, or 'type: boolean'"))
         return nil
     }
-    return TaxonomyDefinition(
+    var taxonomy = TaxonomyDefinition(
         id: id.value, title: title.value, key: key, kind: kind, values: values, required: required, facet: facet,
         location: id.location)
+    taxonomy.oldPath = oldPath.map { $0.value.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/" }
+    return taxonomy
 }
 
 /// A guide whose pages are kept outside `content/`: `source:` and `exclude:` from its guide file.

@@ -182,6 +182,9 @@ public struct TaxonomyDefinition: Sendable, Hashable {
     /// Offered as a filter in the chooser (a guide's tools); facets are read from tools only.
     public let facet: Bool
     public let location: SourceLocation
+    /// `old_path:`, the site path the source's generator gave the taxonomy (Hugo's `themas/`):
+    /// its overview and each value's page there redirect to gids's.
+    public var oldPath: String?
 
     public init(
         id: String, title: String, key: String, kind: Kind, values: [TaxonomyValue], required: Bool, facet: Bool,

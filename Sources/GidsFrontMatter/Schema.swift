@@ -173,6 +173,11 @@ public enum Keys {
                         "multiple": ["type": "boolean", "description": "true (standaard): meer waarden per pagina."],
                         "required": ["type": "boolean", "description": "true: elke pagina moet een waarde hebben."],
                         "facet": ["type": "boolean", "description": "true: filter in de keuzewijzer (tools)."],
+                        "old_path": [
+                            "type": "string",
+                            "description":
+                                "Het oude adres van de indeling (themas/): daar en per waarde een doorverwijzing.",
+                        ],
                         "values": valuesSchema,
                     ],
                 ],
@@ -273,7 +278,7 @@ public enum Keys {
             ]), "Gemeenten die de tool gebruiken, met een link naar het voorbeeld."),
     ]
 
-    static func names(_ specs: [KeySpec]) -> Set<String> { Set(specs.map(\.name)) }
+    public static func names(_ specs: [KeySpec]) -> Set<String> { Set(specs.map(\.name)) }
 
     /// A nested mapping's schema from its key list.
     static func objectSchema(_ specs: [KeySpec]) -> JSON {

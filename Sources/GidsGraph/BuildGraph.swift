@@ -288,6 +288,8 @@ public func buildGraph(
         for (a, b) in zip(reading, reading.dropFirst()) {
             edges.append(Edge(from: .page(a), to: .page(b), kind: .next))
         }
+        // Introductions are pages too: they are listed on the other values they have.
+        let introducing = introductions.keys.filter { pages[$0]?.guide == guide.slug }.sorted()
         let taxonomies = guide.listedTaxonomies.map { taxonomy in
             let url = SiteRoutes.taxonomy(of: SiteRoutes.guide(guide.slug), taxonomy: taxonomy.id)
             return TaxonomyNode(
@@ -296,8 +298,9 @@ public func buildGraph(
                     TermNode(
                         value: value, url: SiteRoutes.term(of: url, value: value.id),
                         introduction: value.introduction.map(\.value).flatMap { pages[$0] == nil ? nil : $0 },
-                        pages: reading.filter { id in
-                            pages[id]!.metadata.terms[taxonomy.id]?.contains { $0.value == value.id } ?? false
+                        pages: (reading + introducing).filter { id in
+                            id != value.introduction?.value
+                                && pages[id]!.metadata.terms[taxonomy.id]?.contains { $0.value == value.id } ?? false
                         })
                 })
         }

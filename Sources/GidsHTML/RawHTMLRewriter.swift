@@ -422,7 +422,7 @@ private struct Lexer {
                 changed = true
                 continue
             }
-            if let prefixed = prefixedValue(attribute, value: value) {
+            if let prefixed = prefixedValue(attribute, value: value, element: name) {
                 kept.append((attribute, prefixed))
                 changed = true
             } else {
@@ -480,12 +480,15 @@ private struct Lexer {
         return RawHTMLRewriter.unsafeScheme(value, allowsData: allowsData).map { .unsafeURL(scheme: $0) }
     }
 
-    /// The value with the id prefix applied, or nil when the attribute names no id.
-    private func prefixedValue(_ attribute: Attribute, value: [UInt8]) -> [UInt8]? {
+    /// The value with the id prefix applied, or nil when the attribute names no id. An `<a
+    /// name>` is a fragment target as an id is (HTML 4's anchors, which older pages still use).
+    private func prefixedValue(_ attribute: Attribute, value: [UInt8], element: String) -> [UInt8]? {
         guard !idPrefix.isEmpty, attribute.value != nil else { return nil }
         let decoded = RawHTMLRewriter.decodeReferences(value)
         switch attribute.name {
         case "id":
+            return decoded.isEmpty ? nil : idPrefix + decoded
+        case "name" where element == "a":
             return decoded.isEmpty ? nil : idPrefix + decoded
         case "href":
             guard decoded.first == 0x23 else { return nil }

@@ -43,9 +43,10 @@ public enum Route: Sendable, Hashable {
     case sitemap
     /// `robots.txt` (with a full `base_url`).
     case robots
-    /// An old address (a site path) of a page, by page id: a small page that sends the
-    /// browser on (`redirects:` in `guide.yml`, `aliases:` in front matter).
-    case redirect(from: String, to: String)
+    /// An old address (a site path) that sends the browser on to a page's site path (`to`,
+    /// titled `title`): `redirects:` and a taxonomy's `old_path` in `guide.yml`, `aliases:`
+    /// in front matter.
+    case redirect(from: String, to: String, title: String)
     /// `_redirects`: every redirect for web servers that read that file (Netlify, Cloudflare).
     case redirectList
     /// `redirects.nginx.conf`: every redirect as the entries of an nginx `map`.
@@ -165,39 +166,56 @@ func redirectRoutes(_ graph: NavigationGraph, taken: Set<String>) -> ([PlannedRo
     var routes: [PlannedRoute] = []
     var diagnostics: [Diagnostic] = []
     var claimed = taken
+    func add(_ path: String, to url: String, title: String, location: SourceLocation?) {
+        let file = SitePath.file(of: path)
+        guard path != url, claimed.insert(file.lowercased()).inserted else {
+            if let location, path != url {
+                diagnostics.append(
+                    .warning(
+                        location, "the old address '/\(path)' is another page's now: no redirect",
+                        code: "plan.redirect-taken"))
+            }
+            return
+        }
+        routes.append(PlannedRoute(route: .redirect(from: path, to: url, title: title), path: file))
+    }
     for guide in graph.guides {
-        for id in guide.readingOrder + guide.introductions {
+        // A folder's index.md, then its README.md (MkDocs serves the first when both exist).
+        let pages = guide.readingOrder + guide.introductions
+        let ids = pages.filter { !isReadme($0) } + pages.filter(isReadme)
+        for id in ids {
             guard let page = graph.pages[id] else { continue }
-            var old: [(path: String, location: SourceLocation?)] = []
+            let title = page.metadata.title
             if let style = guide.config.redirects {
-                old.append((style.path(of: String(id.dropFirst(guide.config.folder.count + 1))), nil))
+                add(
+                    style.path(of: String(id.dropFirst(guide.config.folder.count + 1))), to: page.url, title: title,
+                    location: nil)
             }
             // A page that introduces a phase or a value lives at its URL; the URL it would have
             // had sends readers on (links in raw HTML are not rewritten).
             if guide.introductions.contains(id), id != guide.introduction {
-                old.append((pageURL(path: id, guide: guide.config, slug: page.metadata.slug?.value), nil))
+                add(
+                    pageURL(path: id, guide: guide.config, slug: page.metadata.slug?.value), to: page.url, title: title,
+                    location: nil)
             }
             for alias in page.metadata.aliases {
                 let bases = [guide.config.basePath, graph.site.basePath].compactMap { $0 }
-                old.append((oldSitePath(alias.value, basePaths: bases), alias.location))
+                add(oldSitePath(alias.value, basePaths: bases), to: page.url, title: title, location: alias.location)
             }
-            for (path, location) in old {
-                let file = SitePath.file(of: path)
-                guard path != page.url, claimed.insert(file.lowercased()).inserted else {
-                    if let location, path != page.url {
-                        diagnostics.append(
-                            .warning(
-                                location, "the old address '/\(path)' is another page's now: no redirect",
-                                code: "plan.redirect-taken"))
-                    }
-                    continue
-                }
-                routes.append(PlannedRoute(route: .redirect(from: path, to: id), path: file))
+        }
+        // A taxonomy's old overview and value pages (Hugo's `/themas/` and `/themas/water/`).
+        for taxonomy in guide.taxonomies {
+            guard let old = taxonomy.definition.oldPath else { continue }
+            add(old, to: taxonomy.url, title: taxonomy.definition.title, location: nil)
+            for term in taxonomy.terms {
+                add(old + term.value.id + "/", to: term.url, title: term.value.title, location: nil)
             }
         }
     }
     return (routes, diagnostics)
 }
+
+private func isReadme(_ id: String) -> Bool { id.lowercased().hasSuffix("/readme.md") }
 
 /// An alias as a site path: without a leading `/`, without any of `basePaths` (the old site's
 /// `base_path`, this site's), ending in `/` unless it names a file.
@@ -257,7 +275,7 @@ private func describe(_ route: Route) -> String {
     case .chooserData(let slug): "the chooser data of '\(slug)'"
     case .sitemap: "the sitemap"
     case .robots: "robots.txt"
-    case .redirect(let from, _): "the redirect from '/\(from)'"
+    case .redirect(let from, _, _): "the redirect from '/\(from)'"
     case .redirectList: "the redirect list"
     case .nginxRedirects: "the nginx redirect map"
     }

@@ -231,6 +231,7 @@ public enum Contexts {
             Field("phases", .list(.object(mapPhase)), "De inhoud van de kaart als lijst."),
             Field("page_count", .number, "Het aantal pagina's."),
             Field("domain_count", .number, "Het aantal beleidsdomeinen op de kaart."),
+            Field("has_domains", .flag, "Waar als de kaart beleidsdomeinen toont."),
         ])
 
     /// A phase on its guide's home.

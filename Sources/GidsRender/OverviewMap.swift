@@ -49,7 +49,7 @@ extension Renderer {
                 "wide": .html(wideMap(guide, phases: phases, domains: touched, from: base)),
                 "narrow": .html(narrowMap(guide, phases: phases, from: base)),
                 "phases": .objects(list), "page_count": .number(guide.readingOrder.count),
-                "domain_count": .number(touched.count),
+                "domain_count": .number(touched.count), "has_domains": .flag(!touched.isEmpty),
             ])
     }
 

@@ -121,8 +121,8 @@ struct Renderer: @unchecked Sendable {
             return Data("User-agent: *\nAllow: /\n\nSitemap: \(graph.site.baseURL ?? "")\(SiteRoutes.sitemap)\n".utf8)
         case .sitemap:
             return Data()  // made from the finished page list (`renderSite`)
-        case .redirect(let from, let id):
-            return Data(redirectPage(from: from, to: id).utf8)
+        case .redirect(let from, let url, let title):
+            return Data(redirectPage(from: from, to: url, title: title).utf8)
         case .redirectList:
             return Data(redirectList(nginx: false).utf8)
         case .nginxRedirects:
@@ -132,16 +132,16 @@ struct Renderer: @unchecked Sendable {
 
     // MARK: Redirects
 
-    /// The page at an old address `from` (a site path) of page `id`: a refresh to its new
-    /// address, with a canonical link and a plain link for browsers that refresh nothing.
-    func redirectPage(from: String, to id: String) -> String {
-        guard let page = graph.pages[id] else { return "" }
+    /// The page at an old address `from` (a site path) of the page at site path `url`: a
+    /// refresh to its new address, with a canonical link and a plain link for browsers that
+    /// refresh nothing.
+    func redirectPage(from: String, to url: String, title: String) -> String {
         let base =
             from.isEmpty || from.hasSuffix("/")
             ? from : String(from[..<(from.lastIndex(of: "/").map { from.index(after: $0) } ?? from.startIndex)])
-        let target = escapeHTML(href(page.url, from: base))
-        let canonical = graph.site.baseURL.map { escapeHTML($0 + encodedPath(page.url)) } ?? target
-        let title = escapeHTML(page.metadata.title)
+        let target = escapeHTML(href(url, from: base))
+        let canonical = graph.site.baseURL.map { escapeHTML($0 + encodedPath(url)) } ?? target
+        let title = escapeHTML(title)
         return """
             <!DOCTYPE html>
             <html lang="\(escapeHTML(graph.site.language))">
@@ -168,8 +168,8 @@ struct Renderer: @unchecked Sendable {
         let root = graph.site.basePath ?? "/"
         var out = nginx ? "# Oude adressen van pagina's en hun nieuwe adres (gids).\n" : ""
         for planned in plan.routes {
-            guard case .redirect(let from, let id) = planned.route, let page = graph.pages[id] else { continue }
-            let old = root + encodedPath(from), new = root + encodedPath(page.url)
+            guard case .redirect(let from, let url, _) = planned.route else { continue }
+            let old = root + encodedPath(from), new = root + encodedPath(url)
             out += nginx ? "\"\(old)\" \"\(new)\";\n" : "\(old) \(new) 301\n"
         }
         return out

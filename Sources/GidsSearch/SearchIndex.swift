@@ -130,12 +130,31 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
             return (word, WordAnalysis(stem: stemmer.stem(word), parts: parts, partStems: parts.map(stemmer.stem)))
         }
     }
-    var analysisByWord: [String: WordAnalysis] = [:]
-    analysisByWord.reserveCapacity(vocabulary.count)
+    // Words and stems by number from here on: the second pass adds numbers, not strings.
+    var wordNumber: [String: Int32] = [:]
+    wordNumber.reserveCapacity(vocabulary.count)
+    var stemNumber: [String: Int32] = [:]
+    var stems: [String] = []
+    func number(ofStem stem: String) -> Int32 {
+        if let known = stemNumber[stem] { return known }
+        let next = Int32(stems.count)
+        stemNumber[stem] = next
+        stems.append(stem)
+        return next
+    }
+    // Per word number: its stem's number, and its parts' stems other than its own.
+    var stemOfWord: [Int32] = []
+    var partStemsOfWord: [[Int32]] = []
+    stemOfWord.reserveCapacity(vocabulary.count)
+    partStemsOfWord.reserveCapacity(vocabulary.count)
     var forms: [String: String] = [:]
+    forms.reserveCapacity(vocabulary.count)
     for chunk in analysed {
         for (word, info) in chunk {
-            analysisByWord[word] = info
+            wordNumber[word] = Int32(stemOfWord.count)
+            let stem = number(ofStem: info.stem)
+            stemOfWord.append(stem)
+            partStemsOfWord.append(info.partStems.map(number(ofStem:)).filter { $0 != stem })
             forms[word] = info.stem
         }
     }
@@ -144,40 +163,40 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
             for (part, partStem) in zip(info.parts, info.partStems) where forms[part] == nil { forms[part] = partStem }
         }
     }
-    // Second pass, per page on all cores: stem frequencies.
-    let analysis = analysisByWord
-    // Each page's stems, split into partitions by stem hash, so that the posting lists can be
-    // built per partition on all cores.
-    let partitions = 8
-    let termFrequencies = pages.concurrentMap { page -> [[(String, Int)]] in
-        var frequencies: [String: Int] = [:]
-        frequencies.reserveCapacity(page.words.count + page.words.count / 4)
+    // Second pass, per page on all cores: each page's stems with their weighted frequencies,
+    // by stem number (sorted, so equal stems sit together).
+    let (wordNumbers, stemsOfWords, partStemsOfWords) = (wordNumber, stemOfWord, partStemsOfWord)
+    let termFrequencies = pages.concurrentMap { page -> [(stem: Int32, frequency: Int)] in
+        var weighted: [(stem: Int32, frequency: Int)] = []
+        weighted.reserveCapacity(page.words.count + page.words.count / 2)
         for (word, weights) in page.words {
-            guard let info = analysis[word] else { continue }
-            frequencies[info.stem, default: 0] += Int(weights.weight)
-            for partStem in info.partStems where partStem != info.stem {
-                frequencies[partStem, default: 0] += Int(weights.partWeight)
+            guard let number = wordNumbers[word] else { continue }
+            let index = Int(number)
+            weighted.append((stemsOfWords[index], Int(weights.weight)))
+            for partStem in partStemsOfWords[index] { weighted.append((partStem, Int(weights.partWeight))) }
+        }
+        weighted.sort { $0.stem < $1.stem }
+        var merged: [(stem: Int32, frequency: Int)] = []
+        merged.reserveCapacity(weighted.count)
+        for entry in weighted {
+            if let last = merged.last, last.stem == entry.stem {
+                merged[merged.count - 1].frequency += entry.frequency
+            } else {
+                merged.append(entry)
             }
         }
-        var parts = [[(String, Int)]](repeating: [], count: partitions)
-        for (term, frequency) in frequencies {
-            parts[Int(SearchIndex.termHash(term) % UInt32(partitions))].append((term, frequency))
-        }
-        return parts
+        return merged
     }
-    // Posting lists in document order: each partition walks the pages in order.
-    let partitionPostings = Array(0..<partitions).concurrentMap { partition -> [String: [SearchIndex.Posting]] in
-        var postings: [String: [SearchIndex.Posting]] = [:]
-        for (index, parts) in termFrequencies.enumerated() {
-            for (term, frequency) in parts[partition] {
-                postings[term, default: []].append(SearchIndex.Posting(document: index, frequency: frequency))
-            }
+    // Posting lists in document order: the pages walked in order, each stem's list appended to.
+    var postingsByStem = [[SearchIndex.Posting]](repeating: [], count: stems.count)
+    for (document, frequencies) in termFrequencies.enumerated() {
+        for (stem, frequency) in frequencies {
+            postingsByStem[Int(stem)].append(SearchIndex.Posting(document: document, frequency: frequency))
         }
-        return postings
     }
     var postings: [String: [SearchIndex.Posting]] = [:]
-    postings.reserveCapacity(partitionPostings.reduce(0) { $0 + $1.count })
-    for partition in partitionPostings { postings.merge(partition) { first, _ in first } }
+    postings.reserveCapacity(stems.count)
+    for (stem, list) in zip(stems, postingsByStem) where !list.isEmpty { postings[stem] = list }
     var documents: [SearchIndex.Document] = []
     documents.reserveCapacity(pages.count)
     for page in pages {
@@ -237,24 +256,49 @@ private struct WordAnalysis: Sendable {
 /// `text` with every run of white space (Unicode White_Space) as one space, trimmed: the
 /// document text the browser shows in snippets. Scalar by scalar, ASCII without a lookup.
 func collapsingWhitespace(_ text: String) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count)
-    var pendingSpace = false
-    for scalar in text.unicodeScalars {
-        let value = scalar.value
-        let isSpace =
-            value < 0x80 ? (value == 0x20 || (0x09...0x0D).contains(value)) : scalar.properties.isWhitespace
-        if isSpace {
-            pendingSpace = !out.isEmpty
-            continue
-        }
-        if pendingSpace { out.append(0x20) }
-        pendingSpace = false
-        if value < 0x80 {
-            out.append(UInt8(value))
-        } else {
-            out.append(contentsOf: UTF8.encode(scalar)!)
+    var text = text
+    return text.withUTF8 { bytes in
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var written = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                // White_Space (Unicode): ASCII tab to carriage return and space; U+0085, U+00A0
+                // (C2 …); U+1680 (E1 9A 80); U+2000–U+200A, U+2028, U+2029, U+202F (E2 80 …);
+                // U+205F (E2 81 9F); U+3000 (E3 80 80). Read by bytes, as the text is valid UTF-8.
+                var width = 0
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    width = 1
+                } else if byte >= 0xC2, index + 1 < bytes.count {
+                    let second = bytes[index + 1]
+                    let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+                    switch (byte, second) {
+                    case (0xC2, 0x85), (0xC2, 0xA0): width = 2
+                    case (0xE1, 0x9A) where third == 0x80: width = 3
+                    case (0xE2, 0x80)
+                    where (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF:
+                        width = 3
+                    case (0xE2, 0x81) where third == 0x9F: width = 3
+                    case (0xE3, 0x80) where third == 0x80: width = 3
+                    default: break
+                    }
+                }
+                if width > 0 {
+                    pendingSpace = written > 0
+                    index += width
+                    continue
+                }
+                if pendingSpace {
+                    out[written] = 0x20
+                    written += 1
+                    pendingSpace = false
+                }
+                out[written] = byte
+                written += 1
+                index += 1
+            }
+            return written
         }
     }
-    return String(decoding: out, as: UTF8.self)
 }

@@ -19,7 +19,14 @@ public enum Tokenizer {
             guard end > start else { return }
             let chunk = bytes[start..<end]
             if ascii {
-                words.append(String(decoding: chunk.map { (0x41...0x5A).contains($0) ? $0 + 32 : $0 }, as: UTF8.self))
+                // Lowercased straight into the string's storage: no array in between.
+                words.append(
+                    String(unsafeUninitializedCapacity: chunk.count) { buffer in
+                        for (offset, byte) in chunk.enumerated() {
+                            buffer[offset] = (0x41...0x5A).contains(byte) ? byte + 32 : byte
+                        }
+                        return chunk.count
+                    })
             } else {
                 words += foldedWords(String(decoding: chunk, as: UTF8.self))
             }

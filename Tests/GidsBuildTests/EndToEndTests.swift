@@ -182,19 +182,32 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root + "/site/.htaccess"))
     }
 
-    @Test func missingPartialIsAnErrorAtItsReference() throws {
+    /// The base fixture with a copy of the site's templates in `root`, `page.mustache` edited
+    /// by `edit`; `build()` builds it into `root/site`.
+    struct TemplateCase {
         let root = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try overlay(Repo.fixtures + "/base", onto: root)
-        try FileManager.default.createDirectory(atPath: root + "/templates", withIntermediateDirectories: true)
-        try overlay(Repo.templates, onto: root + "/templates")
-        let page = try String(contentsOfFile: root + "/templates/page.mustache", encoding: .utf8)
-        try Data(page.replacingOccurrences(of: "{{> page-footer}}", with: "{{> page-fooder}}").utf8)
-            .write(to: URL(fileURLWithPath: root + "/templates/page.mustache"))
-        let result = runBuild(
-            BuildOptions(
-                contentDirectory: root + "/content", templatesDirectory: root + "/templates",
-                outputDirectory: root + "/site"))
+
+        init(editingPage edit: (String) -> String = { $0 }) throws {
+            try overlay(Repo.fixtures + "/base", onto: root)
+            try FileManager.default.createDirectory(atPath: root + "/templates", withIntermediateDirectories: true)
+            try overlay(Repo.templates, onto: root + "/templates")
+            let page = try String(contentsOfFile: root + "/templates/page.mustache", encoding: .utf8)
+            try Data(edit(page).utf8).write(to: URL(fileURLWithPath: root + "/templates/page.mustache"))
+        }
+
+        func build() -> BuildResult {
+            try? FileManager.default.removeItem(atPath: root + "/site")
+            return runBuild(
+                BuildOptions(
+                    contentDirectory: root + "/content", templatesDirectory: root + "/templates",
+                    outputDirectory: root + "/site"))
+        }
+    }
+
+    @Test func missingPartialIsAnErrorAtItsReference() throws {
+        let site = try TemplateCase { $0.replacingOccurrences(of: "{{> page-footer}}", with: "{{> page-fooder}}") }
+        defer { try? FileManager.default.removeItem(atPath: site.root) }
+        let result = site.build()
         let errors = result.diagnostics.filter { $0.severity == .error }
         #expect(errors.map(\.code) == ["template.missing-partial"])
         #expect(errors.first?.location.path.hasSuffix("templates/page.mustache") == true)
@@ -203,41 +216,24 @@ import Testing
     }
 
     @Test func aMisspelledNameInATemplateStopsTheBuildBeforeAnythingIsWritten() throws {
-        let root = temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try overlay(Repo.fixtures + "/base", onto: root)
-        try FileManager.default.createDirectory(atPath: root + "/templates", withIntermediateDirectories: true)
-        try overlay(Repo.templates, onto: root + "/templates")
-        let page = try String(contentsOfFile: root + "/templates/page.mustache", encoding: .utf8)
-        try Data(page.replacingOccurrences(of: "<h1>{{title}}</h1>", with: "<h1>{{titel}}</h1>").utf8)
-            .write(to: URL(fileURLWithPath: root + "/templates/page.mustache"))
-        let result = runBuild(
-            BuildOptions(
-                contentDirectory: root + "/content", templatesDirectory: root + "/templates",
-                outputDirectory: root + "/site"))
+        let site = try TemplateCase { $0.replacingOccurrences(of: "<h1>{{title}}</h1>", with: "<h1>{{titel}}</h1>") }
+        defer { try? FileManager.default.removeItem(atPath: site.root) }
+        let result = site.build()
         let errors = result.diagnostics.filter { $0.severity == .error }
         #expect(errors.map(\.code) == ["template.unknown-name"])
         #expect(errors.first?.location.path.hasSuffix("templates/page.mustache") == true)
         #expect(errors.first?.hint == "did you mean 'title'?")
         #expect(!result.wrote)
-        #expect(!FileManager.default.fileExists(atPath: root + "/site"))
+        #expect(!FileManager.default.fileExists(atPath: site.root + "/site"))
     }
 
     /// The worked example of a route kind added later: the A–Z page, made when the templates
     /// have it and left out (a warning, no link to it) when a site's own templates predate it.
     @Test func theAToZPageListsEveryPageOnceAndIsOptional() throws {
-        let root = temporaryDirectory()
+        let site = try TemplateCase()
+        let root = site.root
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try overlay(Repo.fixtures + "/base", onto: root)
-        try FileManager.default.createDirectory(atPath: root + "/templates", withIntermediateDirectories: true)
-        try overlay(Repo.templates, onto: root + "/templates")
-        func build() -> BuildResult {
-            try? FileManager.default.removeItem(atPath: root + "/site")
-            return runBuild(
-                BuildOptions(
-                    contentDirectory: root + "/content", templatesDirectory: root + "/templates",
-                    outputDirectory: root + "/site"))
-        }
+        let build = site.build
         let with = build()
         #expect(with.succeeded)
         let html = try String(contentsOfFile: root + "/site/a-tot-z/index.html", encoding: .utf8)

@@ -58,15 +58,19 @@ import Testing
         // The fixture's own links are right, so the whole built site checks clean.
         let check = checkSite(SiteCheckOptions(root: root + "/site"))
         #expect(check.diagnostics.filter { $0.severity == .error }.map(\.formatted) == [])
-        // 6 pages and 3 phase folders at Hugo's addresses, 1 alias, and the addresses in the
-        // guide the 3 introductions would have had (the home page keeps `/`).
-        #expect(try oldAddressesLeadSomewhere(root, checkSite: true).count == 13)
+        // 6 pages and 3 phase folders at Hugo's addresses, 1 alias, the addresses in the guide
+        // the 3 introductions would have had (the home page keeps `/`), and Hugo's 3 pages of
+        // the values of `themas` (its overview, `/themas/`, is a page of the source).
+        #expect(try oldAddressesLeadSomewhere(root, checkSite: true).count == 16)
         // From hugo.toml: the title; the taxonomy `themas` on a free URL, as the source has a
         // folder `themas/` of its own.
         #expect(guide.contains("title: \"Voorbeeldkennisbank\""))
         #expect(guide.contains("id: \"themas-overzicht\"") && guide.contains("key: \"themas\""))
         // The summary key found by its content, not by its name.
         #expect(guide.contains("samenvatting: summary"))
+        // The guide's own summary is the source's, not gids's example text.
+        #expect(guide.contains("summary: \"Een kleine kennisbank om het overnemen van een Hugo-site mee te testen.\""))
+        #expect(!result.diagnostics.contains { $0.code == "frontmatter.placeholder" })
         let phase = try read(root, "kennisbank/verkennen/index.html")
         #expect(phase.contains("In de eerste fase breng je in kaart wat er speelt en wie er meedoen."))
         // Phases in the source's order, numbered from 0 as the source numbers them, with their
@@ -90,6 +94,8 @@ import Testing
             moved.contains(
                 "<meta http-equiv=\"refresh\" content=\"0; url=../kennisbank/fase-0-verkennen/belanghebbenden/\">"))
         #expect(try read(root, "redirects.nginx.conf").contains("\"/themas/\" \"/kennisbank/themas/\";"))
+        // Hugo's own taxonomy pages: each value's old page sends the reader to gids's.
+        #expect(redirects.contains("/themas/water/ /kennisbank/themas-overzicht/water/ 301"))
     }
 
     /// `urls: preserve`: the pages keep the addresses the old site gave them, in its style.
@@ -145,6 +151,10 @@ import Testing
             redirects.contains(
                 "/richtlijnen/gebruikersbehoeften/fases/ /nerds/richtlijnen/gebruikersbehoeften/fases/ 301"))
         #expect(redirects.contains("/richtlijnen/privacy/ /nerds/relations/privacy/ 301"))
+        // A folder with index.md and README.md: MkDocs served index.md there.
+        #expect(redirects.contains("/action-registry/ /nerds/action-registry/ 301"))
+        // The site's description in mkdocs.yml is the guide's summary.
+        #expect(guide.contains("# summary: the site's description in mkdocs.yml"))
         // Our own guides' wording stays out.
         #expect(!(try read(root, "index.html")).contains("regenboogbeleid"))
     }
@@ -166,6 +176,36 @@ import Testing
         #expect(redirects.contains("/gemma-zaken/productvisie/ /gemma/productvisie/ 301") == false)
         #expect(redirects.contains("/productvisie/ /gemma/productvisie/ 301"))
         #expect(redirects.contains(".html /gemma/"))
+    }
+
+    /// A source key that gids reads itself (`tips`) or that holds sentences is never made a
+    /// taxonomy: the guide would not build (a user trial found `tips: [...]` did that).
+    @Test func keysOfGidsAndListsOfSentencesAreNoTaxonomies() throws {
+        let root = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let source = root + "/bron"
+        try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
+        for (index, name) in ["een", "twee", "drie"].enumerated() {
+            try """
+            ---
+            title: Pagina \(name)
+            tips: [kort, lang]
+            stappen: ["Begin met een gesprek met de buurt.", "Schrijf daarna op wat je hebt afgesproken."]
+            thema: [zorg\(index)]
+            ---
+            Tekst.
+            """.write(toFile: source + "/\(name).md", atomically: true, encoding: .utf8)
+        }
+        _ = try initGuide(from: source, contentDirectory: root + "/content", name: "bron")
+        let guide = try String(contentsOfFile: root + "/content/bron/guide.yml", encoding: .utf8)
+        #expect(!guide.contains("- id: \"tips\""))
+        #expect(!guide.contains("- id: \"stappen\""))
+        #expect(guide.contains("- id: \"thema\""))
+        let result = runBuild(
+            BuildOptions(
+                contentDirectory: root + "/content", templatesDirectory: Repo.templates,
+                outputDirectory: root + "/site"))
+        #expect(result.succeeded, "\(result.diagnostics.filter { $0.severity == .error }.map(\.formatted))")
     }
 
     @Test(arguments: [

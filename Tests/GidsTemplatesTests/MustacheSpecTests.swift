@@ -8,10 +8,16 @@ import Testing
 /// `~inheritance`) are not supported and not run: gids templates are data-only, and their
 /// sigils would need names the checker cannot type.
 @Suite struct MustacheSpecTests {
+    /// `../shared/corpora/mustache-spec/specs` beside the repository (or under `GIDS_CORPORA`,
+    /// or the workplace's `/work/shared/corpora`); never copied into the project.
     static let specFolder: String = {
-        let here = URL(fileURLWithPath: #filePath)
-        return here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/corpora/mustache-spec/specs").path
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let candidates = [
+            ProcessInfo.processInfo.environment["GIDS_CORPORA"],
+            root.deletingLastPathComponent().appendingPathComponent("shared/corpora").path, "/work/shared/corpora",
+        ].compactMap { $0 }.map { $0 + "/mustache-spec/specs" }
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/sections.json") } ?? candidates[1]
     }()
 
     static let modules = ["comments", "delimiters", "interpolation", "inverted", "partials", "sections"]

@@ -55,8 +55,11 @@ final class Positions {
                     let needle = Array(spelling.unicodeScalars)
                     guard !needle.isEmpty else { continue }
                     var index = cursor[lineNumber] ?? 0
+                    let first = needle[0]
                     while index + needle.count <= scalars.count {
-                        if !code[index] && scalars[index..<index + needle.count].elementsEqual(needle)
+                        // The first scalar decides at most positions: the slice compare is for those it does not.
+                        if scalars[index] == first && !code[index]
+                            && scalars[index..<index + needle.count].elementsEqual(needle)
                             && accepts(index > 0 ? scalars[index - 1] : " ")
                         {
                             cursor[lineNumber] = index + needle.count
