@@ -268,3 +268,13 @@ public struct NavigationGraph: Sendable {
         }
     }
 }
+
+extension PageNode {
+    /// The resolved target of `link`, one of this page's own links: found by its index (the
+    /// links are in the document's order), not through a table made per rendering.
+    public func target(of link: MarkdownLink) -> LinkTarget? {
+        let index = link.index
+        if index >= 0, index < links.count, links[index].link.index == index { return links[index].target }
+        return links.first { $0.link.index == index }?.target
+    }
+}

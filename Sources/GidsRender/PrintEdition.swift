@@ -108,11 +108,10 @@ extension Renderer {
     /// page title) with ids prefixed by the page's anchor.
     private func printBody(_ page: PageNode, members: Set<String>, base: String) -> String {
         let document = page.document
-        let targets = Dictionary(uniqueKeysWithValues: page.links.map { ($0.link.index, $0.target) })
         return document.render(
             rawHTML: rawHTMLPolicy,
             rewrite: { link in
-                switch targets[link.index] {
+                switch page.target(of: link) {
                 case .page(let id, let fragment)? where members.contains(id):
                     return "#" + printAnchor(id, fragment: headingFragment(fragment, in: id))
                 case .samePage(let fragment)?:
@@ -126,11 +125,13 @@ extension Renderer {
                 }
             },
             annotate: { link in
-                guard case .external(let url)? = targets[link.index], LinkResolver.isWebAddress(url) else { return nil }
+                guard case .external(let url)? = page.target(of: link), LinkResolver.isWebAddress(url) else {
+                    return nil
+                }
                 return " (\(url))"
             },
             unlink: { link in
-                switch targets[link.index] {
+                switch page.target(of: link) {
                 case .page(let id, _)? where !members.contains(id):
                     guard let other = graph.pages[id] else { return nil }
                     let guideTitle = other.guide.flatMap { graph.guide($0)?.config.title } ?? graph.site.title

@@ -357,11 +357,10 @@ struct Renderer: @unchecked Sendable {
     /// Body HTML of a page, with every resolved link rewritten to its output URL.
     func bodyHTML(_ page: PageNode) -> String {
         let base = SitePath.directory(of: page.url)
-        let targets = Dictionary(uniqueKeysWithValues: page.links.map { ($0.link.index, $0.target) })
         return page.document.render(
             rawHTML: rawHTMLPolicy,
             rewrite: { link in
-                guard let target = targets[link.index] else { return nil }
+                guard let target = page.target(of: link) else { return nil }
                 switch target {
                 case .samePage(let fragment): return "#" + fragment
                 case .external: return nil
@@ -373,7 +372,7 @@ struct Renderer: @unchecked Sendable {
             },
             annotate: { link in
                 // Links to files say their type and size (WCAG 2.4.4): "Factsheet (pdf, 1,2 MB)".
-                guard case .asset(let path, _)? = targets[link.index], let asset = graph.assets[path],
+                guard case .asset(let path, _)? = page.target(of: link), let asset = graph.assets[path],
                     let type = fileTypeLabel(path)
                 else { return nil }
                 return " (\(type), \(dutchSize(asset.size)))"

@@ -44,6 +44,14 @@ public enum PageTemplate: String, CaseIterable, Sendable {
         }
     }
 
+    /// The page an optional template makes, for the warning when it is missing.
+    var pageName: String {
+        switch self {
+        case .pageIndex: "the A–Z page (/a-tot-z/)"
+        default: "the page '\(rawValue)'"
+        }
+    }
+
     /// What the README says the template renders.
     public var purpose: String {
         switch self {
@@ -153,8 +161,11 @@ public struct TemplateSet: Sendable {
             diagnostics.append(
                 template.isOptional
                     ? .warning(
-                        location, "template missing: this kind of page is not made", code: "template.missing-optional",
-                        hint: "copy it from gids's own templates folder to add the page")
+                        location, "template missing: \(template.pageName) is not made",
+                        code: "template.missing-optional",
+                        hint:
+                            "copy \(template.rawValue).mustache from the templates folder of gids's repository to add it"
+                    )
                     : .error(location, "template missing", code: "template.missing"))
         }
         // Names and types, once the syntax is right: each template against its own context.
