@@ -86,12 +86,6 @@ public struct SitePlan: Sendable {
 
     /// The output file of `route`, or nil when the site has no such route.
     public func path(of route: Route) -> String? { paths[route] }
-
-    /// The site path of the directory of an HTML route (`wmo/`; `""` for the home page).
-    public static func directory(of path: String) -> String {
-        guard path.hasSuffix("index.html") else { return path }
-        return String(path.dropLast("index.html".count))
-    }
 }
 
 /// The plan of `graph`: each route's file from the URL the graph gave it (pages, guides,

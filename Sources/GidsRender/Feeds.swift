@@ -59,7 +59,7 @@ func sitemap(_ plan: SitePlan, baseURL: String, renderer: Renderer) -> String {
         """
     let pages = plan.routes.filter { $0.route.isPage && $0.route != .notFound }.map(\.path)
     for file in pages.sorted() where file.hasSuffix(".html") {
-        let directory = SitePlan.directory(of: file)
+        let directory = SitePath.directory(of: file)
         var path = file.hasSuffix("index.html") ? directory : file
         if !graph.site.directoryURLs { path = file }
         xml += "<url><loc>\(xmlEscape(baseURL + renderer.encodedPath(path)))</loc>"

@@ -60,7 +60,7 @@ struct Renderer: @unchecked Sendable {
     /// Theme asset path → its fingerprinted name in the output.
     var assetNames: [String: String] = [:]
     /// The A–Z page's site path, when the plan has one.
-    var pageIndexPath: String? { plan.path(of: .pageIndex).map(SitePlan.directory(of:)) }
+    var pageIndexPath: String? { plan.path(of: .pageIndex).map(SitePath.directory(of:)) }
     /// When set (`/gidsen/`), hrefs are absolute paths under it instead of relative: used for
     /// the 404 page, which servers show at any depth.
     var absolutePrefix: String?

@@ -114,7 +114,7 @@ struct Build: ParsableCommand {
             }
             FileHandle.standardError.write(
                 Data(
-                    ("gids build: templates (swift-mustache CPU time, partials counted in their template)\n"
+                    ("gids build: templates (CPU time, partials counted in their template)\n"
                         + templates.joined(separator: "\n") + "\n").utf8))
         }
         if result.wrote {
