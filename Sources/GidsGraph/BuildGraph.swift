@@ -235,9 +235,17 @@ public func buildGraph(
     for guide in model.guides {
         for (index, path) in guide.readingOrderPaths.enumerated() where listed[path] == nil { listed[path] = index }
     }
-    func readingKey(_ id: String) -> (Int, Int, String, String) {
-        let page = pages[id]!
-        return (page.metadata.order ?? Int.max, listed[id] ?? Int.max, page.metadata.title, id)
+    /// Reading order: `order:`, then `reading_order:`, then the title with its numbers read as
+    /// numbers ("Sprint 2" before "Sprint 10"), then the path.
+    func readsBefore(_ a: String, _ b: String) -> Bool {
+        let (first, second) = (pages[a]!, pages[b]!)
+        let keys = (first.metadata.order ?? Int.max, listed[a] ?? Int.max)
+        let others = (second.metadata.order ?? Int.max, listed[b] ?? Int.max)
+        if keys != others { return keys < others }
+        if first.metadata.title != second.metadata.title {
+            return NaturalOrder.less(first.metadata.title, second.metadata.title)
+        }
+        return a < b
     }
     var guides: [GuideNode] = []
     var edges: [Edge] = []
@@ -255,17 +263,17 @@ public func buildGraph(
         var phases: [PhaseNode] = []
         var reading: [String] = []
         var ordinary: [String] = []
-        let tools = members.filter { pages[$0]!.metadata.kind == .tool }.sorted { readingKey($0) < readingKey($1) }
+        let tools = members.filter { pages[$0]!.metadata.kind == .tool }.sorted(by: readsBefore)
         edges.append(Edge(from: .site, to: .guide(guide.slug), kind: .contains))
         if let introduction { edges.append(Edge(from: .guide(guide.slug), to: .page(introduction), kind: .contains)) }
         if guide.phases.isEmpty {
-            ordinary = members.filter { pages[$0]!.metadata.kind == .page }.sorted { readingKey($0) < readingKey($1) }
+            ordinary = members.filter { pages[$0]!.metadata.kind == .page }.sorted(by: readsBefore)
             reading = ordinary + tools
             for id in reading { edges.append(Edge(from: .guide(guide.slug), to: .page(id), kind: .contains)) }
         } else {
             for (index, phase) in guide.phases.enumerated() {
                 let inPhase = members.filter { pages[$0]!.phases.contains(phase.id) }
-                    .sorted { readingKey($0) < readingKey($1) }
+                    .sorted(by: readsBefore)
                 phases.append(
                     PhaseNode(
                         guide: guide.slug, definition: phase, number: index + guide.phaseNumbering,
@@ -280,7 +288,7 @@ public func buildGraph(
                 reading += inPhase.filter { pages[$0]!.phase == phase.id }
             }
             // Pages without a phase (allowed when the phase axis is not required) come last.
-            let unphased = members.filter { pages[$0]!.phases.isEmpty }.sorted { readingKey($0) < readingKey($1) }
+            let unphased = members.filter { pages[$0]!.phases.isEmpty }.sorted(by: readsBefore)
             for id in unphased { edges.append(Edge(from: .guide(guide.slug), to: .page(id), kind: .contains)) }
             reading += unphased
             ordinary = reading

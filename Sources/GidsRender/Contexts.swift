@@ -58,6 +58,7 @@ public enum Contexts {
             Field("title", .text, "De titel van de pagina."),
             Field("url", .text, "Het adres van de pagina."),
             Field("summary", .text, "De samenvatting van de pagina."),
+            Field("heading", .text, "Het element van de titel van de kaart: `h3`, of `h4` in een groep."),
             Field("level", .optional(.text), "Het niveau (`level:`), of `false`."),
             Field("guide", .optional(.text), "De titel van de gids van de pagina."),
             Field("phase", .optional(.text), "De titel van de eerste beleidsfase van de pagina, of `false`."),

@@ -301,7 +301,8 @@ struct Renderer: @unchecked Sendable {
             ])
     }
 
-    func pageSummary(_ id: String, from base: String) -> TemplateObject? {
+    /// A page's card in a list; `heading` is the element of its title (`h3`, `h4` under a group's `h3`).
+    func pageSummary(_ id: String, from base: String, heading: String = "h3") -> TemplateObject? {
         guard let page = graph.pages[id] else { return nil }
         let domains = domainLinks(page, from: base)
         var item = TemplateObject(
@@ -309,6 +310,7 @@ struct Renderer: @unchecked Sendable {
             [
                 "title": .text(page.metadata.title), "url": .text(href(page.url, from: base)),
                 "summary": .text(page.metadata.summary), "level": .text(page.metadata.level?.label),
+                "heading": .text(heading),
                 "domains": .objects(domains), "has_domains": .flag(!domains.isEmpty),
                 "has_meta": .flag(!domains.isEmpty || page.metadata.level != nil),
             ])
@@ -518,7 +520,7 @@ struct Renderer: @unchecked Sendable {
                     "title": .text(group.title),
                     "id": .text("_g-" + (group.key.isEmpty ? "overige" : Slug.make(group.key))),
                     "count": .number(group.ids.count), "count_label": .text(pagesLabel(group.ids.count)),
-                    "pages": .objects(group.ids.compactMap { pageSummary($0, from: base) }),
+                    "pages": .objects(group.ids.compactMap { pageSummary($0, from: base, heading: "h4") }),
                 ])
         }
     }

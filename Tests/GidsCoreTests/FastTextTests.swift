@@ -69,3 +69,18 @@ extension FastTextTests {
         #expect(SitePath.directory(of: "") == "")
     }
 }
+
+@Suite struct NaturalOrderTests {
+    @Test func numbersReadAsNumbers() {
+        let titles = ["Demo Sprint 10", "Demo Sprint 2", "Demo Sprint 1", "Agenda", "Demo Sprint 02", "demo"]
+        #expect(
+            titles.sorted(by: NaturalOrder.less) == [
+                "Agenda", "Demo Sprint 1", "Demo Sprint 2", "Demo Sprint 02", "Demo Sprint 10", "demo",
+            ])
+    }
+
+    @Test func withoutDigitsItIsPlainOrder() {
+        let titles = ["Zorg", "Ábc", "abc", "Abc", "zorg en welzijn"]
+        #expect(titles.sorted(by: NaturalOrder.less) == titles.sorted())
+    }
+}
