@@ -36,13 +36,7 @@ public func initGuide(from directory: String, contentDirectory: String, name: St
     }
     let config = try readGeneratorConfig(URL(fileURLWithPath: directory).standardizedFileURL)
     let sourceURL = config.source.standardizedFileURL
-    // What Jekyll itself never publishes; other `_` folders (`_assets`) are linked to as files.
-    let exclude =
-        config.kind == .jekyll
-        ? [
-            "_config.yml", "_site", "_layouts", "_includes", "_sass", "_data", "_plugins", "Gemfile", "Gemfile.lock",
-            "vendor", "node_modules",
-        ] : []
+    let exclude = config.kind == .jekyll ? jekyllExclude : []
     let projectName =
         ["docs", "content"].contains(sourceURL.lastPathComponent)
         ? sourceURL.deletingLastPathComponent().lastPathComponent : sourceURL.lastPathComponent
@@ -84,6 +78,12 @@ public func initGuide(from directory: String, contentDirectory: String, name: St
     return result
 }
 
+/// What Jekyll itself never publishes; other `_` folders (`_assets`) are linked to as files.
+let jekyllExclude = [
+    "_config.yml", "_site", "_layouts", "_includes", "_sass", "_data", "_plugins", "Gemfile", "Gemfile.lock", "vendor",
+    "node_modules",
+]
+
 /// The choices `gids init --from` makes for one knowledge base, each with the reason written
 /// next to it in the guide file.
 struct ImportDecisions {
@@ -91,7 +91,10 @@ struct ImportDecisions {
     let config: GeneratorConfig
     let found: FolderInventory
     let tree: SourceTree
-    var keys: [String: KeyUsage] { Dictionary(uniqueKeysWithValues: found.keys.map { ($0.key, $0) }) }
+    /// `found`'s keys by name.
+    let keys: [String: KeyUsage]
+    /// Source-relative paths of the pages.
+    let pagePaths: [String]
 
     /// `front_matter.aliases`: foreign key → gids key, with the reason.
     var aliases: [(foreign: String, key: String, why: String)] = []
@@ -114,10 +117,9 @@ struct ImportDecisions {
         self.config = config
         self.found = found
         self.tree = tree
+        keys = Dictionary(uniqueKeysWithValues: found.keys.map { ($0.key, $0) })
+        pagePaths = tree.markdownFiles.map { String($0.path.dropFirst(slug.count + 1)) }
     }
-
-    /// Source-relative paths of the pages.
-    var pagePaths: [String] { tree.markdownFiles.map { String($0.path.dropFirst(slug.count + 1)) } }
 
     mutating func decideAll() {
         decideAliases()
@@ -269,7 +271,7 @@ struct ImportDecisions {
     }
 
     mutating func decideIgnored() {
-        let gidsKeys = Set(Keys.page.map(\.name))
+        let gidsKeys = Keys.names(Keys.page)
         for usage in found.keys.sorted(by: { $0.key < $1.key }) {
             if gidsKeys.contains(usage.key) || aliases.contains(where: { $0.foreign == usage.key }) { continue }
             if usage.key == phaseKey || taxonomies.contains(where: { $0.key == usage.key }) { continue }
@@ -352,8 +354,7 @@ struct ImportDecisions {
             yaml += "base_path: \(quoted(basePath))\n"
         }
         if config.kind == .jekyll {
-            yaml +=
-                "exclude: [\(["_config.yml", "_site", "_layouts", "_includes", "_sass", "_data", "_plugins", "Gemfile", "Gemfile.lock", "vendor", "node_modules"].map(quoted).joined(separator: ", "))]\n"
+            yaml += "exclude: [\(jekyllExclude.map(quoted).joined(separator: ", "))]\n"
         }
         yaml +=
             "# Findings in the pages (links, Markdown, front matter) are warnings, so the site builds while they are fixed.\n"
@@ -462,7 +463,7 @@ struct ImportDecisions {
             report +=
                 "phases: '\(phaseKey)' (\(phases.map(\.title).joined(separator: ", "))), numbered from \(phaseNumbering)\n"
         }
-        let gidsKeys = Set(Keys.page.map(\.name))
+        let gidsKeys = Keys.names(Keys.page)
         for usage in found.keys {
             let role =
                 gidsKeys.contains(usage.key)

@@ -98,7 +98,7 @@ public struct SitePlan: Sendable {
 public func planSite(_ graph: NavigationGraph, pageIndex: Bool = true) -> (SitePlan, [Diagnostic]) {
     var routes: [PlannedRoute] = []
     func add(_ route: Route, _ directory: String) {
-        routes.append(PlannedRoute(route: route, path: directory + "index.html"))
+        routes.append(PlannedRoute(route: route, path: SitePath.file(of: directory)))
     }
     add(.home, "")
     add(.search, SiteRoutes.search)
