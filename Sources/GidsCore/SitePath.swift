@@ -20,8 +20,17 @@ public enum SitePath {
     public static func relative(from base: String, to target: String) -> String {
         // Byte-level (every page computes dozens of these): the common leading folders end at
         // a `/` both paths share; a file's own name never counts as a folder.
-        let baseBytes = Array(base.utf8)
-        let targetBytes = Array(target.utf8)
+        var base = base
+        var target = target
+        return base.withUTF8 { baseBytes in
+            target.withUTF8 { targetBytes in relative(baseBytes, targetBytes) }
+        }
+    }
+
+    /// ``relative(from:to:)`` on the UTF-8 bytes of both paths, read in place.
+    private static func relative(_ baseBytes: UnsafeBufferPointer<UInt8>, _ targetBytes: UnsafeBufferPointer<UInt8>)
+        -> String
+    {
         let targetIsDirectory = targetBytes.isEmpty || targetBytes.last == UInt8(ascii: "/")
         let limit =
             targetIsDirectory ? targetBytes.count : (targetBytes.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0)
@@ -35,14 +44,31 @@ public enum SitePath {
         for byte in baseBytes[common...] where byte == UInt8(ascii: "/") { ups += 1 }
         // A base without a trailing `/` still names a folder.
         if let last = baseBytes.last, last != UInt8(ascii: "/"), baseBytes.count > common { ups += 1 }
-        let rest = String(decoding: targetBytes[common...], as: UTF8.self)
+        let rest = targetBytes[common...]
+        var prefix: StaticString = "../"
         if ups == 0 {
             if rest.isEmpty { return "./" }
             // A first segment with ':' would read as a URL scheme.
-            let first = rest.prefix { $0 != "/" }
-            return first.contains(":") ? "./" + rest : rest
+            guard rest.prefix(while: { $0 != UInt8(ascii: "/") }).contains(UInt8(ascii: ":")) else {
+                return String(decoding: rest, as: UTF8.self)
+            }
+            (prefix, ups) = ("./", 1)
         }
-        return String(repeating: "../", count: ups) + rest
+        // Written straight into the string's storage: one allocation per URL.
+        return String(unsafeUninitializedCapacity: ups * prefix.utf8CodeUnitCount + rest.count) { out in
+            var written = 0
+            for _ in 0..<ups {
+                for offset in 0..<prefix.utf8CodeUnitCount {
+                    out[written] = prefix.utf8Start[offset]
+                    written += 1
+                }
+            }
+            for byte in rest {
+                out[written] = byte
+                written += 1
+            }
+            return written
+        }
     }
 
     /// The directory part of a site path: `a/b/c.png` → `a/b/`, `a/b/` → `a/b/`, `x` → `""`.
@@ -55,6 +81,13 @@ public enum SitePath {
     /// Resolves `reference` (a relative path with `/` separators, possibly with `.` and `..`)
     /// against the directory `base`. Returns nil when it climbs above the root.
     public static func resolve(_ reference: String, against base: String) -> String? {
+        // Most links name a file next to the page (`x.md`): nothing to split when the reference
+        // has no `/` and is no dot segment, and the base is a clean folder (`a/b/` or empty).
+        if !reference.isEmpty, reference != ".", reference != "..", !reference.utf8.contains(0x2F),
+            base.isEmpty || (base.utf8.last == 0x2F && base.utf8.first != 0x2F && !hasEmptySegment(base))
+        {
+            return base + reference
+        }
         // Split on the `/` byte: a Character split costs more than the rest of link resolution.
         var parts: [Substring] =
             reference.utf8.first == 0x2F ? [] : base.utf8.split(separator: 0x2F).map(Substring.init)
@@ -71,5 +104,15 @@ public enum SitePath {
         }
         let joined = parts.joined(separator: "/")
         return trailingSlash && !joined.isEmpty ? joined + "/" : joined
+    }
+
+    /// True when `path` has `//` somewhere: an empty segment, which ``resolve(_:against:)`` drops.
+    private static func hasEmptySegment(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            if byte == 0x2F && previous == 0x2F { return true }
+            previous = byte
+        }
+        return false
     }
 }

@@ -14,6 +14,7 @@ import Foundation
 public enum Slug {
     /// The slug of `text` by the rule above.
     public static func make(_ text: String) -> String {
+        if let ascii = makeASCII(text) { return ascii }
         var out = ""
         var pendingHyphen = false
         for scalar in TextFolding.fold(text).unicodeScalars {
@@ -33,6 +34,29 @@ public enum Slug {
             }
         }
         return out.isEmpty ? "sectie" : out
+    }
+
+    /// ``make(_:)`` for ASCII text, byte by byte (most headings and file names); nil for
+    /// anything else. ASCII has nothing to decompose, so the rule is the same.
+    private static func makeASCII(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingHyphen = false
+            for byte in bytes {
+                switch byte {
+                case 0x80...: return nil
+                case 0x61...0x7A, 0x30...0x39, 0x41...0x5A:
+                    if pendingHyphen && !out.isEmpty { out.append(0x2D) }
+                    pendingHyphen = false
+                    out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                case 0x20, 0x2D, 0x5F, 0x09: pendingHyphen = true
+                default: break
+                }
+            }
+            return out.isEmpty ? "sectie" : String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// A slug of `text` not yet in `used`, which it then joins: the first heading `Overzicht`

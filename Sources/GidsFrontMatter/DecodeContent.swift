@@ -154,26 +154,39 @@ private func decodeSynonyms(_ file: SourceFile, diagnostics: inout [Diagnostic])
 /// line `---` or `...`. Returns nil YAML when the file has no front matter.
 public func splitFrontMatter(_ text: String) -> (yaml: String?, body: String, bodyLineOffset: Int, unclosed: Bool) {
     guard text.hasPrefix("---\n") || text == "---" else { return (nil, text, 0, false) }
-    // Byte by byte: every page goes through here, and only the delimiter lines matter.
-    let bytes = Array(text.utf8)
+    // Byte by byte, in the string's own storage: every page goes through here, and only the
+    // delimiter lines matter.
+    var text = text
+    guard let (yamlEnd, bodyStart, bodyLineOffset) = text.withUTF8({ frontMatterEnd(in: $0) }) else {
+        return (nil, text, 0, true)
+    }
+    // Cut at line ends of valid text: the parts are copied, not decoded again.
+    let utf8 = text.utf8
+    let yaml = String(text[utf8.index(utf8.startIndex, offsetBy: 4)..<utf8.index(utf8.startIndex, offsetBy: yamlEnd)])
+    let body = String(text[utf8.index(utf8.startIndex, offsetBy: bodyStart)...])
+    return (yaml, body, bodyLineOffset, false)
+}
+
+/// Where the front matter of a text that starts with `---` ends (byte offset of the YAML's
+/// end), where the body starts (byte offset) and the body's line offset; nil when the front
+/// matter is not closed.
+private func frontMatterEnd(in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
     var lineStart = min(4, bytes.count)
     var index = 0
     while lineStart < bytes.count || (lineStart == bytes.count && bytes.count > 3 && bytes.last == 0x0A) {
         let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
         if isDelimiter(bytes[lineStart..<lineEnd]) {
-            let yaml = String(decoding: bytes[4..<max(4, lineStart - 1)], as: UTF8.self)
-            let body = lineEnd < bytes.count ? String(decoding: bytes[(lineEnd + 1)...], as: UTF8.self) : ""
-            return (yaml, body, index + 2, false)
+            return (max(4, lineStart - 1), min(lineEnd + 1, bytes.count), index + 2)
         }
         if lineEnd == bytes.count { break }
         lineStart = lineEnd + 1
         index += 1
     }
-    return (nil, text, 0, true)
+    return nil
 }
 
 /// A line that closes front matter: `---` or `...`, with white space around it.
-private func isDelimiter(_ line: ArraySlice<UInt8>) -> Bool {
+private func isDelimiter(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
     guard let first = line.first(where: { $0 != 0x20 && $0 != 0x09 }), first == 0x2D || first == 0x2E || first >= 0x80
     else { return false }
     let trimmed = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)

@@ -149,19 +149,18 @@ public func buildGraph(
     let claimOrder = model.pages.sorted {
         ($0.metadata.slug == nil ? 0 : 1, $0.file.path) < ($1.metadata.slug == nil ? 0 : 1, $1.file.path)
     }
-    // Resolving links reads only the resolver and the documents: every page on all cores.
+    // A page's node reads only the resolver, the documents and its guide: every page on all
+    // cores. Only claiming its URL (first come, first served) is done in order afterwards.
     let frozenResolver = resolver
-    let resolvedLinks = claimOrder.concurrentMap { source -> [ResolvedLink] in
-        guard let document = documents[source.file.path] else { return [] }
-        return frozenResolver.resolveLinks(of: document, in: source.file).map {
-            canonicalFragments($0, from: source.file.path, documents: documents)
-        }
-    }
-    for (order, source) in claimOrder.enumerated() {
+    let introductionURLs = introductions
+    let titleDrops = dropsTitle
+    let prepared = claimOrder.concurrentMap { source -> (node: PageNode, claimed: Bool, diagnostics: [Diagnostic])? in
         let path = source.file.path
-        guard let document = documents[path] else { continue }
-        let folder = String(path.split(separator: "/")[0])
-        guard let guide = guidesByFolder[folder] else { continue }
+        guard let document = documents[path] else { return nil }
+        guard let folder = path.split(separator: "/").first, let guide = guidesByFolder[String(folder)] else {
+            return nil
+        }
+        var diagnostics: [Diagnostic] = []
         let metadata = source.metadata
         // Phases in the guide's order; the first is where the page sits in the reading order.
         let phaseIDs = guide.phases.map(\.id).filter { id in metadata.phases.contains { $0.value == id } }
@@ -180,16 +179,16 @@ public func buildGraph(
                     url.location, "'url' must be a web address starting with https:// or http://", code: "tool.url",
                     hint: LinkRules.scheme(of: url.value) == nil ? "for example 'https://\(url.value)'" : nil))
         }
-        let url = introductions[path] ?? pageURL(path: path, guide: guide, slug: metadata.slug?.value)
+        let url = introductionURLs[path] ?? pageURL(path: path, guide: guide, slug: metadata.slug?.value)
         // The guide's own index.md introduces the guide at the guide's URL, an introduction its
         // phase or value at theirs.
-        if introductions[path] == nil && (!isGuideIndex(path, of: guide) || metadata.slug != nil) {
-            claim(url, by: "'\(source.file.displayPath)'", at: metadata.slug?.location ?? source.file.location())
+        let claimed = introductionURLs[path] == nil && (!isGuideIndex(path, of: guide) || metadata.slug != nil)
+        let links = frozenResolver.resolveLinks(of: document, in: source.file).map {
+            canonicalFragments($0, from: path, documents: documents)
         }
-        let links = resolvedLinks[order]
         var related: [String] = []
         for entry in metadata.related {
-            switch resolver.resolve(entry.value, from: path, at: entry.location, isImage: false) {
+            switch frozenResolver.resolve(entry.value, from: path, at: entry.location, isImage: false) {
             case .page(let id, _) where id == path:
                 diagnostics.append(
                     .warning(entry.location, "a page cannot be related to itself", code: "page.related-self"))
@@ -213,10 +212,22 @@ public func buildGraph(
                 )
             }
         }
-        pages[path] = PageNode(
+        let node = PageNode(
             id: path, source: source, document: document, guide: guide.slug, url: url, phases: phaseIDs,
-            dropsLeadingTitle: dropsTitle.contains(path), links: links, related: related,
-            lastUpdated: source.metadata.updated ?? tree.commitDates[path])
+            dropsLeadingTitle: titleDrops.contains(path), links: links, related: related,
+            lastUpdated: metadata.updated ?? tree.commitDates[path])
+        return (node, claimed, diagnostics)
+    }
+    pages.reserveCapacity(prepared.count)
+    for entry in prepared {
+        guard let (node, claimed, pageDiagnostics) = entry else { continue }
+        diagnostics += pageDiagnostics
+        if claimed {
+            claim(
+                node.url, by: "'\(node.source.file.displayPath)'",
+                at: node.metadata.slug?.location ?? node.source.file.location())
+        }
+        pages[node.id] = node
     }
 
     var home: PageNode?
@@ -332,36 +343,51 @@ public func buildGraph(
     var position: [String: Int] = [:]
     for guide in guides { for id in guide.readingOrder { position[id] = position.count } }
 
-    var backlinkSets: [String: Set<String>] = [:]
-    for page in pages.values.sorted(by: { $0.id < $1.id }) {
+    // Each page's outgoing edges and the other pages it points to (once each), on all cores;
+    // then gathered in order.
+    let linking = prepared.compactMap { $0?.node }.filter { pages[$0.id] === $0 }
+    let outgoing = linking.concurrentMap { page -> (edges: [Edge], targets: [String]) in
+        var edges: [Edge] = []
+        var targets: [String] = []
+        var seen: Set<String> = [page.id]
         for link in page.links {
             if case .page(let target, _) = link.target {
                 edges.append(Edge(from: .page(page.id), to: .page(target), kind: .link))
-                if target != page.id { backlinkSets[target, default: []].insert(page.id) }
+                if seen.insert(target).inserted { targets.append(target) }
             }
         }
         for target in page.related {
             edges.append(Edge(from: .page(page.id), to: .page(target), kind: .related))
-            if target != page.id { backlinkSets[target, default: []].insert(page.id) }
+            if seen.insert(target).inserted { targets.append(target) }
         }
         for domain in page.metadata.domains where domainIDs.contains(domain.value) {
             edges.append(Edge(from: .page(page.id), to: .domain(domain.value), kind: .domain))
         }
+        return (edges, targets)
+    }
+    var backlinkLists: [String: [String]] = [:]
+    backlinkLists.reserveCapacity(linking.count)
+    edges.reserveCapacity(edges.count + outgoing.reduce(0) { $0 + $1.edges.count })
+    for (page, out) in zip(linking, outgoing) {
+        edges += out.edges
+        for target in out.targets { backlinkLists[target, default: []].append(page.id) }
     }
     // In reading position; ids break ties (pages outside every reading order), so the order
     // never depends on a Set's.
     func inReadingOrder(_ ids: some Sequence<String>) -> [String] {
         ids.map { (position[$0] ?? 0, $0) }.sorted { $0 < $1 }.map(\.1)
     }
-    let backlinks = backlinkSets.mapValues(inReadingOrder)
+    let backlinks = backlinkLists.mapValues(inReadingOrder)
 
+    var domainMembers: [String: [String]] = [:]
+    for page in linking {
+        for domain in Set(page.metadata.domains.map(\.value)) { domainMembers[domain, default: []].append(page.id) }
+    }
     let domains = site.domains.map { domain in
         DomainNode(
-            definition: domain, url: SiteRoutes.domain(domain.id),
-            pages: inReadingOrder(
-                pages.values.filter { $0.metadata.domains.contains { $0.value == domain.id } }.map(\.id)))
+            definition: domain, url: SiteRoutes.domain(domain.id), pages: inReadingOrder(domainMembers[domain.id] ?? [])
+        )
     }
-    edges = sortedEdges(edges)
 
     var graph = NavigationGraph(
         site: site, home: home, guides: guides, domains: domains, pages: pages, edges: edges, backlinks: backlinks,
@@ -372,23 +398,6 @@ public func buildGraph(
         for (index, id) in guide.readingOrder.enumerated() { graph.readingPosition[id] = index }
     }
     return (graph, diagnostics)
-}
-
-/// `edges` ordered by (from, kind, to). Nodes and kinds are ranked once, so the sort itself
-/// compares integers: comparing the nodes' strings for every pair of 200,000 edges took a
-/// tenth of the graph stage.
-func sortedEdges(_ edges: [Edge]) -> [Edge] {
-    var nodes = Set<NodeID>()
-    for edge in edges {
-        nodes.insert(edge.from)
-        nodes.insert(edge.to)
-    }
-    let nodeRank = Dictionary(uniqueKeysWithValues: nodes.sorted().enumerated().map { ($1, $0) })
-    let kindRank = Dictionary(uniqueKeysWithValues: Set(edges.map(\.kind)).sorted().enumerated().map { ($1, $0) })
-    let keys = edges.map { edge in
-        (nodeRank[edge.from]!, kindRank[edge.kind]!, nodeRank[edge.to]!)
-    }
-    return edges.indices.sorted { keys[$0] < keys[$1] }.map { edges[$0] }
 }
 
 /// The site path of a page: the guide slug, the slugs of any subfolders, and the page slug

@@ -48,23 +48,29 @@ public struct LinkResolver: Sendable {
         displayPaths = { rootDisplayPath.isEmpty ? $0 : rootDisplayPath + "/" + $0 }
     }
 
-    /// The target of `destination` written in the file `fromPath` (content-relative) at `location`.
-    public func resolve(_ destination: String, from fromPath: String, at location: SourceLocation, isImage: Bool)
+    /// The target of `destination` written in the file `fromPath` (content-relative) at `location`
+    /// (evaluated only for a diagnostic: making a location per link cost more than resolving it).
+    public func resolve(
+        _ destination: String, from fromPath: String, at location: @autoclosure () -> SourceLocation, isImage: Bool
+    )
         -> LinkTarget
     {
-        let notHere = Diagnostic.error(
-            location, "image '\(destination)' is not a file of this site", code: "link.external-image",
-            hint: "the site loads nothing from elsewhere: save the image under content/ and link to it there")
+        // Made only when needed: most links are fine, and a diagnostic costs its strings.
+        var notHere: Diagnostic {
+            .error(
+                location(), "image '\(destination)' is not a file of this site", code: "link.external-image",
+                hint: "the site loads nothing from elsewhere: save the image under content/ and link to it there")
+        }
         let path: String
         let fragment: String?
         switch LinkRules.classify(destination, allowsData: isImage) {
         case .empty:
             return .broken(
-                .error(location, "empty link", code: "link.empty", hint: "write the target between the parentheses"))
+                .error(location(), "empty link", code: "link.empty", hint: "write the target between the parentheses"))
         case .unsafe(let scheme):
             return .broken(
                 .error(
-                    location, "'\(scheme):' links are not allowed", code: "link.unsafe-scheme",
+                    location(), "'\(scheme):' links are not allowed", code: "link.unsafe-scheme",
                     hint: "link to a page or to an http(s) address"))
         case .web(let url):
             return isImage && !allowsExternalImages ? .broken(notHere) : .external(url)
@@ -73,16 +79,16 @@ public struct LinkResolver: Sendable {
             if let problem = LinkRules.mailtoProblem(rest) {
                 return .broken(
                     problem.isError
-                        ? .error(location, problem.message, code: "link.bad-mailto")
+                        ? .error(location(), problem.message, code: "link.bad-mailto")
                         : .warning(
-                            location, problem.message, code: "link.bad-mailto",
+                            location(), problem.message, code: "link.bad-mailto",
                             hint: "write an address (mailto:naam@gemeente.nl) or a subject (mailto:?subject=…)"))
             }
             return .external(destination)
         case .phone(let rest):
             if isImage { return .broken(notHere) }
             if let problem = LinkRules.telProblem(rest) {
-                return .broken(.error(location, problem, code: "link.bad-tel"))
+                return .broken(.error(location(), problem, code: "link.bad-tel"))
             }
             return .external(destination)
         case .otherScheme(let scheme):
@@ -94,7 +100,8 @@ public struct LinkResolver: Sendable {
         if path.isEmpty {
             guard let fragment else {
                 return .broken(
-                    .error(location, "empty link", code: "link.empty", hint: "write the target between the parentheses")
+                    .error(
+                        location(), "empty link", code: "link.empty", hint: "write the target between the parentheses")
                 )
             }
             return .samePage(fragment: fragment)
@@ -113,28 +120,29 @@ public struct LinkResolver: Sendable {
             let root = mounted != nil ? folder : ""
             guard let inRoot = SitePath.resolve(String(rest.drop { $0 == "/" }), against: root) else {
                 return .broken(
-                    .error(location, "'\(destination)' points outside the content folder", code: "link.outside-content")
+                    .error(
+                        location(), "'\(destination)' points outside the content folder", code: "link.outside-content")
                 )
             }
             resolved = inRoot
         } else {
             guard let relative = SitePath.resolve(path, against: base) else {
-                if mounted != nil { return .broken(outsideSource(destination, at: location)) }
+                if mounted != nil { return .broken(outsideSource(destination, at: location())) }
                 return .broken(
                     .error(
-                        location, "'\(destination)' points outside the content folder", code: "link.outside-content"))
+                        location(), "'\(destination)' points outside the content folder", code: "link.outside-content"))
             }
             resolved = relative
         }
         if mounted != nil && !(resolved + "/").hasPrefix(folder + "/") {
-            return .broken(outsideSource(destination, at: location))
+            return .broken(outsideSource(destination, at: location()))
         }
         if resolved == "index.md" && hasHome && !isImage { return .home(fragment: fragment) }
         if pageIDs.contains(resolved) {
             if isImage {
                 return .broken(
                     .error(
-                        location, "image '\(path)' is a page, not an image file", code: "link.image-is-page",
+                        location(), "image '\(path)' is a page, not an image file", code: "link.image-is-page",
                         hint: "write [text](\(path)) for a link, or point the image at a .png, .jpg or .svg file"))
             }
             return .page(resolved, fragment: fragment)
@@ -142,14 +150,14 @@ public struct LinkResolver: Sendable {
         if resolved.split(separator: "/").last?.lowercased() == "readme.md" {
             return .broken(
                 .error(
-                    location, "'\(path)' is a README file, which is not published", code: "link.readme",
+                    location(), "'\(path)' is a README file, which is not published", code: "link.readme",
                     hint: "README.md files document a folder in the repository; link to a page instead"))
         }
         if resolved.lowercased().hasSuffix(".md") {
             if isImage {
                 return .broken(
                     .error(
-                        location, "image '\(path)' is a page, not an image file", code: "link.image-is-page",
+                        location(), "image '\(path)' is a page, not an image file", code: "link.image-is-page",
                         hint: "write [text](\(path)) for a link, or point the image at a .png, .jpg or .svg file"))
             }
             if resolved == "index.md" && hasHome { return .home(fragment: fragment) }
@@ -162,7 +170,7 @@ public struct LinkResolver: Sendable {
                 .map { "did you mean '\(Self.markdownPath(SitePath.relative(from: base, to: $0)))'?" }
             return .broken(
                 .error(
-                    location, "linked page '\(path)' not found (looked for \(display(resolved)))",
+                    location(), "linked page '\(path)' not found (looked for \(display(resolved)))",
                     code: "link.missing-page", hint: hint))
         }
         if assetPaths.contains(resolved) { return .asset(resolved, fragment: fragment) }
@@ -174,7 +182,7 @@ public struct LinkResolver: Sendable {
         if mounted == nil && (lowered.hasSuffix(".yml") || lowered.hasSuffix(".yaml")) {
             return .broken(
                 .error(
-                    location, "'\(path)' is a settings file and has no page", code: "link.settings-file",
+                    location(), "'\(path)' is a settings file and has no page", code: "link.settings-file",
                     hint: "link to a page (.md file)"))
         }
         var hint: String?
@@ -190,7 +198,7 @@ public struct LinkResolver: Sendable {
         let what = isImage ? "image" : "file"
         return .broken(
             .error(
-                location, "\(what) '\(path)' not found (looked for \(display(resolved)))",
+                location(), "\(what) '\(path)' not found (looked for \(display(resolved)))",
                 code: isImage ? "link.missing-image" : "link.missing-file", hint: hint))
     }
 

@@ -56,6 +56,22 @@ public enum ForeignHeadingID {
         return out
     }
 
+    /// True for ASCII letters and digits in words with single spaces between them, starting
+    /// with a letter: text for which ``github(_:)``, ``kramdown(_:)`` and `Slug.make` agree.
+    public static func isPlainWords(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case 0x61...0x7A, 0x41...0x5A: break
+            case 0x30...0x39 where offset > 0: break
+            case 0x20 where previous != 0x20: break
+            default: return false
+            }
+            previous = byte
+        }
+        return previous != 0x20
+    }
+
     /// kramdown's `auto_ids`: leading characters up to the first ASCII letter dropped, then
     /// everything but ASCII letters, digits, spaces and `-` removed, spaces to `-`, lowercased;
     /// empty becomes `section`.
@@ -425,9 +441,12 @@ private struct Facts {
                 } else {
                     let id = Slug.unique(title, used: &used, next: &nextSuffix)
                     var aliases: [String] = []
+                    // Words of ASCII letters and digits with single spaces, starting with a
+                    // letter, get the same id from all three rules: made once (most headings).
+                    let plain = ForeignHeadingID.isPlainWords(title) ? Slug.make(title) : nil
                     for alias in [
-                        numbered(ForeignHeadingID.github(title), &usedGitHub),
-                        numbered(ForeignHeadingID.kramdown(title), &usedKramdown),
+                        numbered(plain ?? ForeignHeadingID.github(title), &usedGitHub),
+                        numbered(plain ?? ForeignHeadingID.kramdown(title), &usedKramdown),
                     ] where alias != id && !aliases.contains(alias) {
                         aliases.append(alias)
                     }
@@ -503,14 +522,12 @@ private struct Facts {
 
 /// Where `](` first occurs in `text`, by bytes (Foundation's `range(of:)` was a tenth of parsing).
 private func firstBracketParen(in text: String) -> String.Index? {
-    let bytes = text.utf8
-    var index = bytes.startIndex
-    while index != bytes.endIndex {
-        if bytes[index] == 0x5D {
-            let next = bytes.index(after: index)
-            if next != bytes.endIndex && bytes[next] == 0x28 { return index }
-        }
-        index = bytes.index(after: index)
+    // Over the string's bytes in place: every text node of every page is scanned.
+    var text = text
+    let offset = text.withUTF8 { bytes -> Int? in
+        guard bytes.count > 1 else { return nil }
+        for index in 0..<(bytes.count - 1) where bytes[index] == 0x5D && bytes[index + 1] == 0x28 { return index }
+        return nil
     }
-    return nil
+    return offset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
 }

@@ -74,10 +74,17 @@ public func writeSite(files: [String: Data], copies: [String: String], to output
     do {
         try fileManager.createDirectory(atPath: temporary, withIntermediateDirectories: true)
         var directories = Set<String>()
-        func ensureDirectory(for sitePath: String) throws {
-            let directory = SitePath.directory(of: sitePath)
+        // One mkdir per folder, parents first (FileManager's checks per call cost as much as
+        // writing the files, for a site with a folder per page).
+        func makeDirectory(_ directory: String) throws {
             guard !directory.isEmpty, directories.insert(directory).inserted else { return }
-            try fileManager.createDirectory(atPath: temporary + "/" + directory, withIntermediateDirectories: true)
+            try makeDirectory(SitePath.directory(of: String(directory.dropLast())))
+            if mkdir(temporary + "/" + directory, 0o755) != 0 && errno != EEXIST {
+                throw OutputError(path: output + "/" + directory, message: "cannot create the folder")
+            }
+        }
+        func ensureDirectory(for sitePath: String) throws {
+            try makeDirectory(SitePath.directory(of: sitePath))
         }
         let sorted = files.sorted(by: { $0.key < $1.key })
         for (path, _) in sorted { try ensureDirectory(for: path) }

@@ -167,17 +167,24 @@ extension Renderer {
 func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
     var lines: [String] = []
     var current = ""
+    // Lengths in characters, kept as the line grows: `count` walks the whole string.
+    var currentLength = 0
+    var longest = 0
     for word in text.split(separator: " ") {
+        let length = word.count
         if current.isEmpty {
-            current = String(word)
-        } else if current.count + 1 + word.count <= width {
+            (current, currentLength) = (String(word), length)
+        } else if currentLength + 1 + length <= width {
             current += " " + word
+            currentLength += 1 + length
         } else {
             lines.append(current)
-            current = String(word)
+            (current, currentLength) = (String(word), length)
         }
+        longest = max(longest, currentLength)
     }
     if !current.isEmpty { lines.append(current) }
+    if lines.count <= maxLines && longest <= width { return lines }
     if lines.count > maxLines {
         lines = Array(lines.prefix(maxLines))
         var last = lines[maxLines - 1]

@@ -759,9 +759,10 @@ struct Renderer: @unchecked Sendable {
         let groups = graph.guides.compactMap { guide -> TemplateObject? in
             let pages = domain.pages.filter { graph.pages[$0]?.guide == guide.slug }
             guard !pages.isEmpty else { return nil }
+            let inDomain = Set(pages)
             // Per guide, grouped by beleidsfase in the guide's order (a chooser: one group).
             var phases: [TemplateObject] = guide.phases.compactMap { phase in
-                let members = phase.pages.filter(pages.contains)
+                let members = phase.pages.filter(inDomain.contains)
                 guard !members.isEmpty else { return nil }
                 return TemplateObject(
                     Contexts.domainPhase,

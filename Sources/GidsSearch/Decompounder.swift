@@ -24,6 +24,8 @@ public struct Decompounder: Sendable {
     public let minimumWord = 8
     public let headFrequency = 5
     static let linkingMorphemes = ["", "s", "en", "e"]
+    /// ``linkingMorphemes`` as scalars, made once (each word tries each at every cut).
+    private static let linkingScalars = linkingMorphemes.map { Array($0.unicodeScalars) }
 
     public init(frequencies: [String: Int]) { self.frequencies = frequencies }
 
@@ -36,10 +38,11 @@ public struct Decompounder: Sendable {
         for cut in minimumPart...(scalars.count - minimumPart) {
             let head = String(String.UnicodeScalarView(scalars[cut...]))
             guard let headCount = frequencies[head], headCount > 0 else { continue }
-            for link in Self.linkingMorphemes {
-                let linkScalars = Array(link.unicodeScalars)
+            for linkScalars in Self.linkingScalars {
                 let modifierEnd = cut - linkScalars.count
-                guard modifierEnd >= minimumPart, Array(scalars[modifierEnd..<cut]) == linkScalars else { continue }
+                guard modifierEnd >= minimumPart, scalars[modifierEnd..<cut].elementsEqual(linkScalars) else {
+                    continue
+                }
                 let modifierScalars = Array(scalars[..<modifierEnd])
                 let modifier = String(String.UnicodeScalarView(modifierScalars))
                 var parts: [String]

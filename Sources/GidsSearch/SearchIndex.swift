@@ -66,64 +66,40 @@ public struct SearchIndex: Codable, Sendable, Equatable {
 /// and reading order.
 public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     let domainTitles = Dictionary(uniqueKeysWithValues: graph.site.domains.map { ($0.id, $0.title) })
-    // First pass, per page on all cores: the page's words with their summed field weights
-    // (term frequency) and summed part weights (a compound's parts count at half its field
-    // weight, at least 1, per occurrence), the weighted length, and occurrence counts for the
-    // vocabulary the decompounder splits against.
+    // First pass: each page's words with their summed field weights (term frequency) and
+    // summed part weights (a compound's parts count at half its field weight, at least 1, per
+    // occurrence), the weighted length, and occurrence counts for the vocabulary the
+    // decompounder splits against.
     let ordered = graph.guides.flatMap { guide in guide.readingOrder.compactMap { graph.pages[$0] }.map { (guide, $0) }
     }
-    let pages = ordered.concurrentMap { (guide, page) -> PageWords in
-        let metadata = page.metadata
-        var body = page.document.bodyText
-        for extra in [metadata.yields, metadata.why, metadata.inclusion].compactMap({ $0 }) { body += "\n" + extra }
-        for tip in metadata.tips { body += "\n" + tip }
-        body = Tokenizer.normalized(body)
-        let texts: [(String, String)] = [
-            ("title", Tokenizer.normalized(metadata.title)),
-            (
-                "headings",
-                Tokenizer.normalized(page.document.headings.filter(\.isSearchable).map(\.text).joined(separator: "\n"))
-            ),
-            ("summary", Tokenizer.normalized(metadata.summary)),
-            ("domains", metadata.domains.compactMap { domainTitles[$0.value] }.joined(separator: " ")),
-            ("body", body),
-        ]
-        var words: [String: WordWeights] = [:]
-        words.reserveCapacity(256)
-        var length = 0
-        for (field, text) in texts {
-            let weight = SearchIndex.fieldWeights[field] ?? 1
-            for word in Tokenizer.words(text) where Tokenizer.isIndexed(word) {
-                words[word, default: WordWeights()].add(weight: weight)
-                length += weight
-            }
+    // Pages in chunks of consecutive pages, each chunk on one core with its own vocabulary:
+    // a word is hashed once per occurrence (to its number in the chunk), and the chunks'
+    // vocabularies, not every page's words, are merged into the index's.
+    let chunkCount = max(1, min(ordered.count, parallelJobs * 4))
+    let chunkBounds = (0...chunkCount).map { $0 * ordered.count / chunkCount }
+    let chunks = Array(0..<chunkCount).concurrentMap { chunk -> ChunkWords in
+        var words = ChunkWords()
+        for index in chunkBounds[chunk]..<chunkBounds[chunk + 1] {
+            let (guide, page) = ordered[index]
+            words.add(guide: guide, page: page, texts: indexedTexts(of: page, domainTitles: domainTitles))
         }
-        // An array holds the pairs in a third of a dictionary's memory, for 10,000s of pages.
-        return PageWords(
-            guide: guide, page: page, text: collapsingWhitespace(body), words: Array(words), length: length)
+        return words
     }
-    // Counted per chunk of pages on all cores, then the chunks (each at most the vocabulary) added up.
-    let chunkCount = max(1, min(pages.count, parallelJobs * 2))
-    let partialCounts = Array(0..<chunkCount).concurrentMap { chunk -> [String: Int] in
-        var counts: [String: Int] = [:]
-        for index in stride(from: chunk, to: pages.count, by: chunkCount) {
-            for (word, weights) in pages[index].words { counts[word, default: 0] += Int(weights.occurrences) }
+    var frequencies: [String: Int] = [:]
+    for chunk in chunks {
+        for (number, word) in chunk.vocabulary.enumerated() where chunk.indexed[number] {
+            frequencies[word, default: 0] += Int(chunk.occurrences[number])
         }
-        return counts
-    }
-    var frequencies = partialCounts.first ?? [:]
-    for counts in partialCounts.dropFirst() {
-        for (word, count) in counts { frequencies[word, default: 0] += count }
     }
     let decompounder = Decompounder(frequencies: frequencies)
     // Per distinct word, on all cores (one stemmer per chunk: a libstemmer stemmer is not
     // thread-safe): its stem and the stems of its indexed parts.
     let vocabulary = frequencies.keys.sorted()
     let chunkSize = max(256, vocabulary.count / (parallelJobs * 8) + 1)
-    let chunks = stride(from: 0, to: vocabulary.count, by: chunkSize).map {
+    let vocabularyChunks = stride(from: 0, to: vocabulary.count, by: chunkSize).map {
         Array(vocabulary[$0..<min($0 + chunkSize, vocabulary.count)])
     }
-    let analysed = chunks.concurrentMap { chunk -> [(String, WordAnalysis)] in
+    let analysed = vocabularyChunks.concurrentMap { chunk -> [(String, WordAnalysis)] in
         let stemmer = DutchStemmer()
         return chunk.map { word in
             let parts = decompounder.split(word).filter(Tokenizer.isIndexed)
@@ -165,12 +141,17 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     }
     // Second pass, per page on all cores: each page's stems with their weighted frequencies,
     // by stem number (sorted, so equal stems sit together).
-    let (wordNumbers, stemsOfWords, partStemsOfWords) = (wordNumber, stemOfWord, partStemsOfWord)
-    let termFrequencies = pages.concurrentMap { page -> [(stem: Int32, frequency: Int)] in
+    // Each chunk's word numbers in the index's numbering: one lookup per word of a chunk.
+    let numbering = wordNumber
+    let globalNumbers = chunks.concurrentMap { chunk in chunk.vocabulary.map { numbering[$0] ?? -1 } }
+    let pages = zip(chunks, globalNumbers).flatMap { chunk, numbers in chunk.pages.map { ($0, numbers) } }
+    let (stemsOfWords, partStemsOfWords) = (stemOfWord, partStemsOfWord)
+    let termFrequencies = pages.concurrentMap { page, numbers -> [(stem: Int32, frequency: Int)] in
         var weighted: [(stem: Int32, frequency: Int)] = []
         weighted.reserveCapacity(page.words.count + page.words.count / 2)
         for (word, weights) in page.words {
-            guard let number = wordNumbers[word] else { continue }
+            let number = numbers[Int(word)]
+            guard number >= 0 else { continue }
             let index = Int(number)
             weighted.append((stemsOfWords[index], Int(weights.weight)))
             for partStem in partStemsOfWords[index] { weighted.append((partStem, Int(weights.partWeight))) }
@@ -199,7 +180,7 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     for (stem, list) in zip(stems, postingsByStem) where !list.isEmpty { postings[stem] = list }
     var documents: [SearchIndex.Document] = []
     documents.reserveCapacity(pages.count)
-    for page in pages {
+    for (page, _) in pages {
         let phaseTitle = page.page.phase.flatMap { phase in
             page.guide.phases.first { $0.definition.id == phase }?.definition.title
         }
@@ -237,13 +218,88 @@ private struct WordWeights: Sendable {
     }
 }
 
-/// A page's indexed words, its snippet text and weighted length.
+/// A page's indexed words (by number in its chunk's vocabulary), its snippet text and
+/// weighted length.
 private struct PageWords: Sendable {
     let guide: GuideNode
     let page: PageNode
     let text: String
-    let words: [(String, WordWeights)]
+    let words: [(Int32, WordWeights)]
     let length: Int
+}
+
+/// The words of consecutive pages, numbered in the order first seen: the pages' words by
+/// number, and each word's occurrences in all of them.
+private struct ChunkWords: Sendable {
+    private(set) var vocabulary: [String] = []
+    /// Per word number: whether the index keeps the word (``Tokenizer/isIndexed(_:)``).
+    private(set) var indexed: [Bool] = []
+    private(set) var occurrences: [Int32] = []
+    private(set) var pages: [PageWords] = []
+    private var numbers: [String: Int32] = [:]
+    /// Per word number: where the page being read keeps it in its list, or -1.
+    private var slots: [Int32] = []
+
+    /// Adds a page whose fields are `texts` (field name, normalised text; the body last, which
+    /// is also the snippet text).
+    mutating func add(guide: GuideNode, page: PageNode, texts: [(String, String)]) {
+        var words: [(Int32, WordWeights)] = []
+        words.reserveCapacity(256)
+        var length = 0
+        for (field, text) in texts {
+            let weight = SearchIndex.fieldWeights[field] ?? 1
+            for word in Tokenizer.words(text) {
+                // Words left out of the index are numbered too, so a word is hashed once.
+                let number: Int32
+                if let known = numbers[word] {
+                    number = known
+                } else {
+                    number = Int32(vocabulary.count)
+                    numbers[word] = number
+                    vocabulary.append(word)
+                    indexed.append(Tokenizer.isIndexed(word))
+                    occurrences.append(0)
+                    slots.append(-1)
+                }
+                guard indexed[Int(number)] else { continue }
+                var slot = slots[Int(number)]
+                if slot < 0 {
+                    slot = Int32(words.count)
+                    slots[Int(number)] = slot
+                    words.append((number, WordWeights()))
+                }
+                words[Int(slot)].1.add(weight: weight)
+                length += weight
+            }
+        }
+        for (number, weights) in words {
+            slots[Int(number)] = -1
+            occurrences[Int(number)] += weights.occurrences
+        }
+        pages.append(
+            PageWords(
+                guide: guide, page: page, text: collapsingWhitespace(texts.last?.1 ?? ""), words: words, length: length)
+        )
+    }
+}
+
+/// The fields of a page the index reads, normalised, the body last: title, headings,
+/// summary, domains, body (with the page's `yields`, `why`, `inclusion` and `tips`).
+private func indexedTexts(of page: PageNode, domainTitles: [String: String]) -> [(String, String)] {
+    let metadata = page.metadata
+    var body = page.document.bodyText
+    for extra in [metadata.yields, metadata.why, metadata.inclusion].compactMap({ $0 }) { body += "\n" + extra }
+    for tip in metadata.tips { body += "\n" + tip }
+    return [
+        ("title", Tokenizer.normalized(metadata.title)),
+        (
+            "headings",
+            Tokenizer.normalized(page.document.headings.filter(\.isSearchable).map(\.text).joined(separator: "\n"))
+        ),
+        ("summary", Tokenizer.normalized(metadata.summary)),
+        ("domains", metadata.domains.compactMap { domainTitles[$0.value] }.joined(separator: " ")),
+        ("body", Tokenizer.normalized(body)),
+    ]
 }
 
 /// A word's stem, and its compound parts (indexed ones only) with their stems.

@@ -73,10 +73,18 @@ public final class TemplateLibrary: @unchecked Sendable {
                 out.append(contentsOf: text.utf8)
             case .variable(let name, let escaped):
                 switch resolve(name, in: stack) {
-                case .text(let text), .html(let text):
-                    if escaped { appendEscaped(text.utf8, to: &out) } else { out.append(contentsOf: text.utf8) }
+                case .text(var text), .html(var text):
+                    if escaped {
+                        text.withUTF8 { appendEscaped($0, to: &out) }
+                    } else {
+                        out.append(contentsOf: text.utf8)
+                    }
                 case .markup(let bytes):
-                    if escaped { appendEscaped(bytes, to: &out) } else { out.append(contentsOf: bytes) }
+                    if escaped {
+                        bytes.withUnsafeBufferPointer { appendEscaped($0, to: &out) }
+                    } else {
+                        out.append(contentsOf: bytes)
+                    }
                 case .number(let number): out.append(contentsOf: String(number).utf8)
                 case .flag(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
                 case .list, .object, .absent: break
@@ -133,9 +141,10 @@ public final class TemplateLibrary: @unchecked Sendable {
 }
 
 /// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped: the same five as `escapeHTML` in
-/// GidsCore. Runs without any of them are copied whole.
+/// GidsCore. Runs without any of them are copied whole, from contiguous bytes (a slice of a
+/// string's UTF-8 view would be copied byte by byte).
 @inline(__always)
-func appendEscaped<Bytes: Collection>(_ text: Bytes, to out: inout [UInt8]) where Bytes.Element == UInt8 {
+func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
     var runStart = text.startIndex
     var index = text.startIndex
     while index != text.endIndex {
@@ -150,10 +159,10 @@ func appendEscaped<Bytes: Collection>(_ text: Bytes, to out: inout [UInt8]) wher
             text.formIndex(after: &index)
             continue
         }
-        out.append(contentsOf: text[runStart..<index])
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
         replacement.withUTF8Buffer { out.append(contentsOf: $0) }
         text.formIndex(after: &index)
         runStart = index
     }
-    out.append(contentsOf: text[runStart..<text.endIndex])
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.endIndex]))
 }

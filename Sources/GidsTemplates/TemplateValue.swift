@@ -95,7 +95,21 @@ extension TemplateObject {
     /// An object of `shape` with `fields` set, in order (the rest absent).
     public init(_ shape: Shape, _ fields: KeyValuePairs<String, TemplateValue>) {
         self.init(shape)
-        for (name, value) in fields { self[name] = value }
+        // Callers mostly write the fields in the shape's order: the next field is tried by a
+        // string comparison before the name is hashed.
+        var next = 0
+        for (name, value) in fields {
+            let slot: Int
+            if next < shape.fields.count && shape.fields[next].name == name {
+                slot = next
+            } else if let found = shape.slot(of: name) {
+                slot = found
+            } else {
+                preconditionFailure("'\(name)' is not a field of the template context '\(shape.name)'")
+            }
+            values[slot] = value
+            next = slot + 1
+        }
     }
 }
 

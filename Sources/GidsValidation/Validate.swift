@@ -30,12 +30,17 @@ public func validate(_ graph: NavigationGraph, only: Set<String>? = nil) -> [Dia
     }
     // Anchors of the pages that are checked and of the pages they link to. Raw HTML is rendered
     // only when the site allows it; then its ids (and `<a name>`s) are targets too.
-    let pageAnchors = allPages.concurrentMap { $0.document.fragmentTargets(rawHTML: graph.site.rawHTML) }
+    let pageAnchors = allPages.concurrentMap { page -> ([String], Set<String>) in
+        let ids = page.document.fragmentTargets(rawHTML: graph.site.rawHTML)
+        return (ids, Set(ids))
+    }
     var anchorsByPage: [String: [String]] = [:]
     var anchorSetsByPage: [String: Set<String>] = [:]
-    for (page, ids) in zip(allPages, pageAnchors) {
+    anchorsByPage.reserveCapacity(allPages.count)
+    anchorSetsByPage.reserveCapacity(allPages.count)
+    for (page, (ids, set)) in zip(allPages, pageAnchors) {
         anchorsByPage[page.id] = ids
-        anchorSetsByPage[page.id] = Set(ids)
+        anchorSetsByPage[page.id] = set
     }
     let anchors = anchorsByPage
     let anchorSets = anchorSetsByPage
@@ -43,28 +48,32 @@ public func validate(_ graph: NavigationGraph, only: Set<String>? = nil) -> [Dia
     let checked = allPages.filter { only?.contains($0.id) ?? true }
     diagnostics += checked.concurrentMap { page -> [Diagnostic] in
         var diagnostics: [Diagnostic] = []
-        func checkFragment(_ fragment: String, in target: PageNode, at location: SourceLocation) {
+        let file = page.source.file
+        // The link's location is made only for a diagnostic: most fragments are fine.
+        func checkFragment(_ fragment: String, in target: PageNode, at location: @autoclosure () -> SourceLocation) {
             guard !LinkRules.fragment(fragment, matchesAnyOf: anchorSets[target.id] ?? []) else { return }
             let ids = anchors[target.id] ?? []
             diagnostics.append(
                 .error(
-                    location, "fragment '#\(fragment)' not found in '\(target.source.file.displayPath)'",
+                    location(),
+                    "fragment '#\(fragment)' not found in '\(target.source.file.displayPath)'",
                     code: "link.missing-fragment", hint: LinkRules.fragmentHint(fragment, ids: ids)))
         }
-        let file = page.source.file
         for resolved in page.links {
-            let location = file.location(line: resolved.link.line, column: resolved.link.column)
+            let link = resolved.link
             switch resolved.target {
             case .broken(let diagnostic):
                 diagnostics.append(diagnostic)
             case .page(let id, let fragment?):
                 if let target = graph.pages[id] {
-                    checkFragment(fragment, in: target, at: location)
+                    checkFragment(fragment, in: target, at: file.location(line: link.line, column: link.column))
                 }
             case .home(let fragment?):
-                if let home = graph.home { checkFragment(fragment, in: home, at: location) }
+                if let home = graph.home {
+                    checkFragment(fragment, in: home, at: file.location(line: link.line, column: link.column))
+                }
             case .samePage(let fragment):
-                checkFragment(fragment, in: page, at: location)
+                checkFragment(fragment, in: page, at: file.location(line: link.line, column: link.column))
             default:
                 break
             }

@@ -94,26 +94,22 @@ import Testing
     }
 }
 
-/// The integer-keyed edge sort against sorting by the nodes themselves.
+/// Edges are kept in the order they are made: that order must not depend on the order in
+/// which pages arrive.
 @Suite struct EdgeOrderTests {
-    @Test func sortedEdgesOrdersByFromKindTo() {
-        var edges: [Edge] = []
-        let nodes: [NodeID] = [
-            .site, .guide("b"), .guide("a"), .phase("a", "uitvoeren"), .phase("a", "evalueren"), .page("a/z.md"),
-            .page("a/b.md"), .domain("wmo"), .term("a", "doelgroep", "jongeren"),
-        ]
-        let kinds: [EdgeKind] = [.contains, .next, .related, .link, .domain, .term]
-        var seed: UInt64 = 2018
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((seed >> 33) % UInt64(bound))
+    @Test func edgesDoNotDependOnThePagesOrder() throws {
+        let (tree, _) = loadSources(root: Repo.fixtures + "/base/content")
+        let (model, _) = decodeContent(tree)
+        var documents: [String: MarkdownDocument] = [:]
+        for page in model.pages {
+            documents[page.file.path] = MarkdownDocument(markdown: page.body, lineOffset: page.bodyLineOffset)
         }
-        for _ in 0..<500 {
-            edges.append(
-                Edge(from: nodes[next(nodes.count)], to: nodes[next(nodes.count)], kind: kinds[next(kinds.count)]))
-        }
-        let expected = edges.sorted { ($0.from, $0.kind, $0.to) < ($1.from, $1.kind, $1.to) }
-        #expect(sortedEdges(edges) == expected)
-        #expect(sortedEdges([]) == [])
+        var reversed = model
+        reversed.pages.reverse()
+        #expect(model.pages.map(\.file.path) != reversed.pages.map(\.file.path))
+        let first = try #require(buildGraph(model: model, documents: documents, tree: tree).0)
+        let second = try #require(buildGraph(model: reversed, documents: documents, tree: tree).0)
+        #expect(first.edges.count > 5)
+        #expect(first.edges == second.edges)
     }
 }

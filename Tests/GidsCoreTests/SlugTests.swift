@@ -15,9 +15,13 @@ import Testing
         ("Café coöperatie", "cafe-cooperatie"),
         ("Straße", "straße"),
         ("!!!", "sectie"),
+        ("Stap 2: Plan_van-aanpak\t(2018)!", "stap-2-plan-van-aanpak-2018"), ("-A-", "a"), ("", "sectie"),
+        ("ZZ top, Az", "zz-top-az"),
     ])
     func slug(input: String, expected: String) {
         #expect(Slug.make(input) == expected)
+        // Text that is all ASCII takes a byte path; a dropped curly quote sends it the long way.
+        #expect(Slug.make(input + "\u{2019}") == expected)
     }
 
     @Test func duplicateHeadingsGetDistinctIDs() {
@@ -43,6 +47,25 @@ import Testing
     @Test func foldingRemovesDiacriticsAndCase() {
         #expect(TextFolding.fold("Financiële ÉÉN") == "financiele een")
     }
+
+    /// Latin text folds scalar by scalar from a table; it must give what the rule gives.
+    @Test func latinTableFoldsAsTheRule() {
+        let latin = (Array(0x20..<TextFolding.latinEnd) + Array(TextFolding.punctuation)).compactMap(
+            Unicode.Scalar.init
+        ).map(String.init)
+        for text in latin {
+            #expect(
+                TextFolding.fold(text) == TextFolding.foldAny(text),
+                "U+\(String(text.unicodeScalars.first!.value, radix: 16))")
+        }
+        #expect(TextFolding.fold(latin.joined()) == TextFolding.foldAny(latin.joined()))
+        for text in [
+            "Ĳsselmeer coöperatie", "İstanbul Æsop", "ﬁnanciën", "Crème brûlée\u{0301}", "Łódź ǅ ǈ",
+            "‘Zo’n’ … 5 €–10 € ⁵ ₂",
+        ] {
+            #expect(TextFolding.fold(text) == TextFolding.foldAny(text))
+        }
+    }
 }
 
 @Suite struct SitePathTests {
@@ -55,6 +78,8 @@ import Testing
         ("a/b/", "assets/style.css", "../../assets/style.css"),
         ("a/b/", "a/img/x.svg", "../img/x.svg"),
         ("a/", "", "../"),
+        ("", "a:b/", "./a:b/"), ("a/", "a/x:y.html", "./x:y.html"), ("a/b/", "c/d:e/", "../../c/d:e/"),
+        ("a/b", "a/c/", "../c/"), ("a/b", "x/", "../../x/"), ("a/b/", "a/b/c.png", "c.png"),
     ])
     func relative(base: String, target: String, expected: String) {
         #expect(SitePath.relative(from: base, to: target) == expected)
@@ -64,6 +89,15 @@ import Testing
         #expect(SitePath.resolve("../regenbooggids/sport.md", against: "woudlopersgids/") == "regenbooggids/sport.md")
         #expect(SitePath.resolve("./x.md", against: "g/sub/") == "g/sub/x.md")
         #expect(SitePath.resolve("../../x.md", against: "g/") == nil)
+    }
+
+    /// A file next to the page takes a short path; it must give what splitting gives.
+    @Test(arguments: [
+        ("x.md", "g/sub/", "g/sub/x.md"), ("x.md", "", "x.md"), ("x.md", "g//sub/", "g/sub/x.md"),
+        ("x.md", "/g/", "g/x.md"), ("..", "g/sub/", "g"), (".", "g/", "g"), ("x/", "g/", "g/x/"),
+    ])
+    func resolveNextToThePage(reference: String, base: String, expected: String) {
+        #expect(SitePath.resolve(reference, against: base) == expected)
     }
 }
 

@@ -1,3 +1,4 @@
+import GidsCore
 import Testing
 
 @testable import GidsMarkdown
@@ -96,5 +97,22 @@ import Testing
         #expect(!doc.render(rawHTML: .omit) { _ in nil }.contains("<b>"))
         let unsafeDoc = MarkdownDocument(markdown: "Tekst <b>vet</b>.\n", lineOffset: 0)
         #expect(unsafeDoc.render(rawHTML: .trust) { _ in nil }.contains("<b>vet</b>"))
+    }
+}
+
+/// Headings whose three ids (gids, GitHub, kramdown) are made once must be exactly those whose
+/// three rules agree.
+@Suite struct PlainHeadingTests {
+    @Test(arguments: [
+        ("Slimme combinaties", true), ("Fase 2 en 3", true), ("Wmo 2015", true), ("a", true),
+        ("2 keer", false), ("Twee  spaties", false), (" Voor", false), ("Achter ", false), ("Wmo (2015)", false),
+        ("Café", false), ("snake_case", false), ("half-om-half", false), ("", false),
+    ])
+    func plainWordsGetOneID(title: String, plain: Bool) {
+        #expect(ForeignHeadingID.isPlainWords(title) == plain)
+        if plain {
+            #expect(ForeignHeadingID.github(title) == Slug.make(title))
+            #expect(ForeignHeadingID.kramdown(title) == Slug.make(title))
+        }
     }
 }

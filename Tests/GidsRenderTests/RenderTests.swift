@@ -204,3 +204,21 @@ enum Repo {
         }
     }
 }
+
+/// The overview map's line breaking: words in lines of at most `width` characters (letters
+/// with accents count once), the last kept line cut with `…`.
+@Suite struct OverviewMapWrapTests {
+    @Test func wordsFillLinesUpToTheWidth() {
+        #expect(wrap("Samen met inwoners plannen", width: 10, maxLines: 3) == ["Samen met", "inwoners", "plannen"])
+        #expect(wrap("Financiële steun één", width: 10, maxLines: 3) == ["Financiële", "steun één"])
+        #expect(wrap("", width: 10, maxLines: 2) == [])
+    }
+
+    @Test func tooManyLinesEndInAnEllipsis() {
+        #expect(wrap("een twee drie vier vijf", width: 9, maxLines: 2) == ["een twee", "drie vie…"])
+    }
+
+    @Test func aWordLongerThanTheLineIsCut() {
+        #expect(wrap("Ondersteuningsmogelijkheden", width: 10, maxLines: 2) == ["Ondersteu…"])
+    }
+}

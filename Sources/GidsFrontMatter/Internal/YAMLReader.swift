@@ -4,15 +4,22 @@ import GidsCore
 import GidsLoad
 import Yams
 
-/// YAML 1.2 core schema booleans: only `true`/`false` (any case form the spec lists).
-/// Yams' default resolver follows YAML 1.1, where `no`, `yes`, `on` and `N` are booleans too;
-/// editors write those as text ("Open source: no" is not what they mean by a Dutch `nee`).
-let core12Resolver: Resolver = {
-    try! Resolver.basic
-        .appending(.bool, "^(?:true|True|TRUE|false|False|FALSE)$")
-        .appending(.null, "^(?:~|null|Null|NULL|)$")
-        .appending(.int, "^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
-}()
+/// Scalars are composed untyped (Yams' `Resolver.basic`): ``MappingReader`` reads each key as
+/// the type it needs, by the YAML 1.2 core schema (booleans only `true`/`false`, nulls only
+/// ``isNull(_:)``). Yams' default resolver follows YAML 1.1, where `no`, `yes`, `on` and `N`
+/// are booleans too; editors write those as text ("Open source: no" is not what they mean by
+/// a Dutch `nee`). Its rules are regular expressions, run on every key and value, which cost
+/// more than the rest of reading front matter.
+let untypedResolver: Resolver = .basic
+
+/// YAML 1.2 core schema null: a plain `~`, `null`, `Null`, `NULL` or nothing.
+func isNull(_ scalar: Node.Scalar) -> Bool {
+    guard scalar.style == .plain else { return false }
+    switch scalar.string {
+    case "", "~", "null", "Null", "NULL": return true
+    default: return false
+    }
+}
 
 /// Parses `yaml` (which starts at line `lineOffset + 1` of `file`) to a Yams node tree.
 /// Syntax errors, duplicate keys and aliases become diagnostics at the right line and column.
@@ -35,7 +42,8 @@ func composeYAML(_ yaml: String, file: SourceFile, lineOffset: Int, diagnostics:
         yaml.utf8.contains { $0 == 0xC2 || $0 == 0xE2 }
         ? String(String.UnicodeScalarView(yaml.unicodeScalars.map { noBreakSpaces.contains($0) ? " " : $0 })) : yaml
     do {
-        return try LibraryTime.measure(.yams) { try Yams.compose(yaml: yaml, core12Resolver) }
+        // The encoding is named: Yams's default reads the whole environment on every call.
+        return try LibraryTime.measure(.yams) { try Yams.compose(yaml: yaml, untypedResolver, .default, .utf8) }
     } catch let error as YamlError {
         diagnostics.append(yamlDiagnostic(error, yaml: yaml, file: file, lineOffset: lineOffset))
         return nil
@@ -183,7 +191,7 @@ struct MappingReader {
 
     func node(_ key: String) -> Node? {
         guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
-        if case .scalar(let scalar) = value, core12Resolver.resolveTag(of: value) == .null, scalar.style == .plain {
+        if case .scalar(let scalar) = value, isNull(scalar) {
             return nil
         }
         return value

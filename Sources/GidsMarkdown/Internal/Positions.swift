@@ -48,22 +48,24 @@ final class Positions {
         _ spellings: [String], of node: Node, cursor: inout [Int: Int], offset: Int = 0,
         accepts: (Unicode.Scalar) -> Bool = { _ in true }
     ) -> (Int, Int)? {
+        // Searched byte by byte (UTF-8 matches where the scalars match), then counted in scalars.
+        let needles = spellings.map { Array($0.utf8) }.filter { !$0.isEmpty }
         func search(_ range: ClosedRange<Int>) -> (Int, Int)? {
             for lineNumber in range where lineNumber <= lines.count {
-                let (scalars, code) = lines.scalars(lineNumber)
-                for spelling in spellings {
-                    let needle = Array(spelling.unicodeScalars)
-                    guard !needle.isEmpty else { continue }
+                let (bytes, code) = (lines.bytes(lineNumber), lines.codeMask(lineNumber))
+                let lineStart = bytes.startIndex
+                for needle in needles {
                     var index = cursor[lineNumber] ?? 0
                     let first = needle[0]
-                    while index + needle.count <= scalars.count {
-                        // The first scalar decides at most positions: the slice compare is for those it does not.
-                        if scalars[index] == first && !code[index]
-                            && scalars[index..<index + needle.count].elementsEqual(needle)
-                            && accepts(index > 0 ? scalars[index - 1] : " ")
+                    while index + needle.count <= bytes.count {
+                        // The first byte decides at most positions: the slice compare is for those it does not.
+                        if bytes[lineStart + index] == first && !code[index]
+                            && bytes[(lineStart + index)..<(lineStart + index + needle.count)].elementsEqual(needle)
+                            && accepts(SourceLines.scalar(before: lineStart + index, in: bytes))
                         {
                             cursor[lineNumber] = index + needle.count
-                            return (lineNumber, index + 1 + offset)
+                            let column = bytes[lineStart..<(lineStart + index)].count { $0 & 0xC0 != 0x80 }
+                            return (lineNumber, column + 1 + offset)
                         }
                         index += 1
                     }
@@ -110,55 +112,74 @@ final class Positions {
     }
 }
 
-/// The source lines of a document, each decoded (scalars and code-span mask) only when a
-/// search first needs it, then kept: a paragraph's lines are searched once per link in it.
+/// The source lines of a document as UTF-8 bytes; each line's code-span mask is made only
+/// when a search first needs it, then kept: a paragraph's lines are searched once per link.
 final class SourceLines {
     private let bytes: [UInt8]
-    /// Byte offset where each line starts; lines end at the next `\n` (or the end).
-    private let starts: [Int]
-    private var cache: [Int: ([Unicode.Scalar], [Bool])] = [:]
+    /// Byte offset where each line starts; lines end at the next `\n` (or the end). Found on
+    /// first use: most renderings never look a line up.
+    private lazy var starts: [Int] = {
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
+        return starts
+    }()
+    private var masks: [Int: [Bool]] = [:]
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
-        self.starts = starts
     }
 
     var count: Int { starts.count }
 
-    /// Line `number` (1-based) as scalars, and which of them lie inside code spans.
-    func scalars(_ number: Int) -> ([Unicode.Scalar], [Bool]) {
-        if let cached = cache[number] { return cached }
+    /// Line `number` (1-based) as bytes, without its `\n`.
+    func bytes(_ number: Int) -> ArraySlice<UInt8> {
         let start = starts[number - 1]
         let end = number < starts.count ? starts[number] - 1 : bytes.count
-        let scalars = Array(String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars)
-        let entry = (scalars, codeSpanMask(scalars))
-        cache[number] = entry
-        return entry
+        return bytes[start..<end]
+    }
+
+    /// Line `number` as text.
+    func text(_ number: Int) -> String { String(decoding: bytes(number), as: UTF8.self) }
+
+    /// Which bytes of line `number` lie inside code spans.
+    func codeMask(_ number: Int) -> [Bool] {
+        if let cached = masks[number] { return cached }
+        let mask = codeSpanMask(bytes(number))
+        masks[number] = mask
+        return mask
+    }
+
+    /// The scalar that ends just before byte `index` of `line` (a space at the line's start).
+    static func scalar(before index: Int, in line: ArraySlice<UInt8>) -> Unicode.Scalar {
+        guard index > line.startIndex else { return " " }
+        var start = index - 1
+        while start > line.startIndex && line[start] & 0xC0 == 0x80 { start -= 1 }
+        return String(decoding: line[start..<index], as: UTF8.self).unicodeScalars.first ?? " "
     }
 }
 
-/// Marks the scalars of a line that lie inside code spans (CommonMark 0.29, §6.1: a backtick
+/// Marks the bytes of a line that lie inside code spans (CommonMark 0.29, §6.1: a backtick
 /// run up to the next run of the same length), where a link destination is only text.
-private func codeSpanMask(_ scalars: [Unicode.Scalar]) -> [Bool] {
-    var mask = [Bool](repeating: false, count: scalars.count)
+private func codeSpanMask(_ line: ArraySlice<UInt8>) -> [Bool] {
+    let bytes = Array(line)
+    let backtick = UInt8(ascii: "`")
+    var mask = [Bool](repeating: false, count: bytes.count)
     var index = 0
     func run(at start: Int) -> Int {
         var end = start
-        while end < scalars.count && scalars[end] == "`" { end += 1 }
+        while end < bytes.count && bytes[end] == backtick { end += 1 }
         return end - start
     }
-    while index < scalars.count {
-        guard scalars[index] == "`" else {
+    while index < bytes.count {
+        guard bytes[index] == backtick else {
             index += 1
             continue
         }
         let length = run(at: index)
         var search = index + length
         var closing: Int?
-        while search < scalars.count {
-            if scalars[search] == "`" {
+        while search < bytes.count {
+            if bytes[search] == backtick {
                 let other = run(at: search)
                 if other == length {
                     closing = search

@@ -120,7 +120,7 @@ final class TreeShaper {
         else { return }
         let first = startLine(paragraph)
         guard first >= 1, first <= positions.lines.count else { return }
-        let line = String(String.UnicodeScalarView(positions.lines.scalars(first).0))
+        let line = positions.lines.text(first)
         let content = line.drop { $0 == " " || $0 == ">" }
         if content.hasPrefix("===") && !content.contains("\"") {
             let title = content.drop { $0 == "=" || $0 == "!" || $0 == "+" }.trimmingCharacters(in: .whitespaces)
@@ -138,7 +138,7 @@ final class TreeShaper {
         }
         // A table whose row under the header has another number of cells than the header.
         guard source.readsTables, first + 1 <= positions.lines.count, line.contains("|") else { return }
-        let second = String(String.UnicodeScalarView(positions.lines.scalars(first + 1).0))
+        let second = positions.lines.text(first + 1)
         let delimiter = second.trimmingCharacters(in: .whitespaces)
         guard delimiter.contains("-"), delimiter.allSatisfy({ "|-: ".contains($0) }) else { return }
         func cells(_ row: String) -> Int {
@@ -378,7 +378,7 @@ final class TreeShaper {
     /// True when source line `number` holds nothing but white space (or is past the end).
     private func isBlank(line number: Int) -> Bool {
         guard number <= positions.lines.count else { return true }
-        return positions.lines.scalars(number).0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == ">" }
+        return positions.lines.bytes(number).allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x3E }
     }
 
     private func removePlaceholder(in item: Node) {
