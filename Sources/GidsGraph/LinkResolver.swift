@@ -107,8 +107,11 @@ public struct LinkResolver: Sendable {
             return .samePage(fragment: fragment)
         }
         let base = SitePath.directory(of: fromPath)
-        let folder = fromPath.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
-        let mounted = fromPath.utf8.contains(0x2F) ? mountedGuides[folder] : nil
+        // The first folder of the page's path, cut at its first `/` byte (a character split
+        // cost a fifth of resolving a link).
+        let slash = fromPath.utf8.firstIndex(of: 0x2F)
+        let folder = slash.map { String(fromPath[..<$0]) } ?? fromPath
+        let mounted = slash != nil && !mountedGuides.isEmpty ? mountedGuides[folder] : nil
         let resolved: String
         if path.hasPrefix("/") {
             var rest = path

@@ -247,16 +247,23 @@ public struct NavigationGraph: Sendable {
     }
 
     /// The guide a slug names.
-    public func guide(_ slug: String) -> GuideNode? { guides.first { $0.slug == slug } }
+    public func guide(_ slug: String) -> GuideNode? { guideIndex(slug).map { guides[$0] } }
+
+    /// The index in ``guides`` of the guide a slug names. Reading a field through it
+    /// (`guides[i].config.title`) copies that field only: a whole guide is some 30 references
+    /// to retain and release, and lists ask for a guide per page they show.
+    public func guideIndex(_ slug: String) -> Int? {
+        guides.indices.first { guides[$0].config.slug == slug }
+    }
 
     /// The previous and next page in the reading order of the page's guide.
     public func neighbours(of id: String) -> (previous: String?, next: String?) {
-        guard let page = pages[id], let slug = page.guide, let guide = guide(slug),
-            let index = readingPosition[id] ?? guide.readingOrder.firstIndex(of: id)
-        else { return (nil, nil) }
+        guard let page = pages[id], let slug = page.guide, let guideIndex = guideIndex(slug) else { return (nil, nil) }
+        let readingOrder = guides[guideIndex].readingOrder
+        guard let index = readingPosition[id] ?? readingOrder.firstIndex(of: id) else { return (nil, nil) }
         return (
-            index > 0 ? guide.readingOrder[index - 1] : nil,
-            index + 1 < guide.readingOrder.count ? guide.readingOrder[index + 1] : nil
+            index > 0 ? readingOrder[index - 1] : nil,
+            index + 1 < readingOrder.count ? readingOrder[index + 1] : nil
         )
     }
 

@@ -115,7 +115,8 @@ public enum LinkRules {
 
     /// True when `fragment` (already decoded) names the top of the document: empty or `top`.
     public static func isTopOfDocument(_ fragment: String) -> Bool {
-        fragment.isEmpty || fragment.lowercased() == "top"
+        // Only a three-byte fragment can be `top` in some case: no lowercased copy of the others.
+        fragment.isEmpty || (fragment.utf8.count == 3 && fragment.lowercased() == "top")
     }
 
     /// True when `fragment` (decoded) is one of `ids` (each decoded), or means the top of the

@@ -214,15 +214,16 @@ func walk(
         if exclude.contains(where: { fnmatch($0, name, 0) == 0 }) { continue }
         let disk = directory + "/" + name
         let rel = relative.isEmpty ? name : relative + "/" + name
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: disk, isDirectory: &isDirectory) else { continue }
-        if isDirectory.boolValue {
+        // One stat(2) per entry (following symbolic links, as reading the file does): what it
+        // is and its size. FileManager's two calls per file were most of loading a large site.
+        var status = stat()
+        guard stat(disk, &status) == 0 else { continue }
+        if status.st_mode & S_IFMT == S_IFDIR {
             walk(
                 directory: disk, relative: rel, files: &files, visited: &visited, display: display,
                 diagnostics: &diagnostics, exclude: exclude)
         } else {
-            let size = (try? FileManager.default.attributesOfItem(atPath: disk)[.size] as? Int) ?? 0
-            files.append((rel, disk, size))
+            files.append((rel, disk, Int(status.st_size)))
         }
     }
 }

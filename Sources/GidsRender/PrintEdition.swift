@@ -26,7 +26,14 @@ extension Renderer {
                 return rest.split(separator: "/").joined(separator: "__")
             } ?? "pagina"
         // `#` and `#top` mean the top of the page: the page's own anchor.
-        return "p-" + slug + (fragment.map { LinkRules.isTopOfDocument($0) ? "" : "--" + $0 } ?? "")
+        var anchor = "p-"
+        anchor.reserveCapacity(2 + slug.utf8.count + 2 + (fragment?.utf8.count ?? 0))
+        anchor += slug
+        if let fragment, !LinkRules.isTopOfDocument(fragment) {
+            anchor += "--"
+            anchor += fragment
+        }
+        return anchor
     }
 
     /// `fragment` when it names an element of the page (every id of a body gets the page's
@@ -134,7 +141,8 @@ extension Renderer {
                 switch page.target(of: link) {
                 case .page(let id, _)? where !members.contains(id):
                     guard let other = graph.pages[id] else { return nil }
-                    let guideTitle = other.guide.flatMap { graph.guide($0)?.config.title } ?? graph.site.title
+                    let guideTitle =
+                        other.guide.flatMap(graph.guideIndex).map { graph.guides[$0].config.title } ?? graph.site.title
                     return " (in de \(guideTitle))"
                 case .home?:
                     return " (op de homepage van \(graph.site.title))"

@@ -205,13 +205,10 @@ struct Renderer: @unchecked Sendable {
 
     /// `path` with each segment percent-encoded (RFC 3986 pchar), `.` and `..` kept.
     func encodedPath(_ path: String) -> String {
-        // Slug paths need no encoding: letters, digits and `-._~/` only.
-        if path.utf8.allSatisfy({ byte in
-            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
-                || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E || byte == 0x2F
-        }) {
-            return path
-        }
+        // Slug paths need no encoding: letters, digits and `-._~/` only (checked in place, as
+        // every URL of every page passes here).
+        var bytes = path
+        if bytes.withUTF8({ $0.allSatisfy { unreservedOrSlash[Int($0)] } }) { return path }
         return path.split(separator: "/", omittingEmptySubsequences: false).map {
             $0 == ".." || $0 == "."
                 ? String($0) : String($0).addingPercentEncoding(withAllowedCharacters: pathAllowed) ?? String($0)
@@ -297,7 +294,7 @@ struct Renderer: @unchecked Sendable {
             Contexts.pageLink,
             [
                 "title": .text(page.metadata.title), "url": .text(href(page.url, from: base)),
-                "guide": .text(page.guide.flatMap { graph.guide($0)?.config.title }),
+                "guide": .text(page.guide.flatMap(graph.guideIndex).map { graph.guides[$0].config.title }),
             ])
     }
 
@@ -314,9 +311,10 @@ struct Renderer: @unchecked Sendable {
                 "domains": .objects(domains), "has_domains": .flag(!domains.isEmpty),
                 "has_meta": .flag(!domains.isEmpty || page.metadata.level != nil),
             ])
-        if let slug = page.guide, let guide = graph.guide(slug) {
-            item["guide"] = .text(guide.config.title)
-            if let phase = page.phase, let node = guide.phases.first(where: { $0.definition.id == phase }) {
+        if let slug = page.guide, let guide = graph.guideIndex(slug) {
+            item["guide"] = .text(graph.guides[guide].config.title)
+            if let phase = page.phase, let node = graph.guides[guide].phases.first(where: { $0.definition.id == phase })
+            {
                 item["phase"] = .text(node.definition.title)
             }
         }
@@ -956,3 +954,9 @@ private let pathAllowed: CharacterSet = {
     set.insert(charactersIn: "-._~!$&'()*+,=:@")
     return set
 }()
+
+/// Per byte: a letter, digit, `-`, `.`, `_`, `~` (RFC 3986 unreserved) or `/`.
+private let unreservedOrSlash: [Bool] = (0...255).map { byte in
+    (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+        || [0x2D, 0x2E, 0x5F, 0x7E, 0x2F].contains(byte)
+}

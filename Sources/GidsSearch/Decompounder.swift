@@ -24,34 +24,43 @@ public struct Decompounder: Sendable {
     public let minimumWord = 8
     public let headFrequency = 5
     static let linkingMorphemes = ["", "s", "en", "e"]
-    /// ``linkingMorphemes`` as scalars, made once (each word tries each at every cut).
-    private static let linkingScalars = linkingMorphemes.map { Array($0.unicodeScalars) }
 
     public init(frequencies: [String: Int]) { self.frequencies = frequencies }
 
     /// The parts of `word` (folded), or `[]` when it is not a compound by the rule above.
-    public func split(_ word: String) -> [String] { split(Array(word.unicodeScalars), depth: 0) }
+    public func split(_ word: String) -> [String] {
+        // Parts are cut from the word's own text at scalar boundaries: no scalar arrays, no
+        // string built scalar by scalar (a site's vocabulary is 100,000s of words).
+        var bounds: [String.Index] = []
+        bounds.reserveCapacity(word.utf8.count + 1)
+        var index = word.unicodeScalars.startIndex
+        while index != word.unicodeScalars.endIndex {
+            bounds.append(index)
+            word.unicodeScalars.formIndex(after: &index)
+        }
+        bounds.append(word.endIndex)
+        return split(word, bounds: bounds, scalars: bounds.count - 1, depth: 0)
+    }
 
-    private func split(_ scalars: [Unicode.Scalar], depth: Int) -> [String] {
-        guard scalars.count >= minimumWord, depth < 2 else { return [] }
+    /// `split` of the first `scalars` scalars of `word`, whose scalar boundaries are `bounds`.
+    private func split(_ word: String, bounds: [String.Index], scalars: Int, depth: Int) -> [String] {
+        guard scalars >= minimumWord, depth < 2 else { return [] }
         var best: (parts: [String], score: Double)?
-        for cut in minimumPart...(scalars.count - minimumPart) {
-            let head = String(String.UnicodeScalarView(scalars[cut...]))
+        for cut in minimumPart...(scalars - minimumPart) {
+            let head = String(word[bounds[cut]..<bounds[scalars]])
             guard let headCount = frequencies[head], headCount > 0 else { continue }
-            for linkScalars in Self.linkingScalars {
-                let modifierEnd = cut - linkScalars.count
-                guard modifierEnd >= minimumPart, scalars[modifierEnd..<cut].elementsEqual(linkScalars) else {
-                    continue
-                }
-                let modifierScalars = Array(scalars[..<modifierEnd])
-                let modifier = String(String.UnicodeScalarView(modifierScalars))
+            for link in Self.linkingMorphemes {
+                // The morphemes are ASCII: one scalar per byte.
+                let modifierEnd = cut - link.utf8.count
+                guard modifierEnd >= minimumPart, word[bounds[modifierEnd]..<bounds[cut]] == link else { continue }
+                let modifier = String(word[bounds[0]..<bounds[modifierEnd]])
                 var parts: [String]
                 var counts: [Int]
                 if let count = frequencies[modifier], count > 0 {
                     parts = [modifier, head]
                     counts = [count, headCount]
                 } else {
-                    let inner = split(modifierScalars, depth: depth + 1)
+                    let inner = split(word, bounds: bounds, scalars: modifierEnd, depth: depth + 1)
                     if !inner.isEmpty {
                         parts = inner + [head]
                         counts = inner.map { frequencies[$0] ?? 1 } + [headCount]

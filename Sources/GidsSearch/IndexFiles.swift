@@ -75,7 +75,20 @@ extension SearchIndex {
         for (stem, postings) in terms {
             termFiles[Int(Self.termHash(stem) % UInt32(shards)), default: [:]][stem] = postings
         }
-        let lengths = documents.map(\.length)
+        // Each posting is `[document,frequency,length]`: a document's number and length are
+        // written as text once (`[12,` and `,340]`), not once per posting.
+        let opening = documents.indices.map { number -> [UInt8] in
+            var text: [UInt8] = [0x5B]
+            appendDecimal(number, to: &text)
+            text.append(0x2C)
+            return text
+        }
+        let closing = documents.map { document -> [UInt8] in
+            var text: [UInt8] = [0x2C]
+            appendDecimal(document.length, to: &text)
+            text.append(0x5D)
+            return text
+        }
         // Encoding is most of the cost and each file is independent: all cores.
         let frozenTerms = termFiles
         let termData = Array(0..<shards).concurrentMap { shard in
@@ -83,13 +96,9 @@ extension SearchIndex {
                 out.append(0x5B)
                 for (index, posting) in postings.enumerated() {
                     if index > 0 { out.append(0x2C) }
-                    out.append(0x5B)
-                    appendDecimal(posting.document, to: &out)
-                    out.append(0x2C)
+                    out.append(contentsOf: opening[posting.document])
                     appendDecimal(posting.frequency, to: &out)
-                    out.append(0x2C)
-                    appendDecimal(lengths[posting.document], to: &out)
-                    out.append(0x5D)
+                    out.append(contentsOf: closing[posting.document])
                 }
                 out.append(0x5D)
             }

@@ -236,7 +236,7 @@ private struct ChunkWords: Sendable {
     private(set) var indexed: [Bool] = []
     private(set) var occurrences: [Int32] = []
     private(set) var pages: [PageWords] = []
-    private var numbers: [String: Int32] = [:]
+    private var numbers = WordTable()
     /// Per word number: where the page being read keeps it in its list, or -1.
     private var slots: [Int32] = []
 
@@ -248,20 +248,17 @@ private struct ChunkWords: Sendable {
         var length = 0
         for (field, text) in texts {
             let weight = SearchIndex.fieldWeights[field] ?? 1
-            for word in Tokenizer.words(text) {
+            Tokenizer.forEachWord(in: text) { bytes in
                 // Words left out of the index are numbered too, so a word is hashed once.
-                let number: Int32
-                if let known = numbers[word] {
-                    number = known
-                } else {
-                    number = Int32(vocabulary.count)
-                    numbers[word] = number
+                let (number, isNew) = numbers.number(of: bytes)
+                if isNew {
+                    let word = String(decoding: bytes, as: UTF8.self)
                     vocabulary.append(word)
                     indexed.append(Tokenizer.isIndexed(word))
                     occurrences.append(0)
                     slots.append(-1)
                 }
-                guard indexed[Int(number)] else { continue }
+                guard indexed[Int(number)] else { return }
                 var slot = slots[Int(number)]
                 if slot < 0 {
                     slot = Int32(words.count)

@@ -5,43 +5,58 @@ import GidsCore
 public enum Tokenizer {
     /// The folded words of `text`, in order, stop words included.
     public static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each folded word of `text`, in order, stop words
+    /// included: ``words(_:)`` without a string per word (the index numbers words by their
+    /// bytes). The bytes are valid only during the call.
+    public static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         // ASCII characters other than letters and digits separate words before and after
         // folding, so the text is cut there first; a chunk of ASCII letters and digits is
         // lowercased as it is, and only a chunk with other characters goes through the fold.
-        var words: [String] = []
-        let bytes = Array(text.utf8)
-        var start = 0
-        var ascii = true
-        func isWordByte(_ byte: UInt8) -> Bool {
-            (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
-        }
-        func flush(_ end: Int) {
-            guard end > start else { return }
-            let chunk = bytes[start..<end]
-            if ascii {
-                // Lowercased straight into the string's storage: no array in between.
-                words.append(
-                    String(unsafeUninitializedCapacity: chunk.count) { buffer in
-                        for (offset, byte) in chunk.enumerated() {
-                            buffer[offset] = (0x41...0x5A).contains(byte) ? byte + 32 : byte
+        var text = text
+        text.withUTF8 { bytes in
+            var lowered = [UInt8](repeating: 0, count: bytes.count)
+            lowered.withUnsafeMutableBufferPointer { scratch in
+                var start = 0
+                var ascii = true
+                func flush(_ end: Int) {
+                    guard end > start else { return }
+                    if ascii {
+                        for index in start..<end {
+                            let byte = bytes[index]
+                            scratch[index] = (0x41...0x5A).contains(byte) ? byte + 32 : byte
                         }
-                        return chunk.count
-                    })
-            } else {
-                words += foldedWords(String(decoding: chunk, as: UTF8.self))
+                        body(UnsafeBufferPointer(rebasing: scratch[start..<end]))
+                    } else {
+                        for word in foldedWords(String(decoding: bytes[start..<end], as: UTF8.self)) {
+                            var word = word
+                            word.withUTF8 { body($0) }
+                        }
+                    }
+                }
+                for index in 0..<bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 && !isWordByte(byte) {
+                        flush(index)
+                        start = index + 1
+                        ascii = true
+                    } else if byte >= 0x80 {
+                        ascii = false
+                    }
+                }
+                flush(bytes.count)
             }
         }
-        for (index, byte) in bytes.enumerated() {
-            if byte < 0x80 && !isWordByte(byte) {
-                flush(index)
-                start = index + 1
-                ascii = true
-            } else if byte >= 0x80 {
-                ascii = false
-            }
-        }
-        flush(bytes.count)
-        return words
+    }
+
+    /// An ASCII letter or digit.
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
     }
 
     /// The words of a chunk with non-ASCII characters: folded, then split at every character

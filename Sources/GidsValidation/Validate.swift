@@ -17,6 +17,8 @@ import GidsMarkdown
 /// `gids serve` checks first after an edit, before the full build.
 public func validate(_ graph: NavigationGraph, only: Set<String>? = nil) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
+    // Reachability walks the whole graph on one core: beside the per-page checks, not after.
+    let orphanCheck = only == nil ? BackgroundWork { orphans(graph) } : nil
     var allPages: [PageNode]
     if let only {
         // Only the pages checked and the pages they link to (for their anchors).
@@ -125,7 +127,7 @@ public func validate(_ graph: NavigationGraph, only: Set<String>? = nil) -> [Dia
         }
         return diagnostics
     }.flatMap { $0 }
-    if only == nil { diagnostics += orphans(graph) }
+    diagnostics += orphanCheck?.wait() ?? []
     return diagnostics
 }
 

@@ -116,3 +116,14 @@ import Testing
         }
     }
 }
+
+/// The library reads Swift strings, valid UTF-8 by construction, without checking them again;
+/// a NUL still becomes U+FFFD (CommonMark 0.29, §2.3 "Insecure characters").
+@Suite struct LibraryInputTests {
+    @Test func aNulCharacterIsReplaced() {
+        let html = MarkdownDocument(markdown: "Zorg\u{0}taken en één ✓\n", lineOffset: 0).render(rawHTML: .omit) { _ in
+            nil
+        }
+        #expect(html == "<p>Zorg\u{FFFD}taken en één ✓</p>\n")
+    }
+}

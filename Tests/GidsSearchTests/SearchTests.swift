@@ -127,3 +127,25 @@ extension IndexEncodingTests {
         #expect(String(decoding: out, as: UTF8.self) == "[" + String(number))
     }
 }
+
+/// The index's word numbering: first seen, first numbered; the same bytes, the same number.
+@Suite struct WordTableTests {
+    @Test func wordsAreNumberedInTheOrderFirstSeen() {
+        var table = WordTable()
+        var numbers: [String: Int32] = [:]
+        // Enough words to grow the table several times, with repeats and shared prefixes.
+        let words = (0..<5000).map { "woord\($0 % 3000)" } + ["", "é", "financiële", "woord1"]
+        for word in words {
+            var text = word
+            let (number, isNew) = text.withUTF8 { table.number(of: $0) }
+            if let known = numbers[word] {
+                #expect(number == known && !isNew)
+            } else {
+                #expect(isNew && Int(number) == numbers.count)
+                numbers[word] = number
+            }
+        }
+        #expect(table.count == numbers.count)
+        #expect(table.count == 3003)
+    }
+}
