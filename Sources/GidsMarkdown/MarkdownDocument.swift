@@ -274,6 +274,20 @@ public final class MarkdownDocument: @unchecked Sendable {
         annotate: (MarkdownLink) -> String? = { _ in nil }, unlink: (MarkdownLink) -> String? = { _ in nil },
         headingOffset: Int = 0, idPrefix: String = "", dropLeadingTitle: Bool = false, print: Bool = false
     ) -> String {
+        String(
+            decoding: renderBytes(
+                rawHTML: policy, rewrite: rewrite, annotate: annotate, unlink: unlink, headingOffset: headingOffset,
+                idPrefix: idPrefix, dropLeadingTitle: dropLeadingTitle, print: print),
+            as: UTF8.self)
+    }
+
+    /// ``render(rawHTML:rewrite:annotate:unlink:headingOffset:idPrefix:dropLeadingTitle:print:)``
+    /// as UTF-8 bytes, for a template to copy as they are (no string to make and check).
+    public func renderBytes(
+        rawHTML policy: RawHTMLPolicy, rewrite: (MarkdownLink) -> String?,
+        annotate: (MarkdownLink) -> String? = { _ in nil }, unlink: (MarkdownLink) -> String? = { _ in nil },
+        headingOffset: Int = 0, idPrefix: String = "", dropLeadingTitle: Bool = false, print: Bool = false
+    ) -> [UInt8] {
         let root = Cmark.parse(prepared.text, tables: prepared.readsTables)
         let parking = NodeParking()
         defer {

@@ -54,7 +54,7 @@ extension Renderer {
                 [
                     "anchor": .text(printAnchor(id)), "title": .text(page.metadata.title),
                     "summary": .text(page.metadata.summary),
-                    "html": .html(printBody(page, members: members, base: base)), "reference": false,
+                    "html": .markup(printBody(page, members: members, base: base)), "reference": false,
                 ])
             // A tool's own fields, as on its page; URLs written out, as on paper.
             if page.metadata.kind == .tool { item["tool"] = .object(toolCard(id, from: base)) }
@@ -113,9 +113,9 @@ extension Renderer {
 
     /// A page body for the print edition: headings two levels down (under the phase and the
     /// page title) with ids prefixed by the page's anchor.
-    private func printBody(_ page: PageNode, members: Set<String>, base: String) -> String {
+    private func printBody(_ page: PageNode, members: Set<String>, base: String) -> [UInt8] {
         let document = page.document
-        return document.render(
+        return document.renderBytes(
             rawHTML: rawHTMLPolicy,
             rewrite: { link in
                 switch page.target(of: link) {

@@ -355,9 +355,9 @@ struct Renderer: @unchecked Sendable {
     }
 
     /// Body HTML of a page, with every resolved link rewritten to its output URL.
-    func bodyHTML(_ page: PageNode) -> String {
+    func bodyHTML(_ page: PageNode) -> [UInt8] {
         let base = SitePath.directory(of: page.url)
-        return page.document.render(
+        return page.document.renderBytes(
             rawHTML: rawHTMLPolicy,
             rewrite: { link in
                 guard let target = page.target(of: link) else { return nil }
@@ -401,7 +401,7 @@ struct Renderer: @unchecked Sendable {
                 "domains": .objects(graph.domains.map { domainCount($0, from: base) }),
                 "has_domains": .flag(!graph.domains.isEmpty), "domains_intro": .text(graph.site.texts.domainsIntro),
             ])
-        if let home = graph.home { context["html"] = .html(bodyHTML(home)) }
+        if let home = graph.home { context["html"] = .markup(bodyHTML(home)) }
         return layout(
             base: base, title: graph.site.title, description: graph.home?.metadata.summary, template: .home,
             body: context, breadcrumbs: [])
@@ -428,7 +428,7 @@ struct Renderer: @unchecked Sendable {
                 "taxonomies": .objects(guide.taxonomies.map { link($0.definition.title, to: $0.url, from: base) }),
                 "has_taxonomies": .flag(!guide.taxonomies.isEmpty),
             ])
-        if let id = guide.introduction, let page = graph.pages[id] { context["introduction"] = .html(bodyHTML(page)) }
+        if let id = guide.introduction, let page = graph.pages[id] { context["introduction"] = .markup(bodyHTML(page)) }
         switch template {
         case .guide:
             context["map"] = .object(overviewMap(guide, from: base))
@@ -595,7 +595,7 @@ struct Renderer: @unchecked Sendable {
                 "taxonomy": .object(link(taxonomy.definition.title, to: taxonomy.url, from: base)),
                 "guide": .object(link(guide.config.title, to: guide.url, from: base)), "pages": .objects(pages),
                 "has_pages": .flag(!pages.isEmpty),
-                "introduction": .html(term.introduction.flatMap { graph.pages[$0] }.map(bodyHTML)),
+                "introduction": .markup(term.introduction.flatMap { graph.pages[$0] }.map(bodyHTML)),
                 "groups": .objects(groups), "has_groups": .flag(!groups.isEmpty),
                 "others": .objects(
                     taxonomy.terms.filter { $0.url != term.url }.map { link($0.value.title, to: $0.url, from: base) }),
@@ -624,7 +624,7 @@ struct Renderer: @unchecked Sendable {
                 "pages": .objects(phase.pages.compactMap { pageSummary($0, from: base) }),
                 "has_pages": .flag(!phase.pages.isEmpty),
                 "has_pager": .flag(guide.phases.count > 1),
-                "introduction": .html(phase.introduction.flatMap { graph.pages[$0] }.map(bodyHTML)),
+                "introduction": .markup(phase.introduction.flatMap { graph.pages[$0] }.map(bodyHTML)),
             ])
         let groups = pageGroups(phase.pages, in: guide, from: base)
         context["groups"] = .objects(groups)
@@ -651,7 +651,7 @@ struct Renderer: @unchecked Sendable {
         var context = TemplateObject(
             template.shape,
             [
-                "title": .text(metadata.title), "summary": .text(metadata.summary), "html": .html(bodyHTML(page)),
+                "title": .text(metadata.title), "summary": .text(metadata.summary), "html": .markup(bodyHTML(page)),
                 "guide": .object(link(guide.config.title, to: guide.url, from: base)),
                 "stepper": .list([]), "has_stepper": false,
             ])

@@ -30,6 +30,9 @@ public enum TemplateValue: Sendable {
     /// HTML when `value` is non-nil, ``absent`` otherwise.
     public static func html(_ value: String?) -> TemplateValue { value.map(TemplateValue.html) ?? .absent }
 
+    /// ``markup(_:)``, or absent for nil.
+    public static func markup(_ value: [UInt8]?) -> TemplateValue { value.map(TemplateValue.markup) ?? .absent }
+
     /// Text when `value` is non-nil and not empty, ``absent`` otherwise.
     public static func nonEmpty(_ value: String?) -> TemplateValue {
         guard let value, !value.isEmpty else { return .absent }

@@ -50,11 +50,14 @@ enum Cmark {
     /// HTML for `root`. Raw HTML is written as it stands in the tree when `unsafe` (the caller has
     /// already cleaned it); otherwise cmark leaves it out and drops `javascript:`, `vbscript:`,
     /// `file:` and non-image `data:` link URLs.
-    static func renderHTML(_ root: Node, unsafe: Bool) -> String {
+    static func renderHTML(_ root: Node, unsafe: Bool) -> [UInt8] {
         let options = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0)
-        guard let html = LibraryTime.measure(.cmark, { cmark_render_html(root, options, nil) }) else { return "" }
+        guard let html = LibraryTime.measure(.cmark, { cmark_render_html(root, options, nil) }) else { return [] }
         defer { free(html) }
-        return String(cString: html)
+        // Copied as bytes: the library writes UTF-8 from UTF-8, so there is nothing to check.
+        return html.withMemoryRebound(to: UInt8.self, capacity: strlen(html)) {
+            Array(UnsafeBufferPointer(start: $0, count: strlen(html)))
+        }
     }
 
     static let table = gids_node_table()

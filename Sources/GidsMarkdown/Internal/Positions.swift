@@ -56,24 +56,41 @@ final class Positions {
                 let lineStart = bytes.startIndex
                 for needle in needles {
                     var index = cursor[lineNumber] ?? 0
-                    let first = needle[0]
-                    while index + needle.count <= bytes.count {
-                        // The first byte decides at most positions: the slice compare is for those it does not.
-                        if bytes[lineStart + index] == first && !code[index]
-                            && bytes[(lineStart + index)..<(lineStart + index + needle.count)].elementsEqual(needle)
-                            && accepts(SourceLines.scalar(before: lineStart + index, in: bytes))
+                    while let at = firstOccurrence(of: needle, in: bytes, from: index) {
+                        // An empty mask: the line has no code span.
+                        if (code.isEmpty || !code[at]) && accepts(SourceLines.scalar(before: lineStart + at, in: bytes))
                         {
-                            cursor[lineNumber] = index + needle.count
-                            let column = bytes[lineStart..<(lineStart + index)].count { $0 & 0xC0 != 0x80 }
+                            cursor[lineNumber] = at + needle.count
+                            let column = bytes[lineStart..<(lineStart + at)].count { $0 & 0xC0 != 0x80 }
                             return (lineNumber, column + 1 + offset)
                         }
-                        index += 1
+                        index = at + 1
                     }
                 }
             }
             return nil
         }
         return search(lineRange(of: node)) ?? search(1...max(1, lines.count))
+    }
+
+    /// The offset in `line` of the first `needle` at or after offset `start` (memchr for its
+    /// first byte, memcmp for the rest); nil when there is none.
+    private func firstOccurrence(of needle: [UInt8], in line: ArraySlice<UInt8>, from start: Int) -> Int? {
+        line.withUnsafeBufferPointer { bytes -> Int? in
+            needle.withUnsafeBufferPointer { wanted -> Int? in
+                guard let base = bytes.baseAddress, let first = wanted.first else { return nil }
+                var index = start
+                while index + wanted.count <= bytes.count {
+                    guard let hit = memchr(base + index, Int32(first), bytes.count - wanted.count - index + 1) else {
+                        return nil
+                    }
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + at, wanted.baseAddress!, wanted.count) == 0 { return at }
+                    index = at + 1
+                }
+                return nil
+            }
+        }
     }
 
     /// ``find(_:of:cursor:offset:accepts:)``, falling back to the start of `node`'s block.
@@ -141,10 +158,11 @@ final class SourceLines {
     /// Line `number` as text.
     func text(_ number: Int) -> String { String(decoding: bytes(number), as: UTF8.self) }
 
-    /// Which bytes of line `number` lie inside code spans.
+    /// Which bytes of line `number` lie inside code spans; empty for a line without backticks.
     func codeMask(_ number: Int) -> [Bool] {
         if let cached = masks[number] { return cached }
-        let mask = codeSpanMask(bytes(number))
+        let line = bytes(number)
+        let mask = line.contains(UInt8(ascii: "`")) ? codeSpanMask(line) : []
         masks[number] = mask
         return mask
     }
