@@ -236,8 +236,16 @@ struct TextPosition: Error, Equatable {
 
 /// UTF-8 decoding with BOM removal and line-ending normalisation (CRLF and CR → LF).
 func decodeText(_ data: Data) -> Result<String, TextPosition> {
+    // Most files: no BOM, no CR; validated straight from the file's bytes, copied once.
+    let hasBOM = data.starts(with: [0xEF, 0xBB, 0xBF])
+    if !hasBOM,
+        let decoded = data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }),
+        !decoded.utf8.contains(0x0D)
+    {
+        return .success(decoded)
+    }
     var bytes = [UInt8](data)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    if hasBOM { bytes.removeFirst(3) }
     guard let decoded = String(validating: bytes, as: UTF8.self) else {
         return .failure(firstInvalidPosition(bytes))
     }

@@ -5,6 +5,7 @@ import GidsGraph
 import GidsMarkdown
 import GidsPlan
 import GidsTemplates
+import Synchronization
 
 /// The render stage: turns every route of the plan into its file, with the templates. Every
 /// URL in the output is relative to the page that holds it, so the site works under any
@@ -64,6 +65,8 @@ struct Renderer: @unchecked Sendable {
     /// When set (`/gidsen/`), hrefs are absolute paths under it instead of relative: used for
     /// the 404 page, which servers show at any depth.
     var absolutePrefix: String?
+    /// Link lists shared by the pages of a folder (``sharedLinks(_:from:targets:make:)``).
+    let sharedFragments = SharedFragments()
 
     /// What the site lets raw HTML in Markdown do: decided once, from `raw_html` and `allow_scripts`.
     var rawHTMLPolicy: RawHTMLPolicy {
@@ -232,16 +235,22 @@ struct Renderer: @unchecked Sendable {
                         "aria_current": index == breadcrumbs.count - 1 ? "page" : .absent,
                     ]))
         }
-        var nav = graph.guides.map { g in
-            link(
-                g.config.title, to: g.url, from: base,
-                current: g.slug == guide ? (base == g.url ? "page" : "true") : nil)
-        }
-        if !graph.domains.isEmpty {
-            nav.append(
+        let navTargets = graph.guides.map(\.url) + (graph.domains.isEmpty ? [] : [SiteRoutes.domains])
+        let nav = sharedLinks(
+            "nav\u{0}\(guide ?? "")\u{0}\(section == .domains)", from: base, targets: navTargets
+        ) {
+            var nav = graph.guides.map { g in
                 link(
-                    "Beleidsdomeinen", to: SiteRoutes.domains, from: base,
-                    current: section == .domains ? (base == SiteRoutes.domains ? "page" : "true") : nil))
+                    g.config.title, to: g.url, from: base,
+                    current: g.slug == guide ? (base == g.url ? "page" : "true") : nil)
+            }
+            if !graph.domains.isEmpty {
+                nav.append(
+                    link(
+                        "Beleidsdomeinen", to: SiteRoutes.domains, from: base,
+                        current: section == .domains ? (base == SiteRoutes.domains ? "page" : "true") : nil))
+            }
+            return nav
         }
         let kind = kind ?? template.rawValue
         let fullTitle = title == graph.site.title ? title : "\(title) – \(graph.site.title)"
@@ -347,11 +356,31 @@ struct Renderer: @unchecked Sendable {
     }
 
     func stepper(_ guide: GuideNode, current: String?, isPhasePage: Bool, from base: String) -> [TemplateObject] {
-        guide.phases.map { phase in
-            step(
-                phase, from: base,
-                current: phase.definition.id == current ? (isPhasePage ? "page" : "step") : nil)
+        sharedLinks(
+            "steps\u{0}\(guide.slug)\u{0}\(current ?? "")\u{0}\(isPhasePage)", from: base,
+            targets: guide.phases.map(\.url)
+        ) {
+            guide.phases.map { phase in
+                step(
+                    phase, from: base,
+                    current: phase.definition.id == current ? (isPhasePage ? "page" : "step") : nil)
+            }
         }
+    }
+
+    /// `make()`, links from the page folder `base` to `targets`, made once for all pages in
+    /// the folder that holds `base` and kept for the build (the site navigation and a guide's
+    /// steps are on every page). A relative URL from `a/b/` to a target outside `a/b/` is
+    /// `../` and the URL from `a/`, so it is the same for every page of `a/`. `key` names the
+    /// list and whatever else it depends on (the current guide or phase). The root, absolute
+    /// URLs (the 404 page) and a page with a target inside its own folder make their own.
+    func sharedLinks(_ key: String, from base: String, targets: [String], make: () -> [TemplateObject])
+        -> [TemplateObject]
+    {
+        guard !base.isEmpty, absolutePrefix == nil, !targets.contains(where: { $0.hasPrefix(base) }) else {
+            return make()
+        }
+        return sharedFragments.list(key + "\u{0}" + SitePath.directory(of: String(base.dropLast())), make: make)
     }
 
     /// Body HTML of a page, with every resolved link rewritten to its output URL.
@@ -959,4 +988,18 @@ private let pathAllowed: CharacterSet = {
 private let unreservedOrSlash: [Bool] = (0...255).map { byte in
     (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
         || [0x2D, 0x2E, 0x5F, 0x7E, 0x2F].contains(byte)
+}
+
+/// Lists of template objects made once per build and read by many pages on many threads:
+/// the first page to need one makes it (two may, and then make the same list).
+final class SharedFragments: Sendable {
+    private let lists = Mutex<[String: [TemplateObject]]>([:])
+
+    /// The list under `key`, made by `make` when there is none yet.
+    func list(_ key: String, make: () -> [TemplateObject]) -> [TemplateObject] {
+        if let known = lists.withLock({ $0[key] }) { return known }
+        let made = make()
+        lists.withLock { $0[key] = made }
+        return made
+    }
 }

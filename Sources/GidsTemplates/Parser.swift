@@ -1,21 +1,37 @@
 /// A Mustache tag's name and where it stands: `title`, `guide.url`, or `.` (the current value).
 public struct TagName: Sendable {
     /// As written, trimmed: `guide.url`.
-    public let text: String
+    public var text: String { storage.text }
     /// The dotted parts; empty for `.` (Mustache spec 1.3, "Implicit Iterator").
-    public let parts: [String]
+    public var parts: [String] { storage.parts }
     /// 1-based line and column (in Unicode scalars) of the tag's opening delimiter.
     public let line: Int
     public let column: Int
     /// ``FieldNames`` ids of ``parts``.
-    let partIDs: [Int]
+    var partIDs: [Int] { storage.partIDs }
+    /// The id of the first part, or -1 for `.`: most names have one part.
+    let firstID: Int
+    /// One reference for the text, parts and ids: a tag name is copied each time a template
+    /// is rendered, and three references cost three atomic counts each way.
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let text: String
+        let parts: [String]
+        let partIDs: [Int]
+
+        init(text: String, parts: [String]) {
+            self.text = text
+            self.parts = parts
+            partIDs = parts.map(FieldNames.id(of:))
+        }
+    }
 
     init(text: String, parts: [String], line: Int, column: Int) {
-        self.text = text
-        self.parts = parts
+        storage = Storage(text: text, parts: parts)
         self.line = line
         self.column = column
-        partIDs = parts.map(FieldNames.id(of:))
+        firstID = storage.partIDs.first ?? -1
     }
 }
 

@@ -120,8 +120,8 @@ public final class TemplateLibrary: @unchecked Sendable {
     /// it, the other parts inside that value only.
     @inline(__always)
     private func resolve(_ name: TagName, in stack: [TemplateValue]) -> TemplateValue {
-        let ids = name.partIDs
-        guard let first = ids.first else { return stack.last ?? .absent }
+        let first = name.firstID
+        guard first >= 0 else { return stack.last ?? .absent }
         var found: TemplateValue?
         var index = stack.count - 1
         while index >= 0 {
@@ -132,6 +132,8 @@ public final class TemplateLibrary: @unchecked Sendable {
             index -= 1
         }
         guard var current = found else { return .absent }
+        let ids = name.partIDs
+        guard ids.count > 1 else { return current }
         for id in ids.dropFirst() {
             guard case .object(let object) = current, let value = object.lookup(id: id) else { return .absent }
             current = value
