@@ -174,7 +174,10 @@ private func frontMatterEnd(in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, 
     var lineStart = min(4, bytes.count)
     var index = 0
     while lineStart < bytes.count || (lineStart == bytes.count && bytes.count > 3 && bytes.last == 0x0A) {
-        let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+        let lineEnd =
+            memchr(bytes.baseAddress! + lineStart, 0x0A, bytes.count - lineStart).map {
+                bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+            } ?? bytes.count
         if isDelimiter(bytes[lineStart..<lineEnd]) {
             return (max(4, lineStart - 1), min(lineEnd + 1, bytes.count), index + 2)
         }

@@ -269,3 +269,14 @@ private let guideYAMLLenient = """
         title: Thema
         values: [{id: zorg, title: Zorg}]
     """
+
+/// Values are trimmed of white space; a value bounded by visible ASCII skips the scan.
+@Suite struct TrimmedValueTests {
+    @Test(arguments: [
+        ("Wmo 2015", "Wmo 2015"), ("  Wmo 2015 ", "Wmo 2015"), ("\u{00A0}Zorg\u{00A0}", "Zorg"), ("Zorg\n", "Zorg"),
+        ("één", "één"), (" ", ""), ("", ""), ("(a) b.", "(a) b."),
+    ])
+    func trimmed(text: String, expected: String) {
+        #expect(trimmedText(text) == expected)
+    }
+}

@@ -219,7 +219,7 @@ struct MappingReader {
             diagnostics.append(.error(locate(value), "'\(key)' must be text", code: "frontmatter.type"))
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = trimmedText(scalar.string)
         if text.isEmpty {
             // An optional title or summary left empty is the same as one not written.
             if !required && (key == "title" || key == "summary") { return nil }
@@ -331,4 +331,15 @@ struct MappingReader {
                     hint: hint))
         }
     }
+}
+
+/// `text` without white space and line ends around it. Text that starts and ends with a
+/// visible ASCII character (most values) is returned as it is, without Foundation's scan.
+func trimmedText(_ text: String) -> String {
+    if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first),
+        (0x21...0x7E).contains(last)
+    {
+        return text
+    }
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
 }
