@@ -78,7 +78,7 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "GidsLoadTests", dependencies: ["GidsLoad"]),
         .testTarget(name: "GidsFrontMatterTests", dependencies: ["GidsFrontMatter"]),
-        .testTarget(name: "GidsMarkdownTests", dependencies: ["GidsMarkdown"]),
+        .testTarget(name: "GidsMarkdownTests", dependencies: ["GidsMarkdown", "GidsCore"]),
         .testTarget(name: "GidsTemplatesTests", dependencies: ["GidsTemplates"]),
         .testTarget(name: "GidsRenderTests", dependencies: ["GidsRender", "GidsTemplates"]),
         .testTarget(name: "GidsSearchTests", dependencies: ["GidsSearch"]),

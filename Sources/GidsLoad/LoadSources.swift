@@ -238,9 +238,10 @@ struct TextPosition: Error, Equatable {
 func decodeText(_ data: Data) -> Result<String, TextPosition> {
     // Most files: no BOM, no CR; validated straight from the file's bytes, copied once.
     let hasBOM = data.starts(with: [0xEF, 0xBB, 0xBF])
-    if !hasBOM,
-        let decoded = data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }),
-        !decoded.utf8.contains(0x0D)
+    // memchr: a byte-by-byte `contains` over the text was a per cent of a whole build.
+    let hasCR = data.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false }
+    if !hasBOM, !hasCR,
+        let decoded = data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) })
     {
         return .success(decoded)
     }

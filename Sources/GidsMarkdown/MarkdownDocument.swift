@@ -93,21 +93,44 @@ public enum ForeignHeadingID {
 
 /// A link or image destination found in a Markdown body (GFM 0.29, §6.6 and §6.7).
 /// Links inside code spans and code blocks are text, never links, so they are never here.
-public struct MarkdownLink: Sendable, Hashable {
+/// A class: every stage passes links around, and a copy is then one reference, not four.
+public final class MarkdownLink: Sendable, Hashable {
     /// `[text](dest)` or `![alt](dest)`.
     public enum Kind: Sendable, Hashable { case link, image }
     public let kind: Kind
     /// The destination as written, percent-encoding normalised by cmark (e.g. `sport.md#aanpak`).
     public let destination: String
-    /// Position of the destination in the source file: 1-based line and column.
-    public let line: Int
-    public let column: Int
+    /// Position of the destination in the source file: 1-based line and column. Found when
+    /// first asked for (``LinkLocations``): only links that are reported need it.
+    public var line: Int { locations[index].line }
+    public var column: Int { locations[index].column }
     /// Index in document order, used by the renderer to find the node again.
     public let index: Int
     /// The link text, or an image's alternative text, as plain text.
     public let text: String
     /// The title (`[x](y "title")`), empty when there is none.
     public let title: String
+    private let locations: LinkLocations
+
+    init(kind: Kind, destination: String, index: Int, text: String, title: String, locations: LinkLocations) {
+        (self.kind, self.destination, self.index, self.text, self.title) = (kind, destination, index, text, title)
+        self.locations = locations
+    }
+
+    public static func == (lhs: MarkdownLink, rhs: MarkdownLink) -> Bool {
+        (lhs.kind, lhs.destination, lhs.index, lhs.text, lhs.title) == (
+            rhs.kind, rhs.destination, rhs.index, rhs.text, rhs.title
+        )
+            && (lhs.line, lhs.column) == (rhs.line, rhs.column)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(destination)
+        hasher.combine(index)
+        hasher.combine(text)
+        hasher.combine(title)
+    }
 
     /// The title that marks an image as decorative: `![](rand.svg "decoratief")` renders with an
     /// empty `alt` and no title, so screen readers skip it (WCAG 2.1, technique H67).
@@ -198,7 +221,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         let shaper = TreeShaper(
             root: root, source: prepared, positions: positions, context: ShapeContext(findings: true), parking: parking)
         shaper.run()
-        var facts = Facts(positions: positions, shaper: shaper, lineOffset: lineOffset)
+        var facts = Facts(positions: positions, shaper: shaper, lineOffset: lineOffset, source: bytes)
         facts.read(root)
         headings = facts.headings
         links = facts.links
@@ -363,6 +386,7 @@ private struct Facts {
     let positions: Positions
     let shaper: TreeShaper
     let lineOffset: Int
+    let locations: LinkLocations
     var headings: [Heading] = []
     var headingNodes: [(Node, Heading)] = []
     var links: [MarkdownLink] = []
@@ -374,14 +398,14 @@ private struct Facts {
     var levelOne: [Int] = []
     var unparsed: [(line: Int, column: Int)] = []
 
-    init(positions: Positions, shaper: TreeShaper, lineOffset: Int) {
+    init(positions: Positions, shaper: TreeShaper, lineOffset: Int, source: [UInt8]) {
         self.positions = positions
         self.shaper = shaper
         self.lineOffset = lineOffset
+        locations = LinkLocations(source: source, lineOffset: lineOffset)
     }
 
     mutating func read(_ root: Node) {
-        var linkCursor: [Int: Int] = [:]
         var rawCursor: [Int: Int] = [:]
         var unparsedCursor: [Int: Int] = [:]
         // Ids written by the editor and ids in raw HTML come first: headings' ids avoid them.
@@ -476,12 +500,12 @@ private struct Facts {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard entering else { break }
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let (line, column) = positions.locateDestination(destination, of: node, cursor: &linkCursor)
+                locations.add(positions.pendingDestination(destination, of: node))
                 links.append(
                     MarkdownLink(
                         kind: kind == CMARK_NODE_IMAGE ? .image : .link, destination: destination,
-                        line: line + lineOffset, column: column, index: links.count, text: plainText(of: node),
-                        title: cmark_node_get_title(node).map { String(cString: $0) } ?? ""))
+                        index: links.count, text: plainText(of: node),
+                        title: cmark_node_get_title(node).map { String(cString: $0) } ?? "", locations: locations))
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 guard entering else { break }
                 let literal = literal(node) ?? ""

@@ -142,7 +142,8 @@ extension Renderer {
                 case .page(let id, _)? where !members.contains(id):
                     guard let other = graph.pages[id] else { return nil }
                     let guideTitle =
-                        other.guide.flatMap(graph.guideIndex).map { graph.guides[$0].config.title } ?? graph.site.title
+                        other.guide.flatMap { graph.guideIndex($0) }.map { graph.guides[$0].config.title }
+                        ?? graph.site.title
                     return " (in de \(guideTitle))"
                 case .home?:
                     return " (op de homepage van \(graph.site.title))"

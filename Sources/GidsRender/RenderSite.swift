@@ -303,7 +303,7 @@ struct Renderer: @unchecked Sendable {
             Contexts.pageLink,
             [
                 "title": .text(page.metadata.title), "url": .text(href(page.url, from: base)),
-                "guide": .text(page.guide.flatMap(graph.guideIndex).map { graph.guides[$0].config.title }),
+                "guide": .text(page.guide.flatMap { graph.guideIndex($0) }.map { graph.guides[$0].config.title }),
             ])
     }
 

@@ -147,23 +147,29 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     let pages = zip(chunks, globalNumbers).flatMap { chunk, numbers in chunk.pages.map { ($0, numbers) } }
     let (stemsOfWords, partStemsOfWords) = (stemOfWord, partStemsOfWord)
     let termFrequencies = pages.concurrentMap { page, numbers -> [(stem: Int32, frequency: Int)] in
-        var weighted: [(stem: Int32, frequency: Int)] = []
+        // Stem number in the high half, weight in the low half: sorted as plain integers (the
+        // order of equal stems does not matter, their weights are summed).
+        var weighted: [UInt64] = []
         weighted.reserveCapacity(page.words.count + page.words.count / 2)
+        func entry(_ stem: Int32, _ weight: Int32) -> UInt64 {
+            UInt64(UInt32(stem)) << 32 | UInt64(UInt32(weight))
+        }
         for (word, weights) in page.words {
             let number = numbers[Int(word)]
             guard number >= 0 else { continue }
             let index = Int(number)
-            weighted.append((stemsOfWords[index], Int(weights.weight)))
-            for partStem in partStemsOfWords[index] { weighted.append((partStem, Int(weights.partWeight))) }
+            weighted.append(entry(stemsOfWords[index], weights.weight))
+            for partStem in partStemsOfWords[index] { weighted.append(entry(partStem, weights.partWeight)) }
         }
-        weighted.sort { $0.stem < $1.stem }
+        weighted.sort()
         var merged: [(stem: Int32, frequency: Int)] = []
         merged.reserveCapacity(weighted.count)
-        for entry in weighted {
-            if let last = merged.last, last.stem == entry.stem {
-                merged[merged.count - 1].frequency += entry.frequency
+        for packed in weighted {
+            let (stem, frequency) = (Int32(truncatingIfNeeded: packed >> 32), Int(packed & 0xFFFF_FFFF))
+            if let last = merged.last, last.stem == stem {
+                merged[merged.count - 1].frequency += frequency
             } else {
-                merged.append(entry)
+                merged.append((stem, frequency))
             }
         }
         return merged

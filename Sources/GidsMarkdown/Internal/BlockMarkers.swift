@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import GidsCore
 import GidsHTML
 
 /// A line of extension syntax that opens a block whose body is Markdown: an admonition
@@ -59,7 +60,7 @@ struct PreparedSource: Sendable {
     static func prepare(_ original: [UInt8]) -> (PreparedSource, Node) {
         // CommonMark §2.3: U+0000 is replaced by U+FFFD. Done first, so that no text gids takes
         // from a marker line (a title, an abbreviation) can end a C string early.
-        let source = original.contains(0) ? replacingNUL(original) : original
+        let source = indexOfByte(0, in: original) != nil ? replacingNUL(original) : original
         let tooWide = tooWideTableLine(source)
         var root = Cmark.parse(source, tables: tooWide == nil)
         guard mayHoldMarkers(source) else {
@@ -81,6 +82,7 @@ struct PreparedSource: Sendable {
 
     /// The first line (1-based) with more than ``Cmark/maximumTableColumns`` `|` characters.
     static func tooWideTableLine(_ bytes: [UInt8]) -> Int? {
+        guard indexOfByte(0x7C, in: bytes) != nil else { return nil }
         var line = 1
         var pipes = 0
         for byte in bytes {
@@ -124,7 +126,7 @@ struct PreparedSource: Sendable {
             if cursor < count, bytes[cursor] == 0x3C {
                 sawMarkdownWord = sawMarkdownWord || lineHasMarkdownWord(bytes, from: cursor)
             }
-            guard let newline = bytes[cursor...].firstIndex(of: 0x0A) else { break }
+            guard let newline = indexOfByte(0x0A, in: bytes, from: cursor) else { break }
             index = newline + 1
         }
         return sawMarkdownWord

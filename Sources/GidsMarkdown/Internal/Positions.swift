@@ -48,49 +48,14 @@ final class Positions {
         _ spellings: [String], of node: Node, cursor: inout [Int: Int], offset: Int = 0,
         accepts: (Unicode.Scalar) -> Bool = { _ in true }
     ) -> (Int, Int)? {
-        // Searched byte by byte (UTF-8 matches where the scalars match), then counted in scalars.
-        let needles = spellings.map { Array($0.utf8) }.filter { !$0.isEmpty }
-        func search(_ range: ClosedRange<Int>) -> (Int, Int)? {
-            for lineNumber in range where lineNumber <= lines.count {
-                let (bytes, code) = (lines.bytes(lineNumber), lines.codeMask(lineNumber))
-                let lineStart = bytes.startIndex
-                for needle in needles {
-                    var index = cursor[lineNumber] ?? 0
-                    while let at = firstOccurrence(of: needle, in: bytes, from: index) {
-                        // An empty mask: the line has no code span.
-                        if (code.isEmpty || !code[at]) && accepts(SourceLines.scalar(before: lineStart + at, in: bytes))
-                        {
-                            cursor[lineNumber] = at + needle.count
-                            let column = bytes[lineStart..<(lineStart + at)].count { $0 & 0xC0 != 0x80 }
-                            return (lineNumber, column + 1 + offset)
-                        }
-                        index = at + 1
-                    }
-                }
-            }
-            return nil
-        }
-        return search(lineRange(of: node)) ?? search(1...max(1, lines.count))
+        lines.find(spellings, near: lineRange(of: node), cursor: &cursor, offset: offset, accepts: accepts)
     }
 
-    /// The offset in `line` of the first `needle` at or after offset `start` (memchr for its
-    /// first byte, memcmp for the rest); nil when there is none.
-    private func firstOccurrence(of needle: [UInt8], in line: ArraySlice<UInt8>, from start: Int) -> Int? {
-        line.withUnsafeBufferPointer { bytes -> Int? in
-            needle.withUnsafeBufferPointer { wanted -> Int? in
-                guard let base = bytes.baseAddress, let first = wanted.first else { return nil }
-                var index = start
-                while index + wanted.count <= bytes.count {
-                    guard let hit = memchr(base + index, Int32(first), bytes.count - wanted.count - index + 1) else {
-                        return nil
-                    }
-                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + at, wanted.baseAddress!, wanted.count) == 0 { return at }
-                    index = at + 1
-                }
-                return nil
-            }
-        }
+    /// Where search for `node` falls back to when its text is not found: the start of its block.
+    func fallback(of node: Node) -> (Int, Int) {
+        let block = enclosingBlock(node)
+        let column = startLine(block) > 0 ? max(1, startColumn(block)) : 1
+        return (line(of: node), column)
     }
 
     /// ``find(_:of:cursor:offset:accepts:)``, falling back to the start of `node`'s block.
@@ -98,22 +63,12 @@ final class Positions {
         _ spellings: [String], of node: Node, cursor: inout [Int: Int], offset: Int = 0,
         accepts: (Unicode.Scalar) -> Bool = { _ in true }
     ) -> (Int, Int) {
-        if let found = find(spellings, of: node, cursor: &cursor, offset: offset, accepts: accepts) { return found }
-        let block = enclosingBlock(node)
-        let column = startLine(block) > 0 ? max(1, startColumn(block)) : 1
-        return (line(of: node), column)
+        find(spellings, of: node, cursor: &cursor, offset: offset, accepts: accepts) ?? fallback(of: node)
     }
 
-    /// The position of a link's destination: after `(`, `<`, a space or `:` (reference
-    /// definitions). An empty destination has no text, so `]()` is found and the column points
-    /// inside the parentheses.
-    func locateDestination(_ destination: String, of node: Node, cursor: inout [Int: Int]) -> (Int, Int) {
-        if destination.isEmpty {
-            return locate(["()"], of: node, cursor: &cursor, offset: 1) { $0 == "]" }
-        }
-        return locate(Self.destinationSpellings(destination), of: node, cursor: &cursor) {
-            $0 == "(" || $0 == "<" || $0 == " " || $0 == ":"
-        }
+    /// What ``LinkLocations`` needs to find the destination of link `node` later, without the tree.
+    func pendingDestination(_ destination: String, of node: Node) -> LinkLocations.Pending {
+        LinkLocations.Pending(destination: destination, lines: lineRange(of: node), fallback: fallback(of: node))
     }
 
     /// How a destination may be written in the source: as the library returns it, with its
@@ -167,6 +122,69 @@ final class SourceLines {
         return mask
     }
 
+    /// Where one of `spellings` stands in the lines `range` (then anywhere), after what
+    /// `cursor` says was found on each line already, outside code spans; 1-based line and
+    /// scalar column plus `offset`. `accepts` sees the scalar before a match. Nil when not found.
+    func find(
+        _ spellings: [String], near range: ClosedRange<Int>, cursor: inout [Int: Int], offset: Int = 0,
+        accepts: (Unicode.Scalar) -> Bool = { _ in true }
+    ) -> (Int, Int)? {
+        // Searched byte by byte (UTF-8 matches where the scalars match), then counted in scalars.
+        let needles = spellings.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        func search(_ range: ClosedRange<Int>) -> (Int, Int)? {
+            for lineNumber in range where lineNumber <= count {
+                let (bytes, code) = (bytes(lineNumber), codeMask(lineNumber))
+                let lineStart = bytes.startIndex
+                for needle in needles {
+                    var index = cursor[lineNumber] ?? 0
+                    while let at = Self.firstOccurrence(of: needle, in: bytes, from: index) {
+                        // An empty mask: the line has no code span.
+                        if (code.isEmpty || !code[at]) && accepts(Self.scalar(before: lineStart + at, in: bytes)) {
+                            cursor[lineNumber] = at + needle.count
+                            let column = bytes[lineStart..<(lineStart + at)].count { $0 & 0xC0 != 0x80 }
+                            return (lineNumber, column + 1 + offset)
+                        }
+                        index = at + 1
+                    }
+                }
+            }
+            return nil
+        }
+        return search(range) ?? search(1...max(1, count))
+    }
+
+    /// The position of a link's destination: after `(`, `<`, a space or `:` (reference
+    /// definitions). An empty destination has no text, so `]()` is found and the column points
+    /// inside the parentheses. Nil when not found.
+    func findDestination(_ destination: String, near range: ClosedRange<Int>, cursor: inout [Int: Int]) -> (Int, Int)? {
+        if destination.isEmpty {
+            return find(["()"], near: range, cursor: &cursor, offset: 1) { $0 == "]" }
+        }
+        return find(Positions.destinationSpellings(destination), near: range, cursor: &cursor) {
+            $0 == "(" || $0 == "<" || $0 == " " || $0 == ":"
+        }
+    }
+
+    /// The offset in `line` of the first `needle` at or after offset `start` (memchr for its
+    /// first byte, memcmp for the rest); nil when there is none.
+    private static func firstOccurrence(of needle: [UInt8], in line: ArraySlice<UInt8>, from start: Int) -> Int? {
+        line.withUnsafeBufferPointer { bytes -> Int? in
+            needle.withUnsafeBufferPointer { wanted -> Int? in
+                guard let base = bytes.baseAddress, let first = wanted.first else { return nil }
+                var index = start
+                while index + wanted.count <= bytes.count {
+                    guard let hit = memchr(base + index, Int32(first), bytes.count - wanted.count - index + 1) else {
+                        return nil
+                    }
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + at, wanted.baseAddress!, wanted.count) == 0 { return at }
+                    index = at + 1
+                }
+                return nil
+            }
+        }
+    }
+
     /// The scalar that ends just before byte `index` of `line` (a space at the line's start).
     static func scalar(before index: Int, in line: ArraySlice<UInt8>) -> Unicode.Scalar {
         guard index > line.startIndex else { return " " }
@@ -216,4 +234,54 @@ private func codeSpanMask(_ line: ArraySlice<UInt8>) -> [Bool] {
         index = closing + length
     }
     return mask
+}
+
+/// The file positions of a document's link destinations, found the first time one is asked
+/// for: only a link that is reported needs one, and the search was a tenth of the Markdown
+/// stage. Found all at once, in document order, as the search of each continues after the
+/// ones before it on the same line (repeated destinations get their own columns).
+final class LinkLocations: @unchecked Sendable {
+    /// One link's destination with the source lines of its block and the block's start.
+    struct Pending {
+        let destination: String
+        let lines: ClosedRange<Int>
+        let fallback: (Int, Int)
+    }
+
+    private let lock = NSLock()
+    private var source: [UInt8]
+    private var pending: [Pending] = []
+    private let lineOffset: Int
+    private var found: [(line: Int, column: Int)] = []
+
+    /// `source` is the text the lines count in; `lineOffset` is added to every line.
+    init(source: [UInt8], lineOffset: Int) {
+        self.source = source
+        self.lineOffset = lineOffset
+    }
+
+    /// Adds the next link; only while the document is read, before any position is asked for.
+    func add(_ link: Pending) {
+        pending.append(link)
+    }
+
+    /// The file line and column of link `index`'s destination.
+    subscript(index: Int) -> (line: Int, column: Int) {
+        lock.withLock {
+            if found.isEmpty && !pending.isEmpty { findAll() }
+            return found[index]
+        }
+    }
+
+    private func findAll() {
+        let lines = SourceLines(source)
+        var cursor: [Int: Int] = [:]
+        found = pending.map { link in
+            let (line, column) =
+                lines.findDestination(link.destination, near: link.lines, cursor: &cursor) ?? link.fallback
+            return (line + lineOffset, column)
+        }
+        // Nothing else is asked of them.
+        (source, pending) = ([], [])
+    }
 }
