@@ -189,12 +189,13 @@ private func accessibility(_ page: PageNode) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let file = page.source.file
     for link in page.document.links {
-        let location = file.location(line: link.line, column: link.column)
+        // Only a reported link needs its position (found on first request, per document).
+        func location() -> SourceLocation { file.location(line: link.line, column: link.column) }
         let text = link.text.trimmingScalars(in: linkTextTrimmed)
         if link.kind == .image && text.isEmpty && !link.isDecorative {
             diagnostics.append(
                 .error(
-                    location, "image without alternative text", code: "a11y.missing-alt",
+                    location(), "image without alternative text", code: "a11y.missing-alt",
                     hint:
                         "describe what the image shows between the brackets: ![Schema van de vier beleidsfasen](\(link.destination)); "
                         + "for a purely decorative image write ![](\(link.destination) \"decoratief\")"))
@@ -202,7 +203,7 @@ private func accessibility(_ page: PageNode) -> [Diagnostic] {
         if link.kind == .link && vagueLinkTexts.contains(text.lowercased()) {
             diagnostics.append(
                 .warning(
-                    location, "link text '\(link.text)' does not say where the link goes", code: "a11y.link-text",
+                    location(), "link text '\(link.text)' does not say where the link goes", code: "a11y.link-text",
                     hint: "use the name of the page or document as the link text, e.g. [respijtzorg](respijtzorg.md)"))
         }
     }
