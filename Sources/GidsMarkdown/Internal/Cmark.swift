@@ -31,8 +31,14 @@ enum Cmark {
     /// with a `~` is therefore parsed alone (the write side of this lock); texts without one
     /// never read that entry of the table and are parsed side by side (the read side).
     nonisolated(unsafe) private static let tildeLock: UnsafeMutablePointer<pthread_rwlock_t> = {
+        // Writers first: on many cores the parses without a `~` would otherwise keep the lock
+        // taken for a whole stage, and a page with one would wait until it ends.
+        var attributes = pthread_rwlockattr_t()
+        pthread_rwlockattr_init(&attributes)
+        pthread_rwlockattr_setkind_np(&attributes, Int32(PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP))
         let lock = UnsafeMutablePointer<pthread_rwlock_t>.allocate(capacity: 1)
-        pthread_rwlock_init(lock, nil)
+        pthread_rwlock_init(lock, &attributes)
+        pthread_rwlockattr_destroy(&attributes)
         return lock
     }()
 
