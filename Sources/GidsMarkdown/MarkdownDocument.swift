@@ -536,11 +536,17 @@ private struct Facts {
                 if kind == CMARK_NODE_TEXT, let bracket = firstBracketParen(in: string) {
                     // Search for `](` with the text after it: a bare `](` would also match the
                     // valid links earlier in the paragraph.
-                    let tail = string[bracket...].prefix { $0 != "\n" }.prefix(40)
-                    let (line, column) =
-                        positions.find([String(tail)], of: node, cursor: &unparsedCursor)
-                        ?? positions.locate(["]("], of: node, cursor: &unparsedCursor)
-                    unparsed.append((line + lineOffset, column))
+                    let tail = [String(string[bracket...].prefix { $0 != "\n" }.prefix(40))]
+                    let lines = positions.lines
+                    if let (line, column) = positions.find(
+                        tail, of: node, cursor: &unparsedCursor,
+                        context: { !lines.closesEscapedBracket(line: $0, at: $1) })
+                    {
+                        unparsed.append((line + lineOffset, column))
+                    } else if positions.find(tail, of: node, cursor: &unparsedCursor) == nil {
+                        let (line, column) = positions.locate(["]("], of: node, cursor: &unparsedCursor)
+                        unparsed.append((line + lineOffset, column))
+                    }  // else only after an escaped bracket: written as text on purpose
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 if insideHeading == 0 && indexed { text += " " }

@@ -83,6 +83,48 @@ import Testing
         #expect(doc.links.map(\.column) == [5, 18])
     }
 
+    // From a user trial: plain text that reads like a link's destination took its position.
+    @Test func textThatReadsLikeTheDestinationIsPassedOver() {
+        let doc = MarkdownDocument(
+            markdown: """
+                Het bestand weg.md staat hier
+                en de link [x](weg.md) daar.
+
+                | bestand | link |
+                | --- | --- |
+                | weg.md | [x](weg.md) |
+
+                - weg.md is genoemd, [x](weg.md)
+
+                Zie (weg.md) en [x](weg.md), of [y] (weg.md) en [y](weg.md).
+                """, lineOffset: 0)
+        #expect(doc.links.map(\.line) == [2, 6, 8, 10, 10])
+        #expect(doc.links.map(\.column) == [16, 16, 26, 21, 53])
+    }
+
+    @Test func destinationsInTheirOwnSyntaxAreFound() {
+        let doc = MarkdownDocument(
+            markdown: "[a](\n  weg.md)\n\n<https://example.org/>\n\n[r][ref]\n\n[ref]: weg.md\n\n[b](<weg.md>)\n",
+            lineOffset: 0)
+        #expect(doc.links.map(\.line) == [2, 4, 8, 10])
+        #expect(doc.links.map(\.column) == [3, 2, 8, 6])
+    }
+
+    @Test func anImageInsideALinkIsFoundInItsOwnBlock() {
+        let doc = MarkdownDocument(
+            markdown: "[![](foto.png)](andere.md)\n\nZie ![foto](foto.png) hier.\n", lineOffset: 0)
+        #expect(doc.links.map(\.destination) == ["andere.md", "foto.png", "foto.png"])
+        #expect(doc.links.map(\.line) == [1, 1, 3])
+        #expect(doc.links.map(\.column) == [17, 6, 13])
+    }
+
+    @Test func anEscapedBracketIsTextOnPurposeNotAFailedLink() {
+        let doc = MarkdownDocument(
+            markdown: "Schrijf \\[tekst](andere.md) zo.\n\nOf [tekst\\](andere.md) zo.\n\nZie [x](mijn pagina.md).\n",
+            lineOffset: 0)
+        #expect(doc.unparsedLinks.map(\.line) == [5])
+    }
+
     @Test func rewriteChangesOnlyTheGivenLinks() {
         let doc = MarkdownDocument(markdown: "[a](a.md) [b](https://example.org/)\n", lineOffset: 0)
         let html = doc.render(rawHTML: .omit) { $0.destination == "a.md" ? "../a/" : nil }

@@ -46,9 +46,10 @@ final class Positions {
     /// `accepts` sees the scalar before a match. Nil when not found.
     func find(
         _ spellings: [String], of node: Node, cursor: inout [Int: Int], offset: Int = 0,
-        accepts: (Unicode.Scalar) -> Bool = { _ in true }
+        accepts: (Unicode.Scalar) -> Bool = { _ in true }, context: (Int, Int) -> Bool = { _, _ in true }
     ) -> (Int, Int)? {
-        lines.find(spellings, near: lineRange(of: node), cursor: &cursor, offset: offset, accepts: accepts)
+        lines.find(
+            spellings, near: lineRange(of: node), cursor: &cursor, offset: offset, accepts: accepts, context: context)
     }
 
     /// Where search for `node` falls back to when its text is not found: the start of its block.
@@ -124,23 +125,29 @@ final class SourceLines {
 
     /// Where one of `spellings` stands in the lines `range` (then anywhere), after what
     /// `cursor` says was found on each line already, outside code spans; 1-based line and
-    /// scalar column plus `offset`. `accepts` sees the scalar before a match. Nil when not found.
+    /// scalar column plus `offset`. `accepts` sees the scalar before a match, `context` the
+    /// line number and the match's byte index in that line. With `rereadsBlock`, the lines
+    /// `range` are searched again from their start before the rest of the document (an image
+    /// inside a link is found after the link's destination). Nil when not found.
     func find(
         _ spellings: [String], near range: ClosedRange<Int>, cursor: inout [Int: Int], offset: Int = 0,
-        accepts: (Unicode.Scalar) -> Bool = { _ in true }
+        rereadsBlock: Bool = false, accepts: (Unicode.Scalar) -> Bool = { _ in true },
+        context: (Int, Int) -> Bool = { _, _ in true }
     ) -> (Int, Int)? {
         // Searched byte by byte (UTF-8 matches where the scalars match), then counted in scalars.
         let needles = spellings.map { Array($0.utf8) }.filter { !$0.isEmpty }
-        func search(_ range: ClosedRange<Int>) -> (Int, Int)? {
+        func search(_ range: ClosedRange<Int>, fromStart: Bool = false) -> (Int, Int)? {
             for lineNumber in range where lineNumber <= count {
                 let (bytes, code) = (bytes(lineNumber), codeMask(lineNumber))
                 let lineStart = bytes.startIndex
                 for needle in needles {
-                    var index = cursor[lineNumber] ?? 0
+                    var index = fromStart ? 0 : cursor[lineNumber] ?? 0
                     while let at = Self.firstOccurrence(of: needle, in: bytes, from: index) {
                         // An empty mask: the line has no code span.
-                        if (code.isEmpty || !code[at]) && accepts(Self.scalar(before: lineStart + at, in: bytes)) {
-                            cursor[lineNumber] = at + needle.count
+                        if (code.isEmpty || !code[at]) && accepts(Self.scalar(before: lineStart + at, in: bytes))
+                            && context(lineNumber, at)
+                        {
+                            cursor[lineNumber] = max(cursor[lineNumber] ?? 0, at + needle.count)
                             let column = bytes[lineStart..<(lineStart + at)].count { $0 & 0xC0 != 0x80 }
                             return (lineNumber, column + 1 + offset)
                         }
@@ -150,18 +157,60 @@ final class SourceLines {
             }
             return nil
         }
-        return search(range) ?? search(1...max(1, count))
+        return search(range) ?? (rereadsBlock ? search(range, fromStart: true) : nil) ?? search(1...max(1, count))
     }
 
-    /// The position of a link's destination: after `(`, `<`, a space or `:` (reference
-    /// definitions). An empty destination has no text, so `]()` is found and the column points
-    /// inside the parentheses. Nil when not found.
+    /// The position of a link's destination, where link syntax puts it: after `](` or `]:`
+    /// (a reference definition), perhaps with spaces or `<` between, or after `<` (an
+    /// autolink); a destination that starts a line follows such an opening at the end of the
+    /// line above. Text that merely reads like the destination is passed over. An empty
+    /// destination has no text, so `]()` is found and the column points inside the
+    /// parentheses. Nil when not found.
     func findDestination(_ destination: String, near range: ClosedRange<Int>, cursor: inout [Int: Int]) -> (Int, Int)? {
         if destination.isEmpty {
-            return find(["()"], near: range, cursor: &cursor, offset: 1) { $0 == "]" }
+            return find(["()"], near: range, cursor: &cursor, offset: 1, rereadsBlock: true) { $0 == "]" }
         }
-        return find(Positions.destinationSpellings(destination), near: range, cursor: &cursor) {
-            $0 == "(" || $0 == "<" || $0 == " " || $0 == ":"
+        return find(
+            Positions.destinationSpellings(destination), near: range, cursor: &cursor, rereadsBlock: true,
+            context: opensDestination)
+    }
+
+    /// True when the bytes before index `at` of line `number` open a link destination (see
+    /// ``findDestination(_:near:cursor:)``).
+    private func opensDestination(line number: Int, at: Int) -> Bool {
+        let line = bytes(number)
+        var index = line.startIndex + at
+        while index > line.startIndex, line[index - 1] == 0x20 || line[index - 1] == 0x09 { index -= 1 }
+        guard index > line.startIndex else {
+            // At the start of the line: the opening ends the line above.
+            guard number > 1 else { return false }
+            let above = bytes(number - 1)
+            var end = above.endIndex
+            while end > above.startIndex, above[end - 1] == 0x20 || above[end - 1] == 0x09 { end -= 1 }
+            return Self.isOpening(above[above.startIndex..<end])
+        }
+        return Self.isOpening(line[line.startIndex..<index])
+    }
+
+    /// True when the `](` at byte `at` of line `number` closes an escaped bracket (`\\[x](y)` or
+    /// `[x\\](y)`): text the editor wrote on purpose, not a link that failed.
+    func closesEscapedBracket(line number: Int, at: Int) -> Bool {
+        let line = bytes(number)
+        let close = line.startIndex + at
+        let backslash = UInt8(ascii: "\\")
+        if close > line.startIndex && line[close - 1] == backslash { return true }
+        guard let open = line[line.startIndex..<close].lastIndex(of: UInt8(ascii: "[")) else { return false }
+        return open > line.startIndex && line[open - 1] == backslash
+    }
+
+    /// True when `text` ends with `<`, `](` or `]:`.
+    private static func isOpening(_ text: ArraySlice<UInt8>) -> Bool {
+        guard let last = text.last else { return false }
+        switch last {
+        case UInt8(ascii: "<"): return true
+        case UInt8(ascii: "("), UInt8(ascii: ":"):
+            return text.count >= 2 && text[text.endIndex - 2] == UInt8(ascii: "]")
+        default: return false
         }
     }
 
