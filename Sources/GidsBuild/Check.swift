@@ -50,14 +50,19 @@ public func runCheck(_ options: CheckOptions) async throws -> Report {
     var checkedFiles: [String] = []
     var statistics: [String: Int] = [:]
     var external: [ExternalReference] = []
+    // The sources' external URLs; their positions only for the external check.
+    var sourceURLs = Set<String>()
     var ignore = options.external?.ignore ?? []
     var basePath = options.basePath
     if let content = options.contentDirectory {
         let build = runBuild(
-            BuildOptions(contentDirectory: content, templatesDirectory: options.templatesDirectory, write: false))
+            BuildOptions(
+                contentDirectory: content, templatesDirectory: options.templatesDirectory, write: false,
+                locatesExternalLinks: options.external != nil))
         diagnostics += build.diagnostics
         checkedFiles += build.sourceFiles
         external += build.externalReferences
+        sourceURLs = Set(build.externalLinks)
         ignore += build.linkCheckIgnore
         basePath = basePath ?? build.basePath
         statistics["sources"] = build.sourceFiles.count
@@ -71,10 +76,9 @@ public func runCheck(_ options: CheckOptions) async throws -> Report {
         checkedFiles += result.htmlFiles
         statistics["pages"] = result.htmlFiles.count
         statistics["links"] = result.referenceCount
-        let inSources = Set(external.map(\.url))
-        external += result.externalReferences.filter { !inSources.contains($0.url) }
+        external += result.externalReferences.filter { !sourceURLs.contains($0.url) }
     }
-    statistics["external"] = Set(external.map(\.url)).count
+    statistics["external"] = sourceURLs.union(external.map(\.url)).count
     if var settings = options.external {
         settings.ignore = ignore
         do {

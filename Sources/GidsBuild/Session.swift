@@ -147,7 +147,8 @@ public final class BuildSession: @unchecked Sendable {
         result.pagesPerGuide = graph.guides.map {
             ($0.config.title, $0.readingOrder.count + $0.introductions.count - ($0.introduction == nil ? 0 : 1))
         }
-        result.externalReferences = externalReferences(graph)
+        result.externalLinks = externalURLs(graph)
+        if options.locatesExternalLinks { result.externalReferences = externalReferences(graph) }
         result.linkCheckIgnore = graph.site.linkCheckIgnore
         result.basePath = graph.site.basePath
 

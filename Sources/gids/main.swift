@@ -89,7 +89,7 @@ struct Build: ParsableCommand {
         let result = runBuild(
             BuildOptions(
                 contentDirectory: paths.content, templatesDirectory: paths.templates, outputDirectory: output,
-                write: true), progress: progress)
+                write: true, endsProcess: true), progress: progress)
         bar?.clear()
         report(result, verb: "build", started: started)
         if timings {
