@@ -107,36 +107,32 @@ public func seconds(since start: ContinuousClock.Instant) -> Double {
     return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 }
 
+/// Every `http(s)` link of every page and tool (`used_by` urls included): its URL, and where it
+/// is written, found only when asked for.
+private func forEachExternalLink(_ graph: NavigationGraph, _ body: (String, () -> SourceLocation) -> Void) {
+    for page in graph.pages.values.map({ $0 }) + (graph.home.map { [$0] } ?? []) {
+        let file = page.source.file
+        for resolved in page.links {
+            guard case .external(let url) = resolved.target, case .web = LinkRules.classify(url) else { continue }
+            body(url) { file.location(line: resolved.link.line, column: resolved.link.column) }
+        }
+        for use in page.metadata.usedBy {
+            if let url = use.url { body(url.value) { url.location } }
+        }
+    }
+}
+
 /// The distinct `http(s)` URLs of every page and tool (`used_by` urls included), sorted.
 func externalURLs(_ graph: NavigationGraph) -> [String] {
     var urls = Set<String>()
-    for page in graph.pages.values.map({ $0 }) + (graph.home.map { [$0] } ?? []) {
-        for resolved in page.links {
-            guard case .external(let url) = resolved.target, case .web = LinkRules.classify(url) else { continue }
-            urls.insert(url)
-        }
-        for use in page.metadata.usedBy {
-            if let url = use.url { urls.insert(url.value) }
-        }
-    }
+    forEachExternalLink(graph) { url, _ in urls.insert(url) }
     return urls.sorted()
 }
 
 /// The `http(s)` links of every page and tool (`used_by` urls included), with their positions.
 func externalReferences(_ graph: NavigationGraph) -> [ExternalReference] {
     var references: [ExternalReference] = []
-    for page in graph.pages.values.map({ $0 }) + (graph.home.map { [$0] } ?? []) {
-        let file = page.source.file
-        for resolved in page.links {
-            guard case .external(let url) = resolved.target, case .web = LinkRules.classify(url) else { continue }
-            references.append(
-                ExternalReference(
-                    url: url, location: file.location(line: resolved.link.line, column: resolved.link.column)))
-        }
-        for use in page.metadata.usedBy {
-            if let url = use.url { references.append(ExternalReference(url: url.value, location: url.location)) }
-        }
-    }
+    forEachExternalLink(graph) { url, location in references.append(ExternalReference(url: url, location: location())) }
     return references.sorted()
 }
 
