@@ -71,18 +71,6 @@ final class Positions {
     func pendingDestination(_ destination: String, of node: Node) -> LinkLocations.Pending {
         LinkLocations.Pending(destination: destination, lines: lineRange(of: node), fallback: fallback(of: node))
     }
-
-    /// How a destination may be written in the source: as the library returns it, with its
-    /// percent-encoding undone (the library encodes spaces and non-ASCII letters), and an
-    /// e-mail autolink (`<naam@gemeente.nl>`) without the `mailto:` it gains.
-    static func destinationSpellings(_ destination: String) -> [String] {
-        var spellings = [destination]
-        if destination.utf8.contains(0x25), let decoded = destination.removingPercentEncoding, decoded != destination {
-            spellings.append(decoded)
-        }
-        if destination.hasPrefix("mailto:") { spellings.append(String(destination.dropFirst("mailto:".count))) }
-        return spellings
-    }
 }
 
 /// The source lines of a document as UTF-8 bytes; each line's code-span mask is made only
@@ -171,8 +159,20 @@ final class SourceLines {
             return find(["()"], near: range, cursor: &cursor, offset: 1, rereadsBlock: true) { $0 == "]" }
         }
         return find(
-            Positions.destinationSpellings(destination), near: range, cursor: &cursor, rereadsBlock: true,
+            Self.destinationSpellings(destination), near: range, cursor: &cursor, rereadsBlock: true,
             context: opensDestination)
+    }
+
+    /// How a destination may be written in the source: as the library returns it, with its
+    /// percent-encoding undone (the library encodes spaces and non-ASCII letters), and an
+    /// e-mail autolink (`<naam@gemeente.nl>`) without the `mailto:` it gains.
+    private static func destinationSpellings(_ destination: String) -> [String] {
+        var spellings = [destination]
+        if destination.utf8.contains(0x25), let decoded = destination.removingPercentEncoding, decoded != destination {
+            spellings.append(decoded)
+        }
+        if destination.hasPrefix("mailto:") { spellings.append(String(destination.dropFirst("mailto:".count))) }
+        return spellings
     }
 
     /// True when the bytes before index `at` of line `number` open a link destination (see
