@@ -28,23 +28,26 @@ test: deps lint
 
 # Accessibility and validity in a real headless Chromium (see Tests/Accessibility/a11y.py):
 # the Nu HTML Checker on every page (our content, the Markdown fixture with every
-# construct in _markdown/, and the Hugo fixture adopted by gids init --from in _import/), axe-core on every page kind at 1280 and 320 px,
+# construct in _markdown/, the filters fixture in _filters/, and the Hugo fixture adopted by gids init --from in _import/), axe-core on every page kind at 1280 and 320 px,
 # reflow, text at 200 %, reduced motion and keyboard use. Report in .build/a11y/.
 A11Y_SITE := .build/a11y-site
 a11y: deps a11y-deps
 	$(SWIFT) build --product gids
 	.build/debug/gids build --content content --templates templates --output $(A11Y_SITE)
 	.build/debug/gids build --content Tests/GidsBuildTests/Fixtures/markdown/content --templates templates --output $(A11Y_SITE)/_markdown
+	.build/debug/gids build --content Tests/GidsBuildTests/Fixtures/filters/content --templates templates --output $(A11Y_SITE)/_filters
 	rm -rf .build/a11y-import && .build/debug/gids init --from Tests/GidsBuildTests/Fixtures/import/hugo --content .build/a11y-import --name kennisbank
 	.build/debug/gids build --content .build/a11y-import --templates templates --output $(A11Y_SITE)/_import
 	python3 Tests/Accessibility/a11y.py --site $(A11Y_SITE) --out .build/a11y
 
 # What each guide offers, in headless Chromium (Tests/Browser/guides.py): the chooser's filters
-# and URL state, comparing tools, the phase chooser; screenshots into .build/browser/. Then
+# and URL state, comparing tools, the phase chooser, the filters of listing pages (our content
+# and the fixture with two taxonomies and a page-type key, built into _filters/); screenshots into .build/browser/. Then
 # gids serve (Tests/Browser/serve.py): reload after a save, the error overlay, template changes.
 browser: deps a11y-deps
 	$(SWIFT) build --product gids
 	.build/debug/gids build --content content --templates templates --output $(A11Y_SITE)
+	.build/debug/gids build --content Tests/GidsBuildTests/Fixtures/filters/content --templates templates --output $(A11Y_SITE)/_filters
 	python3 Tests/Browser/guides.py --site $(A11Y_SITE) --out .build/browser
 	python3 Tests/Browser/serve.py --gids .build/debug/gids --out .build/browser
 

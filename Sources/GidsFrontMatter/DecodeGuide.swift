@@ -237,6 +237,29 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
                     }))
         }
     }
+    var filters = taxonomies.filter(\.facet).map(\.id)
+    if reader.node("filters") != nil {
+        filters = []
+        for id in reader.stringList("filters") {
+            if filters.contains(id.value) {
+                diagnostics.append(
+                    .warning(id.location, "filter '\(id.value)' is listed twice", code: "guide.filters"))
+            } else if taxonomies.contains(where: { $0.id == id.value }) {
+                filters.append(id.value)
+            } else {
+                let ids = taxonomies.map(\.id)
+                diagnostics.append(
+                    .error(
+                        id.location,
+                        ids.isEmpty
+                            ? "'filters' names taxonomies, and this guide declares none"
+                            : "'filters' names a taxonomy of this guide, not '\(id.value)'",
+                        code: "guide.filters",
+                        hint: Suggestion.closest(to: id.value, among: ids).map { "did you mean '\($0)'?" }
+                            ?? (ids.isEmpty ? nil : "the guide's taxonomies: " + ids.joined(separator: ", "))))
+            }
+        }
+    }
     reader.warnUnknownKeys(known: Keys.names(Keys.guide), what: "the guide file")
     diagnostics += reader.diagnostics
     // A guide file with a missing title or summary still has its pages checked in the same
@@ -250,6 +273,7 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
     config.texts = texts
     config.phaseNumbering = phaseNumbering
     config.groupBy = groupBy
+    config.filters = filters
     config.redirects = redirects
     config.readingOrderPaths = readingOrderPaths
     config.preservesURLs = preservesURLs

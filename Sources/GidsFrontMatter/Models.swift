@@ -272,10 +272,18 @@ public struct GuideConfig: Sendable {
     /// `group_by:`, what tells kinds of pages apart on the listing pages: a taxonomy's id, or
     /// `folder`; nil: one list.
     public var groupBy: String?
+    /// `filters:`, the ids of the taxonomies (the phase axis included) its listing pages filter
+    /// on (the guide home, phase pages, value pages), in order; without the key, a chooser's
+    /// facets. OR within a taxonomy, AND across.
+    public var filters: [String] = []
     public let file: SourceFile
 
     /// The taxonomies with `facet: true`, in declared order.
     public var facets: [FacetDefinition] { taxonomies.filter(\.facet) }
+    /// The taxonomies of ``filters``, in that order.
+    public var filterTaxonomies: [TaxonomyDefinition] {
+        filters.compactMap { id in taxonomies.first { $0.id == id } }
+    }
     /// The phase-axis taxonomy, if any.
     public var phaseTaxonomy: TaxonomyDefinition? { taxonomies.first { $0.id == phaseAxis } }
     /// Taxonomies that get listing pages of their own: not the phase axis (phases have pages), not facets.

@@ -207,6 +207,10 @@ public enum Keys {
             ]),
             "Oude adressen van de bron: elke pagina krijgt een doorverwijzing vanaf haar oude adres."),
         KeySpec(
+            "filters", .textList,
+            "Ids van indelingen (ook de fasen: phase) die op de overzichtspagina's van de gids als filter staan. Een keuzewijzer filtert standaard op zijn kenmerken."
+        ),
+        KeySpec(
             "group_by", .text,
             "Id van een indeling, of folder: op de overzichtspagina's staan de pagina's dan in groepen met aantallen."),
         KeySpec(

@@ -53,6 +53,8 @@ extension Renderer {
     func facetPage(_ guide: GuideNode, _ facet: FacetDefinition, _ value: FacetValue) -> [UInt8] {
         let base = SiteRoutes.facetValue(of: guide.url, facet: facet.id, value: value.id)
         let matching = guide.tools(with: facet, value, in: graph)
+        let filters = filterForm(
+            guide, items: matching.map { ($0, filterTokens($0, in: guide)) }, except: [facet.id], noun: .tool)
         let context = TemplateObject(
             Contexts.facet,
             [
@@ -67,6 +69,7 @@ extension Renderer {
                         return true
                     }),
                 "compare_url": .text(href(SiteRoutes.compare(of: guide.url), from: base)),
+                "filters": .object(filters),
             ])
         return layout(
             base: base, title: "\(facet.title): \(value.title) – \(guide.config.title)",
@@ -74,7 +77,7 @@ extension Renderer {
                 "Tools in de \(guide.config.title) met \(facet.title.lowercased()) \(value.title.lowercased()).",
             template: .facet, body: context,
             breadcrumbs: [("Home", ""), (guide.config.title, guide.url), ("\(facet.title): \(value.title)", nil)],
-            guide: guide.slug)
+            guide: guide.slug, scripts: filterScripts(filters))
     }
 
     /// `<guide>/vergelijk/`: every tool side by side on every field. With JavaScript,

@@ -65,6 +65,42 @@ public enum Contexts {
             Field("domains", .list(.object(link)), "De beleidsdomeinen van de pagina."),
             Field("has_domains", .flag, "Waar als de pagina beleidsdomeinen heeft."),
             Field("has_meta", .flag, "Waar als er een niveau of beleidsdomein te tonen is."),
+            Field(
+                "item", .text, "Een sleutel van de pagina die op de hele site uniek is (haar adres vanaf de hoofdmap)."),
+            Field(
+                "values", .optional(.text),
+                "Op een lijst met filters: de waarden van de pagina als `indeling:waarde`, met spaties ertussen; anders `false`."
+            ),
+        ])
+
+    /// One value in a listing's filters.
+    public static let filterValue = Shape(
+        "filter-value",
+        [
+            Field("id", .text, "De id van de waarde."),
+            Field("title", .text, "De naam van de waarde."),
+            Field("taxonomy", .text, "De id van de indeling: de naam van het vinkje."),
+            Field("count", .number, "Hoeveel pagina's of tools van de lijst deze waarde hebben."),
+        ])
+
+    /// One taxonomy in a listing's filters.
+    public static let filterTaxonomy = Shape(
+        "filter-taxonomy",
+        [
+            Field("id", .text, "De id van de indeling."),
+            Field("title", .text, "De naam van de indeling."),
+            Field("values", .list(.object(filterValue)), "De waarden die op de lijst voorkomen."),
+        ])
+
+    /// The filters of a listing (`filters:` in `guide.yml`; a chooser's facets).
+    public static let filters = Shape(
+        "filters",
+        [
+            Field("taxonomies", .list(.object(filterTaxonomy)), "De indelingen om op te filteren."),
+            Field("count", .number, "Het aantal pagina's of tools op de lijst."),
+            Field("count_label", .text, "`1 pagina`, `N pagina’s`, `1 tool` of `N tools`."),
+            Field("noun_one", .text, "`pagina` of `tool`."),
+            Field("noun_many", .text, "`pagina’s` of `tools`."),
         ])
 
     /// A page in "Zie ook" and "Verwijst hierheen".
@@ -273,6 +309,13 @@ public enum Contexts {
                 "phase_question", .text, "De kop boven de keuze van een fase (`texts.phase_question` in `guide.yml`)."),
             Field("phase_hint", .text, "De zin onder die kop (`texts.phase_hint`)."),
             Field("sections", .list(.object(guideSection)), "De pagina's zonder fase, per map."),
+            Field(
+                "groups", .list(.object(pageGroup)),
+                "De pagina's van een gids zonder fasen in groepen (met `group_by:`), anders leeg."),
+            Field("has_groups", .flag, "Waar als de pagina's in groepen staan (dan zijn `sections` leeg)."),
+            Field(
+                "filters", .optional(.object(filters)),
+                "De filters van de lijst (`filters:` in `guide.yml`), of `false`."),
         ])
 
     /// A facet in the chooser.
@@ -297,6 +340,9 @@ public enum Contexts {
             Field("facets", .list(.object(chooserFacet)), "De kenmerken om op te filteren."),
             Field("data_url", .text, "Het adres van `tools.json`."),
             Field("compare_url", .text, "Het adres van de vergelijking."),
+            Field(
+                "filters", .optional(.object(filters)),
+                "De filters van de lijst (`filters:` in `guide.yml`), of `false`."),
         ])
 
     /// `facet`: one value of a facet.
@@ -313,6 +359,9 @@ public enum Contexts {
             Field("guide", .object(link), "De gids."),
             Field("others", .list(.object(facetValue)), "De andere waarden van het kenmerk."),
             Field("compare_url", .text, "Het adres van de vergelijking."),
+            Field(
+                "filters", .optional(.object(filters)),
+                "De filters van de lijst (`filters:` in `guide.yml`), of `false`."),
         ])
 
     /// A cell of the comparison table.
@@ -370,6 +419,9 @@ public enum Contexts {
             Field("previous", .optional(.object(link)), "De vorige fase, of `false`."),
             Field("next", .optional(.object(link)), "De volgende fase, of `false`."),
             Field("has_pager", .flag, "Waar als de gids meer dan één fase heeft."),
+            Field(
+                "filters", .optional(.object(filters)),
+                "De filters van de lijst (`filters:` in `guide.yml`), of `false`."),
         ])
 
     /// The values of one taxonomy on a page.
@@ -543,6 +595,9 @@ public enum Contexts {
             Field("groups", .list(.object(pageGroup)), "Dezelfde pagina's in groepen (met `group_by:`), anders leeg."),
             Field("has_groups", .flag, "Waar als de pagina's in groepen staan."),
             Field("others", .list(.object(link)), "De andere waarden."),
+            Field(
+                "filters", .optional(.object(filters)),
+                "De filters van de lijst (`filters:` in `guide.yml`), of `false`."),
         ])
 
     /// A page or a reference in the print edition.

@@ -307,8 +307,11 @@ struct Renderer: @unchecked Sendable {
             ])
     }
 
-    /// A page's card in a list; `heading` is the element of its title (`h3`, `h4` under a group's `h3`).
-    func pageSummary(_ id: String, from base: String, heading: String = "h3") -> TemplateObject? {
+    /// A page's card in a list; `heading` is the element of its title (`h3`, `h4` under a group's
+    /// `h3`); `values`: its filter tokens on a listing with filters (``filterTokens(_:in:phase:)``).
+    func pageSummary(_ id: String, from base: String, heading: String = "h3", values: String? = nil)
+        -> TemplateObject?
+    {
         guard let page = graph.pages[id] else { return nil }
         let domains = domainLinks(page, from: base)
         var item = TemplateObject(
@@ -319,6 +322,7 @@ struct Renderer: @unchecked Sendable {
                 "heading": .text(heading),
                 "domains": .objects(domains), "has_domains": .flag(!domains.isEmpty),
                 "has_meta": .flag(!domains.isEmpty || page.metadata.level != nil),
+                "item": .text(page.url), "values": .text(values),
             ])
         if let slug = page.guide, let guide = graph.guideIndex(slug) {
             item["guide"] = .text(graph.guides[guide].config.title)
@@ -458,6 +462,13 @@ struct Renderer: @unchecked Sendable {
                 "has_taxonomies": .flag(!guide.taxonomies.isEmpty),
             ])
         if let id = guide.introduction, let page = graph.pages[id] { context["introduction"] = .markup(bodyHTML(page)) }
+        var filterItems: [(id: String, tokens: String?)] = []
+        /// A card of the listing, with its filter tokens when the guide filters.
+        func card(_ id: String, phase: String? = nil, heading: String = "h3") -> TemplateObject? {
+            let tokens = filterTokens(id, in: guide, phase: phase)
+            filterItems.append((id, tokens))
+            return pageSummary(id, from: base, heading: heading, values: tokens)
+        }
         switch template {
         case .guide:
             context["map"] = .object(overviewMap(guide, from: base))
@@ -469,13 +480,23 @@ struct Renderer: @unchecked Sendable {
                             "title": .text(phase.definition.title), "url": .text(href(phase.url, from: base)),
                             "number": .number(phase.number), "id": .text(phase.definition.id),
                             "summary": .text(phase.definition.summary),
-                            "pages": .objects(phase.pages.compactMap { pageSummary($0, from: base) }),
+                            "pages": .objects(phase.pages.compactMap { card($0, phase: phase.definition.id) }),
                         ])
                 })
             context["has_phases"] = .flag(!guide.phases.isEmpty)
             context["phase_question"] = .text(guide.config.texts.phaseQuestion)
             context["phase_hint"] = .text(guide.config.texts.phaseHint)
-            context["sections"] = .objects(sections(of: guide, from: base))
+            let groups =
+                guide.phases.isEmpty
+                ? pageGroups(guide.pages, in: guide, from: base, filtered: !guide.config.filters.isEmpty) : []
+            if groups.isEmpty {
+                context["sections"] = .objects(sections(of: guide, from: base, card: { card($0) }))
+            } else {
+                context["sections"] = .objects([])
+                for id in guide.pages { filterItems.append((id, filterTokens(id, in: guide))) }
+            }
+            context["groups"] = .objects(groups)
+            context["has_groups"] = .flag(!groups.isEmpty)
         default:
             context["pages"] = .objects(guide.pages.compactMap { pageSummary($0, from: base) })
             context["has_pages"] = .flag(!guide.pages.isEmpty)
@@ -493,20 +514,26 @@ struct Renderer: @unchecked Sendable {
                             "values": .objects(facetValues(facet, in: guide, from: base)),
                         ])
                 })
+            filterItems = guide.tools.map { ($0, filterTokens($0, in: guide)) }
             context["data_url"] = .text(href(SiteRoutes.chooserData(of: guide.url), from: base))
             context["compare_url"] = .text(href(SiteRoutes.compare(of: guide.url), from: base))
         }
+        let filters = filterForm(guide, items: filterItems, noun: template == .chooser ? .tool : .page)
+        context["filters"] = .object(filters)
         return layout(
             base: base, title: guide.config.title, description: guide.config.summary, template: template,
             body: context, breadcrumbs: [("Home", ""), (guide.config.title, nil)], guide: guide.slug,
-            scripts: guide.config.facets.isEmpty ? ["assets/guide.js"] : ["assets/chooser.js"],
+            scripts: filterScripts(filters, template == .chooser ? ["assets/chooser.js"] : ["assets/guide.js"]),
             feed: ("Nieuw en bijgewerkt: \(guide.config.title)", SiteRoutes.feed(of: guide.url)))
     }
 
     /// `ids` in the groups of the guide's `group_by:` (a taxonomy's values in their order, or the
     /// page's folder), each with its count; the pages without a value last, as "Overige
     /// pagina’s". Empty when the guide does not group, or when everything is in one group.
-    func pageGroups(_ ids: [String], in guide: GuideNode, from base: String) -> [TemplateObject] {
+    /// `filtered`: the cards carry their filter tokens.
+    func pageGroups(_ ids: [String], in guide: GuideNode, from base: String, filtered: Bool = false)
+        -> [TemplateObject]
+    {
         guard let groupBy = guide.config.groupBy, !ids.isEmpty else { return [] }
         var groups: [(key: String, title: String, ids: [String])] = []
         func add(_ id: String, to key: String, title: @autoclosure () -> String) {
@@ -547,14 +574,20 @@ struct Renderer: @unchecked Sendable {
                     "title": .text(group.title),
                     "id": .text("_g-" + (group.key.isEmpty ? "overige" : Slug.make(group.key))),
                     "count": .number(group.ids.count), "count_label": .text(pagesLabel(group.ids.count)),
-                    "pages": .objects(group.ids.compactMap { pageSummary($0, from: base, heading: "h4") }),
+                    "pages": .objects(
+                        group.ids.compactMap { id in
+                            pageSummary(
+                                id, from: base, heading: "h4",
+                                values: filtered ? filterTokens(id, in: guide) : nil)
+                        }),
                 ])
         }
     }
 
     /// A guide without phases lists its pages per folder, as the knowledge base was arranged,
     /// the pages at the top first (a section without a title).
-    func sections(of guide: GuideNode, from base: String) -> [TemplateObject] {
+    /// `card`: a page's card.
+    func sections(of guide: GuideNode, from base: String, card: (String) -> TemplateObject?) -> [TemplateObject] {
         var order: [String] = []
         var members: [String: [String]] = [:]
         // In a phased guide, only the pages without a phase.
@@ -570,7 +603,7 @@ struct Renderer: @unchecked Sendable {
             let index = graph.pages["\(guide.config.folder)/\(folder)/index.md"]
             var item = TemplateObject(
                 Contexts.guideSection,
-                ["pages": .objects((members[folder] ?? []).compactMap { pageSummary($0, from: base) })])
+                ["pages": .objects((members[folder] ?? []).compactMap(card))])
             if !folder.isEmpty {
                 let readable = folder.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
                 item["title"] = .text(index?.metadata.title ?? (readable.prefix(1).uppercased() + readable.dropFirst()))
@@ -615,8 +648,10 @@ struct Renderer: @unchecked Sendable {
 
     func term(_ term: TermNode, of taxonomy: TaxonomyNode, in guide: GuideNode) -> [UInt8] {
         let base = term.url
-        let pages = term.pages.compactMap { pageSummary($0, from: base) }
-        let groups = pageGroups(term.pages, in: guide, from: base)
+        let items = term.pages.map { ($0, filterTokens($0, in: guide)) }
+        let pages = items.compactMap { pageSummary($0.0, from: base, values: $0.1) }
+        let groups = pageGroups(term.pages, in: guide, from: base, filtered: items.first?.1 != nil)
+        let filters = filterForm(guide, items: items, except: [taxonomy.definition.id])
         let context = TemplateObject(
             Contexts.term,
             [
@@ -628,6 +663,7 @@ struct Renderer: @unchecked Sendable {
                 "groups": .objects(groups), "has_groups": .flag(!groups.isEmpty),
                 "others": .objects(
                     taxonomy.terms.filter { $0.url != term.url }.map { link($0.value.title, to: $0.url, from: base) }),
+                "filters": .object(filters),
             ])
         return layout(
             base: base, title: "\(term.value.title) – \(guide.config.title)",
@@ -636,12 +672,14 @@ struct Renderer: @unchecked Sendable {
             breadcrumbs: [
                 ("Home", ""), (guide.config.title, guide.url), (taxonomy.definition.title, taxonomy.url),
                 (term.value.title, nil),
-            ], guide: guide.slug)
+            ], guide: guide.slug, scripts: filterScripts(filters))
     }
 
     func phase(_ phase: PhaseNode, in guide: GuideNode) -> [UInt8] {
         let base = phase.url
         let index = guide.phases.firstIndex { $0.definition.id == phase.definition.id } ?? 0
+        let items = phase.pages.map { ($0, filterTokens($0, in: guide)) }
+        let filters = filterForm(guide, items: items, except: guide.config.phaseAxis.map { [$0] } ?? [])
         var context = TemplateObject(
             Contexts.phase,
             [
@@ -650,12 +688,13 @@ struct Renderer: @unchecked Sendable {
                 "guide": .object(link(guide.config.title, to: guide.url, from: base)),
                 "stepper": .objects(stepper(guide, current: phase.definition.id, isPhasePage: true, from: base)),
                 "has_stepper": true,
-                "pages": .objects(phase.pages.compactMap { pageSummary($0, from: base) }),
+                "pages": .objects(items.compactMap { pageSummary($0.0, from: base, values: $0.1) }),
                 "has_pages": .flag(!phase.pages.isEmpty),
                 "has_pager": .flag(guide.phases.count > 1),
                 "introduction": .markup(phase.introduction.flatMap { graph.pages[$0] }.map(bodyHTML)),
             ])
-        let groups = pageGroups(phase.pages, in: guide, from: base)
+        let groups = pageGroups(phase.pages, in: guide, from: base, filtered: filters != nil)
+        context["filters"] = .object(filters)
         context["groups"] = .objects(groups)
         context["has_groups"] = .flag(!groups.isEmpty)
         if index > 0 {
@@ -670,7 +709,7 @@ struct Renderer: @unchecked Sendable {
             base: base, title: "\(phase.definition.title) – \(guide.config.title)",
             description: phase.definition.summary, template: .phase, body: context,
             breadcrumbs: [("Home", ""), (guide.config.title, guide.url), (phase.definition.title, nil)],
-            guide: guide.slug)
+            guide: guide.slug, scripts: filterScripts(filters))
     }
 
     func page(_ page: PageNode, in guide: GuideNode) -> [UInt8] {
@@ -773,11 +812,8 @@ struct Renderer: @unchecked Sendable {
                     }),
                 "has_used_by": .flag(!metadata.usedBy.isEmpty),
                 "facets": .objects(facets), "has_facets": .flag(!facets.isEmpty),
-                // `facet:value` tokens for the chooser script's filters.
-                "tokens": .text(
-                    guide.config.facets.flatMap { facet in
-                        (metadata.terms[facet.id] ?? []).map { "\(facet.id):\($0.value)" }
-                    }.joined(separator: " ")),
+                // `taxonomy:value` tokens for the filter script.
+                "tokens": .text(filterTokens(id, in: guide) ?? ""),
             ])
     }
 

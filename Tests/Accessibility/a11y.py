@@ -65,10 +65,16 @@ PAGES = [
     # it, built into _import/: a phase with its introduction and its pages in groups, a value
     # page, and a redirect page at an old address.
     ("_import/kennisbank/verkennen/", "phase with introduction and groups"),
+    # The filters fixture (Tests/GidsBuildTests/Fixtures/filters), built into _filters/: a guide
+    # home with filters over its pages in groups, and a value page with a choice made.
+    ("_filters/maatregelen/", "guide home with filters and groups"),
+    ("_filters/maatregelen/rol/inwoner/?thema=zorg,werk&soort=maatregel", "value page with filters chosen"),
+    ("woudlopersgids/doelgroep/mantelzorgers/?phase=uitvoeren", "value page with a phase chosen"),
     ("_import/kennisbank/themas-overzicht/water/", "taxonomy value of an adopted guide"),
     ("_import/verkennen/belanghebbenden.html", "redirect from an old address"),
 ]
 KEYBOARD_PAGES = ["woudlopersgids/respijtzorg/", "keuzewijzer-e-tools/", "zoeken/?q=mantelzorg", "woudlopersgids/",
+                  "_filters/maatregelen/",
                   "_markdown/kennis/constructies/"]
 
 FOCUSABLE_JS = """

@@ -7,14 +7,23 @@ Usage: guides.py --site DIR --out DIR
   state; a choice nothing matches shows the empty state, and its button clears the choices.
 - Comparing: ticking two tools and following the compare link shows exactly those two.
 - "In welke fase zit jouw gemeente?": choosing a phase shows only that phase's pages.
+- Filters on listing pages (`filters:` in guide.yml): on the Woudlopersgids (phases and a
+  taxonomy) and on the fixture Tests/GidsBuildTests/Fixtures/filters (two taxonomies and a
+  page-type key in groups, built into _filters/), two choices show exactly the pages computed
+  from the Markdown files' front matter, with the counts and group counts that follow; the URL
+  round-trips; a choice nothing matches shows the empty state and its reset; and the filters
+  work from the keyboard alone.
 - Screenshots of the chooser, the overview map and the print edition at 1280 and 375 px.
 
 A missing browser or driver fails the run; it never skips.
 """
 import argparse
+import glob
 import json
 import os
 import sys
+
+import yaml
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Accessibility"))
 import a11y  # noqa: E402  (the shared server and browser setup)
@@ -22,6 +31,7 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 CHOOSER = "keuzewijzer-e-tools/"
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 
 
 class Failures(list):
@@ -110,8 +120,9 @@ def test_chooser(driver, base, site, failures):
         tick(driver, empty_pair[0], empty_pair[1])
         tick(driver, empty_pair[2], empty_pair[3])
         failures.check(visible_tools(driver) == [], "chooser: %s should match no tool" % (empty_pair,))
-        failures.check(driver.find_element(By.ID, "_geen-tools").is_displayed(), "chooser: no empty state shown")
-        press(driver, driver.find_element(By.CSS_SELECTOR, "#_geen-tools button[data-reset]"))
+        failures.check(driver.find_element(By.CSS_SELECTOR, "[data-filter-empty]").is_displayed(),
+                       "chooser: no empty state shown")
+        press(driver, driver.find_element(By.CSS_SELECTOR, "[data-filter-empty] button[data-reset]"))
         failures.check(len(visible_tools(driver)) == len(data["tools"]), "chooser: the reset does not show every tool")
         failures.check("?" not in driver.current_url, "chooser: the reset leaves the choice in the URL")
 
@@ -136,6 +147,131 @@ def test_compare(driver, base, failures):
     failures.check(shown == sorted(picked), "compare: the table shows %s, expected %s" % (shown, sorted(picked)))
     rows = driver.find_elements(By.CSS_SELECTOR, "tbody tr")
     failures.check(len(rows) >= 5, "compare: the table compares on only %d fields" % len(rows))
+
+
+def guide_data(folder, url_prefix, keys):
+    """Page URL → {taxonomy: [values]} from the front matter of the guide's Markdown files."""
+    pages = {}
+    for path in sorted(glob.glob(os.path.join(ROOT, folder, "*.md"))):
+        text = open(path, encoding="utf-8").read()
+        if not text.startswith("---"):
+            continue
+        front = yaml.safe_load(text.split("---", 2)[1]) or {}
+        slug = front.get("slug") or os.path.splitext(os.path.basename(path))[0]
+        values = {}
+        for key in keys:
+            value = front.get(key)
+            values[key] = [] if value is None else [str(v) for v in (value if isinstance(value, list) else [value])]
+        pages[url_prefix + slug + "/"] = values
+    return pages
+
+
+def expected_items(pages, chosen):
+    """The pages that have, for every taxonomy with a choice, one of the chosen values."""
+    return sorted(url for url, values in pages.items()
+                  if all(any(v in values[t] for v in vs) for t, vs in chosen.items()))
+
+
+def visible_items(driver):
+    return sorted({card.get_attribute("data-item") for card in driver.find_elements(By.CSS_SELECTOR, "[data-item][data-values]")
+                   if card.is_displayed()})
+
+
+def test_filters(driver, base, failures, name, path, pages, first, second, groups=None):
+    """Two choices from the taxonomies `first` and `second` (the pair that splits the pages
+    most evenly), the URL, reload, the empty state and reset. `groups`: the page-type key,
+    whose groups must show the matching count or be hidden."""
+    listed = {url: values for url, values in pages.items() if any(values.values())}
+    pairs = []
+    for a in sorted({v for values in listed.values() for v in values[first]}):
+        for b in sorted({v for values in listed.values() for v in values[second]}):
+            hits = expected_items(listed, {first: [a], second: [b]})
+            pairs.append((len(hits), a, b, hits))
+    splitting = [p for p in pairs if 0 < p[0] < len(listed)]
+    failures.check(bool(splitting), "%s: no pair of values splits the pages" % name)
+    if not splitting:
+        return
+    _, a, b, expected = max(splitting)
+    driver.get(base + path)
+    wait_for_filters(driver)
+    failures.check(visible_items(driver) == sorted(listed), "%s: not every page is shown at first: %s" % (
+        name, visible_items(driver)))
+    tick(driver, first, a)
+    tick(driver, second, b)
+    failures.check(visible_items(driver) == expected, "%s: %s=%s and %s=%s show %s, expected %s" % (
+        name, first, a, second, b, visible_items(driver), expected))
+    count = driver.find_element(By.CSS_SELECTOR, "[data-count='%s:%s']" % (first, a)).text
+    failures.check(count == "(%d)" % len(expected), "%s: count of %s is %s, expected %d" % (name, a, count, len(expected)))
+    # The count of a value of the first taxonomy follows the choice in the second.
+    for other in sorted({v for values in listed.values() for v in values[first]}):
+        spans = driver.find_elements(By.CSS_SELECTOR, "[data-count='%s:%s']" % (first, other))
+        if spans:
+            want = len(expected_items(listed, {first: [other], second: [b]}))
+            failures.check(spans[0].text == "(%d)" % want, "%s: count of %s is %s, expected (%d)" % (
+                name, other, spans[0].text, want))
+    status = driver.find_element(By.CSS_SELECTOR, "[data-filter-status]").text
+    failures.check(status.startswith(str(len(expected)) + " "), "%s: the status says %r" % (name, status))
+    if groups:
+        for section in driver.find_elements(By.CSS_SELECTOR, "section.page-group"):
+            cards = {c.get_attribute("data-item") for c in section.find_elements(By.CSS_SELECTOR, "[data-item]")}
+            want = len([url for url in expected if url in cards])
+            if want == 0:
+                failures.check(not section.is_displayed(), "%s: an empty group is shown" % name)
+            else:
+                label = section.find_element(By.CSS_SELECTOR, "[data-group-count]").text
+                failures.check(label.startswith("(%d " % want), "%s: a group says %s, expected %d" % (name, label, want))
+    url = driver.current_url
+    failures.check("%s=%s" % (first, a) in url and "%s=%s" % (second, b) in url, "%s: the URL does not hold the choice: %s" % (
+        name, url))
+    driver.get(url)
+    wait_for_filters(driver)
+    failures.check(visible_items(driver) == expected, "%s: reloading %s shows %s" % (name, url, visible_items(driver)))
+    # Two values that each have pages but no page both: the empty state, and the reset.
+    empty = [p for p in pairs if p[0] == 0]
+    failures.check(bool(empty), "%s: no two choices exclude each other; the empty state is untested" % name)
+    if empty:
+        _, a, b, _ = empty[0]
+        driver.get(base + path)
+        wait_for_filters(driver)
+        tick(driver, first, a)
+        tick(driver, second, b)
+        failures.check(visible_items(driver) == [], "%s: %s=%s and %s=%s should match nothing" % (name, first, a, second, b))
+        failures.check(driver.find_element(By.CSS_SELECTOR, "[data-filter-empty]").is_displayed(),
+                       "%s: no empty state shown" % name)
+        press(driver, driver.find_element(By.CSS_SELECTOR, "[data-filter-empty] button[data-reset]"))
+        failures.check(visible_items(driver) == sorted(listed), "%s: the reset does not show every page" % name)
+        failures.check("?" not in driver.current_url, "%s: the reset leaves the choice in the URL" % name)
+
+
+def test_filters_keyboard(driver, base, failures, name, path, pages, taxonomy):
+    """Tab to the first filter, Space ticks it, Tab on to the reset button, Enter clears."""
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.common.action_chains import ActionChains
+    driver.get(base + path)
+    wait_for_filters(driver)
+    box = None
+    for _ in range(80):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        active = driver.switch_to.active_element
+        if active.get_attribute("type") == "checkbox" and active.get_attribute("name") == taxonomy:
+            box = active
+            break
+    failures.check(box is not None, "%s keyboard: Tab does not reach the filter %s" % (name, taxonomy))
+    if box is None:
+        return
+    value = box.get_attribute("value")
+    ActionChains(driver).send_keys(Keys.SPACE).perform()
+    want = expected_items({u: v for u, v in pages.items() if any(v.values())}, {taxonomy: [value]})
+    failures.check(visible_items(driver) == want, "%s keyboard: Space on %s shows %s, expected %s" % (
+        name, value, visible_items(driver), want))
+    for _ in range(40):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        if driver.switch_to.active_element.get_attribute("data-reset") is not None:
+            break
+    failures.check(driver.switch_to.active_element.get_attribute("data-reset") is not None,
+                   "%s keyboard: Tab does not reach the reset button" % name)
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    failures.check(len(visible_items(driver)) > len(want), "%s keyboard: Enter on the reset does not clear" % name)
 
 
 def test_phase_chooser(driver, base, failures):
@@ -202,13 +338,23 @@ def main():
         test_chooser(driver, base, args.site, failures)
         test_compare(driver, base, failures)
         test_phase_chooser(driver, base, failures)
+        woudlopers = guide_data("content/woudlopersgids", "woudlopersgids/", ["phase", "doelgroep"])
+        test_filters(driver, base, failures, "filters (Woudlopersgids)", "woudlopersgids/", woudlopers, "phase", "doelgroep")
+        test_filters_keyboard(driver, base, failures, "filters (Woudlopersgids)", "woudlopersgids/", woudlopers, "doelgroep")
+        fixture = guide_data("Tests/GidsBuildTests/Fixtures/filters/content/maatregelen", "maatregelen/",
+                             ["rol", "thema", "soort"])
+        test_filters(driver, base + "_filters/", failures, "filters (fixture)", "maatregelen/", fixture, "rol", "thema",
+                     groups="soort")
+        test_filters(driver, base + "_filters/", failures, "filters (fixture, page type)", "maatregelen/", fixture,
+                     "soort", "thema", groups="soort")
+        test_filters_keyboard(driver, base + "_filters/", failures, "filters (fixture)", "maatregelen/", fixture, "rol")
         test_search(driver, base, failures)
         shots = screenshots(driver, base, args.out)
     finally:
         driver.quit()
         server.shutdown()
     failures = [f for f in failures if f]
-    print("browser: chooser, compare, phase chooser, search; screenshots: " + ", ".join(os.path.basename(s) for s in shots))
+    print("browser: chooser, compare, phase chooser, filters, search; screenshots: " + ", ".join(os.path.basename(s) for s in shots))
     for failure in failures:
         print("FAIL " + failure)
     sys.exit(1 if failures else 0)

@@ -58,7 +58,7 @@ import Testing
         // Every card carries its values for the script.
         #expect(
             page.contains(
-                "data-tool=\"stem-van-west\" data-values=\"functies:ideeen functies:dialoog participatieniveau:adviseren\""
+                "data-tool=\"stem-van-west\" data-item=\"stem-van-west\" data-values=\"functies:ideeen functies:dialoog participatieniveau:adviseren\""
             ))
     }
 

@@ -1,0 +1,117 @@
+import Foundation
+import GidsBuild
+import Testing
+
+/// The filters of a guide's listing pages (`filters:` in `guide.yml`), on the fixture
+/// `Fixtures/filters` (two taxonomies and a page-type key, `group_by: soort`): every card
+/// carries exactly its front matter's values, every offered value counts exactly the pages
+/// that have it, and a value page leaves out its own taxonomy. The script's behaviour is
+/// checked in Chromium (`Tests/Browser/guides.py`).
+@Suite struct FilterTests {
+    static let content = Repo.fixtures + "/filters/content"
+    static let taxonomies = ["rol", "thema", "soort"]
+    static let site: String = {
+        let site = temporaryDirectory() + "/site"
+        let result = runBuild(
+            BuildOptions(contentDirectory: content, templatesDirectory: Repo.templates, outputDirectory: site))
+        precondition(result.succeeded, "\(result.diagnostics)")
+        return site
+    }()
+
+    /// Page URL → `taxonomy:value` tokens, read from the Markdown files' front matter lines
+    /// (`rol: [inwoner, ambtenaar]`, `soort: maatregel`).
+    static let pages: [String: Set<String>] = {
+        var pages: [String: Set<String>] = [:]
+        let folder = content + "/maatregelen"
+        for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasSuffix(".md") {
+            let text = (try? String(contentsOfFile: folder + "/" + file, encoding: .utf8)) ?? ""
+            var tokens = Set<String>()
+            for line in text.split(separator: "\n") {
+                let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, taxonomies.contains(parts[0]) else { continue }
+                for value in parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(separator: ",") {
+                    tokens.insert(parts[0] + ":" + value.trimmingCharacters(in: .whitespaces))
+                }
+            }
+            pages["maatregelen/" + file.dropLast(3) + "/"] = tokens
+        }
+        return pages
+    }()
+
+    func html(_ path: String) throws -> String { try String(contentsOfFile: Self.site + "/" + path, encoding: .utf8) }
+
+    /// `data-item` → `data-values` of every card on a page.
+    func cards(_ html: String) -> [String: Set<String>] {
+        var cards: [String: Set<String>] = [:]
+        let pattern = try! NSRegularExpression(pattern: "data-item=\"([^\"]*)\" data-values=\"([^\"]*)\"")
+        for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+            let item = String(html[Range(match.range(at: 1), in: html)!])
+            let values = html[Range(match.range(at: 2), in: html)!].split(separator: " ").map(String.init)
+            cards[item] = Set(values)
+        }
+        return cards
+    }
+
+    @Test func everyCardCarriesItsFrontMatterValues() throws {
+        #expect(Self.pages.count == 12)
+        let home = cards(try html("maatregelen/index.html"))
+        #expect(home == Self.pages)
+    }
+
+    @Test func everyOfferedValueCountsThePagesThatHaveIt() throws {
+        let page = try html("maatregelen/index.html")
+        for taxonomy in Self.taxonomies {
+            for value in Set(Self.pages.values.flatMap { $0 }.filter { $0.hasPrefix(taxonomy + ":") }) {
+                let count = Self.pages.values.filter { $0.contains(value) }.count
+                #expect(page.contains("data-count=\"\(value)\">(\(count))</span>"), "\(value)")
+            }
+        }
+        // The groups of the page-type key, with the pages without a value last.
+        #expect(page.contains("data-group-count=\"_g-verplichting\" data-count-label>(7 pagina&#39;s)"))
+        #expect(page.contains("data-group-count=\"_g-overige\" data-count-label>(1 pagina)"))
+    }
+
+    @Test func aValuePageFiltersOnTheOtherTaxonomiesOnly() throws {
+        let page = try html("maatregelen/rol/inwoner/index.html")
+        #expect(!page.contains("name=\"rol\""))
+        #expect(page.contains("name=\"thema\"") && page.contains("name=\"soort\""))
+        let expected = Self.pages.filter { $0.value.contains("rol:inwoner") }
+        #expect(cards(page) == expected)
+        for (_, tokens) in expected {
+            for token in tokens where token.hasPrefix("thema:") {
+                let count = expected.values.filter { $0.contains(token) }.count
+                #expect(page.contains("data-count=\"\(token)\">(\(count))</span>"), "\(token)")
+            }
+        }
+    }
+
+    @Test func aGuideWithoutFiltersHasNoFilterForm() throws {
+        let site = temporaryDirectory() + "/site"
+        let result = runBuild(
+            BuildOptions(
+                contentDirectory: Repo.fixtures + "/base/content", templatesDirectory: Repo.templates,
+                outputDirectory: site))
+        #expect(result.succeeded)
+        let home = try String(contentsOfFile: site + "/gids/index.html", encoding: .utf8)
+        #expect(!home.contains("data-filters") && !home.contains("data-values"))
+    }
+
+    @Test func anUnknownFilterIsAnErrorWithAHint() throws {
+        let content = temporaryDirectory() + "/content"
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        try overlay(Self.content, onto: content)
+        let guide = content + "/maatregelen/guide.yml"
+        let text = try String(contentsOfFile: guide, encoding: .utf8)
+        try text.replacingOccurrences(of: "filters: [rol, thema, soort]", with: "filters: [rol, themas]")
+            .write(toFile: guide, atomically: true, encoding: .utf8)
+        let result = runBuild(
+            BuildOptions(
+                contentDirectory: content, templatesDirectory: Repo.templates,
+                outputDirectory: temporaryDirectory() + "/site"))
+        #expect(!result.succeeded)
+        let finding = result.diagnostics.first { $0.code == "guide.filters" }
+        #expect(finding?.message == "'filters' names a taxonomy of this guide, not 'themas'")
+        #expect(finding?.hint == "did you mean 'thema'?")
+        #expect(finding?.location.line == 4)
+    }
+}
