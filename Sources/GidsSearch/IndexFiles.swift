@@ -9,15 +9,20 @@ import GidsCore
 ///   also holds the words it is a prefix of and its one- or two-letter typos.
 /// - `search/terms/<n>.json`: stem → posting list `[[document, weighted term frequency, document
 ///   length]]`, for the stems whose 32-bit FNV-1a hash modulo `termShards` is `n`.
-/// - `search/doc/<i>.json`: one document (url, title, guide, phase, summary, text), loaded for
-///   the results on screen only.
+/// - `search/spellings/<key>.json`: folded word → spelling with diacritics → documents with
+///   that spelling (``SearchIndex/spellings``), for the words starting with `<key>`.
+/// - `search/doc/<i>.json`: one document (url, title, kind, location, guide, phase, summary,
+///   text), loaded for the results on screen only.
 ///
 /// So a one-word query fetches the meta file, one vocabulary shard, one or a few term shards and
 /// the documents it shows, whatever the size of the site.
 extension SearchIndex {
     /// The first file the browser loads.
     public struct Meta: Codable, Sendable, Equatable {
+        /// ``SearchIndex/formatVersion``.
         public let version: Int
+        /// ``SearchIndex/textPipeline``.
+        public let textPipeline: Int
         public let weights: [String: Int]
         public let k1: Double
         public let b: Double
@@ -32,6 +37,8 @@ extension SearchIndex {
         public let vocabulary: [String]
         /// How many term shards there are.
         public let termShards: Int
+        /// The spelling shard keys that exist.
+        public let spellings: [String]
     }
 
     /// The vocabulary shard a folded word belongs to: its first letter or digit (ASCII), else `_`.
@@ -104,14 +111,30 @@ extension SearchIndex {
             }
         }
         for (shard, data) in termData.enumerated() { out["\(SitePath.searchFolder)terms/\(shard).json"] = data }
+        var spellingShards: [String: [String: [String: [Int]]]] = [:]
+        for (word, byVariant) in spellings { spellingShards[Self.vocabularyKey(word), default: [:]][word] = byVariant }
+        for (key, shard) in spellingShards {
+            out["\(SitePath.searchFolder)spellings/\(key).json"] = jsonObject(shard) { byVariant, out in
+                out.append(
+                    contentsOf: jsonObject(byVariant) { numbers, out in
+                        out.append(0x5B)
+                        for (index, number) in numbers.enumerated() {
+                            if index > 0 { out.append(0x2C) }
+                            appendDecimal(number, to: &out)
+                        }
+                        out.append(0x5D)
+                    })
+            }
+        }
         let documentData = documents.concurrentMap(documentJSON)
-        for (number, data) in documentData.enumerated() { out["search/doc/\(number).json"] = data }
+        for (number, data) in documentData.enumerated() { out["\(SitePath.searchFolder)doc/\(number).json"] = data }
         let total = documents.reduce(0) { $0 + $1.length }
         let meta = Meta(
-            version: 3, weights: weights, k1: k1, b: b, stopWords: stopWords, minimumWordLength: minimumWordLength,
+            version: Self.formatVersion, textPipeline: Self.textPipeline, weights: weights, k1: k1, b: b,
+            stopWords: stopWords, minimumWordLength: minimumWordLength,
             synonyms: synonyms, synonymStems: synonymStems, documentCount: documents.count,
             averageLength: documents.isEmpty ? 0 : Double(total) / Double(documents.count),
-            vocabulary: vocabulary.keys.sorted(), termShards: shards)
+            vocabulary: vocabulary.keys.sorted(), termShards: shards, spellings: spellingShards.keys.sorted())
         out[SitePath.searchIndex] = try escapedJSON(meta)
         return out
     }
@@ -160,8 +183,12 @@ func documentJSON(_ document: SearchIndex.Document) -> Data {
     }
     key("guide", first: true)
     JSONText.append(document.guide, htmlSafe: true, to: &out)
+    key("kind")
+    JSONText.append(document.kind.rawValue, htmlSafe: true, to: &out)
     key("length")
     appendDecimal(document.length, to: &out)
+    key("location")
+    JSONText.append(document.location, htmlSafe: true, to: &out)
     if let phase = document.phase {
         key("phase")
         JSONText.append(phase, htmlSafe: true, to: &out)

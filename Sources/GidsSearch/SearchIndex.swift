@@ -7,15 +7,24 @@ import GidsGraph
 /// word of the site to its stem, so that the browser can stem a query without a stemmer of its
 /// own and can match prefixes while the user types.
 public struct SearchIndex: Codable, Sendable, Equatable {
-    /// One searchable page or tool.
+    /// One searchable page of the site: a page or tool, or a page gids makes (a guide's home,
+    /// a phase, a beleidsdomein, a taxonomy or facet value).
     public struct Document: Codable, Sendable, Equatable {
+        /// What the page is; the search results name it.
+        public enum Kind: String, Codable, Sendable {
+            case page, tool, guide, phase, domain, value
+        }
         /// Site-root-relative URL (`woudlopersgids/respijtzorg/`).
         public let url: String
         public let title: String
-        /// Guide title.
+        /// Guide title (empty for a beleidsdomein).
         public let guide: String
         /// Phase title, when the guide has phases.
         public let phase: String?
+        public let kind: Kind
+        /// Where the page sits, for the results: `Woudlopersgids Informele Zorg › Doelgroep`;
+        /// empty for a guide's home.
+        public let location: String
         public let summary: String
         /// Plain text of the body, for snippets.
         public let text: String
@@ -24,7 +33,14 @@ public struct SearchIndex: Codable, Sendable, Equatable {
     }
 
     public let version: Int
-    /// Field weights used for term frequencies: title 10, headings 5, summary 4, domains 3, body 1.
+    /// The version of the text pipeline (folding, word splitting, stop words, stems, compound
+    /// parts): the search script splits and folds queries the same way, and refuses an index
+    /// made with another one. Raise it whenever a query would be read differently.
+    public static let textPipeline = 2
+    /// The version of the index files' format (``files()``).
+    public static let formatVersion = 4
+    /// Field weights used for term frequencies: title 10, headings 5, summary 4, domains 3, body
+    /// 1, and the titles a listing page lists 1.
     public let weights: [String: Int]
     /// BM25 parameters (Robertson & Zaragoza 2009): k1 = 1.2, b = 0.75, the usual defaults.
     public let k1: Double
@@ -58,12 +74,32 @@ public struct SearchIndex: Codable, Sendable, Equatable {
     /// when its words have the member's stems, so `gemeenteraden` matches `gemeenteraad`.
     public let synonymStems: [[String]]
 
+    /// Folded word → its spellings with diacritics → the documents that have that spelling
+    /// (`financiele` → `financiële` → [3, 7]), so that a query typed with the accent ranks those
+    /// documents above the ones with another spelling.
+    public let spellings: [String: [String: [Int]]]
+
     /// Field weights, in one place for the builder and the documentation.
-    public static let fieldWeights: [String: Int] = ["title": 10, "headings": 5, "summary": 4, "domains": 3, "body": 1]
+    public static let fieldWeights: [String: Int] = [
+        "title": 10, "headings": 5, "summary": 4, "domains": 3, "body": 1, "listed": 1,
+    ]
+}
+
+/// One document before indexing: what the results show of it and its fields' texts.
+struct DocumentSource: Sendable {
+    let url: String
+    let title: String
+    let guide: String
+    let phase: String?
+    let kind: SearchIndex.Document.Kind
+    let location: String
+    let summary: String
+    /// (field name, normalised text), the body last (also the snippet text).
+    let texts: [(String, String)]
 }
 
 /// The index stage: builds the ``SearchIndex`` for every page and tool of `graph`, in guide
-/// and reading order.
+/// and reading order, then the pages gids makes (``listingDocuments(_:)``).
 public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     let domainTitles = Dictionary(uniqueKeysWithValues: graph.site.domains.map { ($0.id, $0.title) })
     // First pass: each page's words with their summed field weights (term frequency) and
@@ -72,16 +108,22 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     // decompounder splits against.
     let ordered = graph.guides.flatMap { guide in guide.readingOrder.compactMap { graph.pages[$0] }.map { (guide, $0) }
     }
+    let listings = listingDocuments(graph)
+    let total = ordered.count + listings.count
     // Pages in chunks of consecutive pages, each chunk on one core with its own vocabulary:
     // a word is hashed once per occurrence (to its number in the chunk), and the chunks'
     // vocabularies, not every page's words, are merged into the index's.
-    let chunkCount = max(1, min(ordered.count, parallelJobs * 4))
-    let chunkBounds = (0...chunkCount).map { $0 * ordered.count / chunkCount }
+    let chunkCount = max(1, min(total, parallelJobs * 4))
+    let chunkBounds = (0...chunkCount).map { $0 * total / chunkCount }
     let chunks = Array(0..<chunkCount).concurrentMap { chunk -> ChunkWords in
         var words = ChunkWords()
         for index in chunkBounds[chunk]..<chunkBounds[chunk + 1] {
-            let (guide, page) = ordered[index]
-            words.add(guide: guide, page: page, texts: indexedTexts(of: page, domainTitles: domainTitles))
+            if index < ordered.count {
+                let (guide, page) = ordered[index]
+                words.add(pageDocument(page, in: guide, domainTitles: domainTitles))
+            } else {
+                words.add(listings[index - ordered.count])
+            }
         }
         return words
     }
@@ -186,15 +228,28 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     for (stem, list) in zip(stems, postingsByStem) where !list.isEmpty { postings[stem] = list }
     var documents: [SearchIndex.Document] = []
     documents.reserveCapacity(pages.count)
-    for (page, _) in pages {
-        let phaseTitle = page.page.phase.flatMap { phase in
-            page.guide.phases.first { $0.definition.id == phase }?.definition.title
+    var spellings: [String: [String: [Int]]] = [:]
+    // A listing page is short, and BM25 favours short documents: for its length it counts at
+    // least as long as the mean page, so it wins on its own title and summary, not on being
+    // short (its listed titles would otherwise outrank the pages they name).
+    let contentLengths = pages.prefix(ordered.count).map(\.0.length)
+    let meanLength = contentLengths.isEmpty ? 0 : contentLengths.reduce(0, +) / contentLengths.count
+    for (number, (page, numbers)) in pages.enumerated() {
+        let source = page.source
+        let length: Int
+        switch source.kind {
+        case .page, .tool: length = page.length
+        case .guide, .phase, .domain, .value: length = max(page.length, meanLength)
         }
         documents.append(
             SearchIndex.Document(
-                url: page.page.url, title: Tokenizer.normalized(page.page.metadata.title),
-                guide: page.guide.config.title, phase: phaseTitle,
-                summary: Tokenizer.normalized(page.page.metadata.summary), text: page.text, length: page.length))
+                url: source.url, title: source.title, guide: source.guide, phase: source.phase, kind: source.kind,
+                location: source.location, summary: source.summary, text: page.text, length: length))
+        for (word, spelling) in page.spellings {
+            let number32 = numbers[Int(word)]
+            guard number32 >= 0 else { continue }
+            spellings[vocabulary[Int(number32)], default: [:]][spelling, default: []].append(number)
+        }
     }
     // Synonym members as indexed words; a member that is left with no word (only stop words
     // or one-letter words) is dropped, and so is a group left with fewer than two members.
@@ -203,10 +258,12 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     }.filter { $0.count >= 2 }
     let stemmer = DutchStemmer()
     return SearchIndex(
-        version: 2, weights: SearchIndex.fieldWeights, k1: 1.2, b: 0.75, documents: documents, terms: postings,
+        version: SearchIndex.formatVersion, weights: SearchIndex.fieldWeights, k1: 1.2, b: 0.75, documents: documents,
+        terms: postings,
         forms: forms, stopWords: Tokenizer.stopWords.sorted(), minimumWordLength: Tokenizer.minimumWordLength,
         synonyms: synonymGroups.map { group in group.map { $0.joined(separator: " ") } },
-        synonymStems: synonymGroups.map { group in group.map { $0.map(stemmer.stem).joined(separator: " ") } })
+        synonymStems: synonymGroups.map { group in group.map { $0.map(stemmer.stem).joined(separator: " ") } },
+        spellings: spellings)
 }
 
 /// One word's share of a page: occurrences, summed field weights, summed part weights.
@@ -227,10 +284,12 @@ private struct WordWeights: Sendable {
 /// A page's indexed words (by number in its chunk's vocabulary), its snippet text and
 /// weighted length.
 private struct PageWords: Sendable {
-    let guide: GuideNode
-    let page: PageNode
+    let source: DocumentSource
     let text: String
     let words: [(Int32, WordWeights)]
+    /// The page's words (by number in the chunk) that it spells with diacritics, with that
+    /// spelling (lowercased, NFC), each pair once.
+    let spellings: [(Int32, String)]
     let length: Int
 }
 
@@ -246,15 +305,17 @@ private struct ChunkWords: Sendable {
     /// Per word number: where the page being read keeps it in its list, or -1.
     private var slots: [Int32] = []
 
-    /// Adds a page whose fields are `texts` (field name, normalised text; the body last, which
-    /// is also the snippet text).
-    mutating func add(guide: GuideNode, page: PageNode, texts: [(String, String)]) {
+    /// Adds a document, whose fields are its `texts` (field name, normalised text; the body
+    /// last, which is also the snippet text).
+    mutating func add(_ source: DocumentSource) {
         var words: [(Int32, WordWeights)] = []
         words.reserveCapacity(256)
+        var spellings: [(Int32, String)] = []
+        var seenSpellings = Set<String>()
         var length = 0
-        for (field, text) in texts {
+        for (field, text) in source.texts {
             let weight = SearchIndex.fieldWeights[field] ?? 1
-            Tokenizer.forEachWord(in: text) { bytes in
+            Tokenizer.forEachWord(in: text) { bytes, spelling in
                 // Words left out of the index are numbered too, so a word is hashed once.
                 let (number, isNew) = numbers.number(of: bytes)
                 if isNew {
@@ -265,6 +326,7 @@ private struct ChunkWords: Sendable {
                     slots.append(-1)
                 }
                 guard indexed[Int(number)] else { return }
+                if let spelling, seenSpellings.insert(spelling).inserted { spellings.append((number, spelling)) }
                 var slot = slots[Int(number)]
                 if slot < 0 {
                     slot = Int32(words.count)
@@ -281,19 +343,20 @@ private struct ChunkWords: Sendable {
         }
         pages.append(
             PageWords(
-                guide: guide, page: page, text: collapsingWhitespace(texts.last?.1 ?? ""), words: words, length: length)
-        )
+                source: source, text: collapsingWhitespace(source.texts.last?.1 ?? ""), words: words,
+                spellings: spellings, length: length))
     }
 }
 
-/// The fields of a page the index reads, normalised, the body last: title, headings,
+/// A page or tool as a document. Its fields, normalised, the body last: title, headings,
 /// summary, domains, body (with the page's `yields`, `why`, `inclusion` and `tips`).
-private func indexedTexts(of page: PageNode, domainTitles: [String: String]) -> [(String, String)] {
+private func pageDocument(_ page: PageNode, in guide: GuideNode, domainTitles: [String: String]) -> DocumentSource {
     let metadata = page.metadata
     var body = page.document.bodyText
     for extra in [metadata.yields, metadata.why, metadata.inclusion].compactMap({ $0 }) { body += "\n" + extra }
     for tip in metadata.tips { body += "\n" + tip }
-    return [
+    let phaseTitle = page.phase.flatMap { phase in guide.phases.first { $0.definition.id == phase }?.definition.title }
+    let texts: [(String, String)] = [
         ("title", Tokenizer.normalized(metadata.title)),
         (
             "headings",
@@ -303,6 +366,11 @@ private func indexedTexts(of page: PageNode, domainTitles: [String: String]) -> 
         ("domains", metadata.domains.compactMap { domainTitles[$0.value] }.joined(separator: " ")),
         ("body", Tokenizer.normalized(body)),
     ]
+    return DocumentSource(
+        url: page.url, title: Tokenizer.normalized(metadata.title), guide: guide.config.title, phase: phaseTitle,
+        kind: metadata.kind == .tool ? .tool : .page,
+        location: [guide.config.title, phaseTitle].compactMap { $0 }.joined(separator: " › "),
+        summary: Tokenizer.normalized(metadata.summary), texts: texts)
 }
 
 /// A word's stem, and its compound parts (indexed ones only) with their stems.

@@ -6,14 +6,15 @@ public enum Tokenizer {
     /// The folded words of `text`, in order, stop words included.
     public static func words(_ text: String) -> [String] {
         var words: [String] = []
-        forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        forEachWord(in: text) { bytes, _ in words.append(String(decoding: bytes, as: UTF8.self)) }
         return words
     }
 
     /// Calls `body` with the UTF-8 bytes of each folded word of `text`, in order, stop words
     /// included: ``words(_:)`` without a string per word (the index numbers words by their
-    /// bytes). The bytes are valid only during the call.
-    public static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    /// bytes). The bytes are valid only during the call. The second argument is the word as
+    /// written (lowercased) when that differs from the folded word (`financiële`), else nil.
+    public static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>, String?) -> Void) {
         // ASCII characters other than letters and digits separate words before and after
         // folding, so the text is cut there first; a chunk of ASCII letters and digits is
         // lowercased as it is, and only a chunk with other characters goes through the fold.
@@ -30,11 +31,18 @@ public enum Tokenizer {
                             let byte = bytes[index]
                             scratch[index] = (0x41...0x5A).contains(byte) ? byte + 32 : byte
                         }
-                        body(UnsafeBufferPointer(rebasing: scratch[start..<end]))
+                        body(UnsafeBufferPointer(rebasing: scratch[start..<end]), nil)
                     } else {
-                        for word in foldedWords(String(decoding: bytes[start..<end], as: UTF8.self)) {
+                        let chunk = String(decoding: bytes[start..<end], as: UTF8.self)
+                        let folded = foldedWords(chunk)
+                        // The same split without the fold; where folding changed the words'
+                        // count (a ligature, a combining mark), no spelling is given.
+                        let written = splitWords(chunk.lowercased())
+                        let paired = written.count == folded.count
+                        for (index, word) in folded.enumerated() {
                             var word = word
-                            word.withUTF8 { body($0) }
+                            let spelling = paired && written[index] != word ? written[index] : nil
+                            word.withUTF8 { body($0, spelling) }
                         }
                     }
                 }
@@ -61,10 +69,13 @@ public enum Tokenizer {
 
     /// The words of a chunk with non-ASCII characters: folded, then split at every character
     /// that is not a letter or digit.
-    private static func foldedWords(_ text: String) -> [String] {
+    private static func foldedWords(_ text: String) -> [String] { splitWords(TextFolding.fold(text)) }
+
+    /// `text` split at every character that is not a letter or digit.
+    private static func splitWords(_ text: String) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
-        for scalar in TextFolding.fold(text).unicodeScalars {
+        for scalar in text.unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 current.append(scalar)
             } else if !current.isEmpty {

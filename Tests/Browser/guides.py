@@ -297,7 +297,8 @@ def test_search(driver, base, failures):
     from selenium.webdriver.common.keys import Keys
     for query, first in [("respijt", "woudlopersgids/respijtzorg/"), ("lgbti sport", "regenbooggids/sport/"),
                          ("wijkpanel", "keuzewijzer-e-tools/digitaal-wijkpanel/"),
-                         ("ervaringskenis", "woudlopersgids/ervaringskennis-in-beleid/")]:
+                         ("ervaringskenis", "woudlopersgids/ervaringskennis-in-beleid/"),
+                         ("wmo", "domeinen/wmo/"), ("vrijwilligers", "woudlopersgids/doelgroep/vrijwilligers/")]:
         driver.get(base + "zoeken/")
         field = driver.find_element(By.ID, "_zoekterm")
         WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
@@ -309,6 +310,12 @@ def test_search(driver, base, failures):
             continue
         href = driver.find_element(By.CSS_SELECTOR, "#_zoek-resultaten li a").get_attribute("href")
         failures.check(href.endswith(first), "search: %r gives %s first, expected %s" % (query, href, first))
+        # A result says what it is when it is not an ordinary page, and where it sits.
+        meta = driver.find_element(By.CSS_SELECTOR, "#_zoek-resultaten li .meta").text
+        want = {"domeinen/wmo/": "Beleidsdomein Beleidsdomeinen",
+                "woudlopersgids/doelgroep/vrijwilligers/": "Overzicht Woudlopersgids Informele Zorg › Doelgroep"}.get(first)
+        if want:
+            failures.check(meta == want, "search: the result %s says %r, expected %r" % (first, meta, want))
         field.send_keys(Keys.ARROW_DOWN)
         active = driver.switch_to.active_element.get_attribute("href") or ""
         failures.check(active == href, "search: arrow down does not move to the first result")

@@ -90,7 +90,8 @@ import Testing
             let ids = Set(facts.ids.map(\.name))
             #expect(ids.count == facts.ids.count, "\(guide): duplicate ids")
             // Pages in reading order: the guide's search-index documents are in reading order.
-            let expected = try searchDocuments(site: Self.site).map(\.url)
+            let expected = try searchDocuments(site: Self.site).filter { $0.kind == .page || $0.kind == .tool }
+                .map(\.url)
                 .filter { $0.hasPrefix(guide + "/") }
                 .map { "p-" + ($0.split(separator: "/").last.map(String.init) ?? "") }
             let articles = facts.ids.map(\.name).filter { $0.hasPrefix("p-") && !$0.contains("--") }

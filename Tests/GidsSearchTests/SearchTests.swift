@@ -13,6 +13,12 @@ import Testing
 
     @Test func tokenizerFoldsCaseAndDiacritics() {
         #expect(Tokenizer.words("Financiële tekorten, Wmo-2015!") == ["financiele", "tekorten", "wmo", "2015"])
+        // The spelling as written comes with a folded word only where the two differ.
+        var spelled: [String: String] = [:]
+        Tokenizer.forEachWord(in: "Financiële tekorten, CAFÉ en ideeën") { bytes, spelling in
+            if let spelling { spelled[String(decoding: bytes, as: UTF8.self)] = spelling }
+        }
+        #expect(spelled == ["financiele": "financiële", "cafe": "café", "ideeen": "ideeën"])
     }
 
     @Test func stopWordsKeepMeaningfulShortWords() {
@@ -70,13 +76,15 @@ import Testing
             version: 2, weights: SearchIndex.fieldWeights, k1: 1.2, b: 0.75,
             documents: (0..<40).map {
                 SearchIndex.Document(
-                    url: "g/p\($0)/", title: "P\($0)", guide: "G", phase: nil, summary: "S", text: "T", length: 10 + $0)
+                    url: "g/p\($0)/", title: "P\($0)", guide: "G", phase: nil, kind: .page, location: "G", summary: "S",
+                    text: "T", length: 10 + $0)
             },
             terms: [
                 "zorg": [.init(document: 0, frequency: 3), .init(document: 5, frequency: 1)],
                 "beleid": [.init(document: 39, frequency: 2)],
             ], forms: ["zorg": "zorg", "beleid": "beleid"],
-            stopWords: [], minimumWordLength: 2, synonyms: [], synonymStems: [])
+            stopWords: [], minimumWordLength: 2, synonyms: [], synonymStems: [],
+            spellings: ["financiele": ["financiële": [3, 7]]])
         let files = try index.files()
         let meta = try JSONDecoder().decode(SearchIndex.Meta.self, from: files["search-index.json"]!)
         #expect(meta.termShards == 2 && meta.documentCount == 40 && meta.vocabulary == ["b", "z"])
@@ -88,6 +96,10 @@ import Testing
         let vocabulary = try JSONDecoder().decode([String: String].self, from: files["search/vocab/z.json"]!)
         #expect(vocabulary == ["zorg": "zorg"])
         #expect(files.keys.filter { $0.hasPrefix("search/doc/") }.count == 40)
+        #expect(meta.spellings == ["f"] && meta.textPipeline == SearchIndex.textPipeline)
+        let spellings = try JSONDecoder().decode(
+            [String: [String: [Int]]].self, from: files["search/spellings/f.json"]!)
+        #expect(spellings == ["financiele": ["financiële": [3, 7]]])
     }
 }
 
@@ -98,8 +110,9 @@ import Testing
         var text = "Zorg <script>\u{2028} \"citaat\" \\ "
         for value in [0x08, 0x0C, 0x01, 0x1F] { text.unicodeScalars.append(Unicode.Scalar(value)!) }
         let document = SearchIndex.Document(
-            url: "gids/respijtzorg/", title: "Respijt & rust", guide: "Woudlopersgids", phase: phase,
-            summary: "Even 'vrij' — ook voor jonge mantelzorgers", text: text, length: 42)
+            url: "gids/respijtzorg/", title: "Respijt & rust", guide: "Woudlopersgids", phase: phase, kind: .phase,
+            location: "Woudlopersgids › Uitvoeren <1>", summary: "Even 'vrij' — ook voor jonge mantelzorgers",
+            text: text, length: 42)
         #expect(documentJSON(document) == (try escapedJSON(document)))
     }
 

@@ -57,9 +57,24 @@
     return previous[b.length];
   }
 
+  // The index this script reads: its file format (SearchIndex.formatVersion) and its text
+  // pipeline (SearchIndex.textPipeline: folding, splitting, stop words, stems). An index made
+  // by another version of gids would give wrong results without an error, so it is refused.
+  var FORMAT_VERSION = 4, TEXT_PIPELINE = 2;
+  // The share of its score a listing page (guide, phase, domain, value) keeps when the query
+  // is not its title.
+  var LISTING_WEIGHT = 0.5, LISTINGS = ["guide", "phase", "domain", "value"];
+
   // meta: the parsed search-index.json; load(path): a promise of the parsed JSON file at a path
-  // relative to the site root (fetch in the browser, the file system under Node).
+  // relative to the site root (fetch in the browser, the file system under Node). Throws an
+  // Error with code "index-version" for an index this script cannot read.
   function createSearch(meta, load) {
+    if (!meta || meta.version !== FORMAT_VERSION || meta.textPipeline !== TEXT_PIPELINE) {
+      var error = new Error("search index version " + (meta && meta.version) + "/" + (meta && meta.textPipeline) +
+        ", this script reads " + FORMAT_VERSION + "/" + TEXT_PIPELINE);
+      error.code = "index-version";
+      throw error;
+    }
     var has = Object.prototype.hasOwnProperty;
     var cache = {};
     function get(path) {
@@ -92,6 +107,33 @@
       return words(query).filter(function (w) {
         return w.length >= meta.minimumWordLength && meta.stopWords.indexOf(w) < 0;
       });
+    }
+
+    // The query's words as typed (lowercased, NFC) where they differ from the folded word
+    // (`financiële`), as the builder pairs them: only when folding kept the number of words.
+    function writtenSpellings(query) {
+      var folded = words(query);
+      var written = query.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+      var out = {};
+      if (written.length !== folded.length) return out;
+      folded.forEach(function (word, i) { if (written[i] !== word) out[word] = written[i]; });
+      return out;
+    }
+
+    // Documents that spell a query word as it was typed, counted per document: {doc: n}. Only
+    // words the site writes with diacritics have a spelling shard entry.
+    function exactSpellings(query, list) {
+      var spelled = writtenSpellings(query), exact = {};
+      return Promise.all(list.filter(function (word) { return has.call(spelled, word); }).map(function (word) {
+        var key = vocabularyKey(word);
+        if ((meta.spellings || []).indexOf(key) < 0) return null;
+        return get("search/spellings/" + key + ".json").then(function (shard) {
+          var variants = has.call(shard, word) ? shard[word] : {};
+          (has.call(variants, spelled[word]) ? variants[spelled[word]] : []).forEach(function (doc) {
+            exact[doc] = (exact[doc] || 0) + 1;
+          });
+        });
+      })).then(function () { return exact; });
     }
 
     // Synonym groups (content/synoniemen.yml): each member as its words and as its stems.
@@ -151,7 +193,7 @@
 
     // The query as slots: each slot is a list of alternatives, each alternative a list of
     // words that must all match. Where the query's words have the stems of a member of a
-    // synonym group, the slot holds those words and every other member of the group; any other
+    // synonym group (or are its words, for a word the site itself does not use), the slot holds those words and every other member of the group; any other
     // word is a slot of its own (plus its two parts when it is a compound the site does not have).
     function slots(list) {
       var stems = list.map(function (word) { return stemOf(word) || word; });
@@ -161,7 +203,7 @@
         synonymGroups.forEach(function (group) {
           group.forEach(function (member) {
             if (found && found.length >= member.stems.length) return;
-            if (member.stems.every(function (stem, k) { return stems[i + k] === stem; })) {
+            if (member.stems.every(function (stem, k) { return stems[i + k] === stem || list[i + k] === member.words[k]; })) {
               found = { length: member.stems.length, group: group };
             }
           });
@@ -200,7 +242,7 @@
         synonymGroups.forEach(function (group) {
           var hit = group.some(function (member) {
             return stems.some(function (stem, i) {
-              return member.stems.every(function (s, k) { return stems[i + k] === s; });
+              return member.stems.every(function (s, k) { return stems[i + k] === s || list[i + k] === member.words[k]; });
             });
           });
           if (hit) group.forEach(function (member) { member.words.forEach(function (w) { more[vocabularyKey(w)] = true; }); });
@@ -233,15 +275,19 @@
     // Ranked results: a promise of {results: [document number], documents: {number: document}
     // (the first `shown`), stems: {stem: true}, words}. Each slot adds the score of its best
     // alternative per page (an alternative of several words counts only where all of them
-    // match, with the mean of their scores); pages matching more slots come first; among the
-    // pages shown, one that holds the whole query as a phrase gets 1.5 times its score.
+    // match, with the mean of their scores); pages matching more slots come first, then
+    // pages that spell more query words exactly as typed (`financiële` above `financiele`);
+    // among the pages shown, one that holds the whole query as a phrase gets 1.5 times its score.
     function search(query, shown) {
       shown = shown || 10;
       var list = queryWords(query);
       var typing = !/\s$/.test(query);
-      var scores = {}, matched = {}, found = {};
-      return loadVocabulary(list).then(function () {
-        var work = slots(list).map(function (slot) {
+      var scores = {}, matched = {}, found = {}, exact = {};
+      var spelled = exactSpellings(query, list).then(function (counts) { exact = counts; });
+      var querySlots = [];
+      return Promise.all([loadVocabulary(list), spelled]).then(function () {
+        querySlots = slots(list);
+        var work = querySlots.map(function (slot) {
           return Promise.all(slot.alternatives.map(function (alternative, a) {
             var stemsOfAlternative = {};
             return Promise.all(alternative.map(function (word, k) {
@@ -273,8 +319,11 @@
         });
         return Promise.all(work);
       }).then(function () {
+        var titled = {};
         function order(a, b) {
           if (matched[a] !== matched[b]) return matched[b] - matched[a];
+          if (!titled[a] !== !titled[b]) return titled[b] ? 1 : -1;
+          if ((exact[a] || 0) !== (exact[b] || 0)) return (exact[b] || 0) - (exact[a] || 0);
           if (scores[a] !== scores[b]) return scores[b] - scores[a];
           return a - b;
         }
@@ -282,18 +331,55 @@
         var top = results.slice(0, Math.max(shown, 20));
         return Promise.all(top.map(documentAt)).then(function (docs) {
           var documents = {};
-          top.forEach(function (number, k) { documents[number] = docs[k]; });
+          top.forEach(function (number, k) {
+            documents[number] = docs[k];
+            if (isTitle(docs[k].title, querySlots)) {
+              titled[number] = true;
+            } else if (LISTINGS.indexOf(docs[k].kind) >= 0) {
+              // A listing page is the answer when the query names it; otherwise the pages it
+              // lists are, and they are in the results themselves.
+              scores[number] *= LISTING_WEIGHT;
+            }
+          });
           if (list.length >= 2) {
             var phrase = list.join(" ");
             top.forEach(function (number) {
               var d = documents[number];
-              if (words(d.title + " " + d.summary + " " + d.text).join(" ").indexOf(phrase) >= 0) scores[number] *= 1.5;
+              // A listing page's text is the titles it lists: it names the phrase, it does not hold it.
+              var text = LISTINGS.indexOf(d.kind) >= 0 ? "" : d.text;
+              if (words(d.title + " " + d.summary + " " + text).join(" ").indexOf(phrase) >= 0) scores[number] *= 1.5;
             });
-            results = top.sort(order).concat(results.slice(top.length));
           }
+          results = top.sort(order).concat(results.slice(top.length));
           return { results: results, documents: documents, stems: found, words: list, scores: scores };
         });
       });
+    }
+
+    // Whether a title says what the query says: every slot of the query has an alternative
+    // (its words, or a synonym) whose stems are all in the title, and they are at least half of
+    // the title's words (numbers, stop words and one-letter words aside): `wmo` is `Wmo 2015`,
+    // `keuzewijzer` is `Keuzewijzer e-tools`. Such a page comes first.
+    function isTitle(title, querySlots) {
+      var stemmed = function (word) { return stemOf(word) || word; };
+      var titleStems = {}, counted = {};
+      words(title).forEach(function (word) {
+        if (word.length < meta.minimumWordLength || meta.stopWords.indexOf(word) >= 0) return;
+        titleStems[stemmed(word)] = true;
+        if (!/^\p{N}+$/u.test(word)) counted[stemmed(word)] = true;
+      });
+      if (!querySlots.length || !Object.keys(counted).length) return false;
+      var covered = {};
+      var everySlot = querySlots.every(function (slot) {
+        return slot.alternatives.some(function (alternative) {
+          var stems = alternative.map(stemmed);
+          if (!stems.every(function (stem) { return has.call(titleStems, stem); })) return false;
+          stems.forEach(function (stem) { covered[stem] = true; });
+          return true;
+        });
+      });
+      var share = Object.keys(counted).filter(function (stem) { return has.call(covered, stem); }).length;
+      return everySlot && 2 * share >= Object.keys(counted).length;
     }
 
     // HTML of a snippet of about 180 characters around the first word whose stem matched,
@@ -341,6 +427,8 @@
   var base = form.getAttribute("data-index").replace(/search-index\.json$/, "");
   var suffix = form.getAttribute("data-page-suffix") || "";
   var engine = null, latest = 0;
+  // What a result is, when it is not an ordinary page (SearchIndex.Document.Kind).
+  var KINDS = { tool: "Tool", guide: "Gids", phase: "Beleidsfase", domain: "Beleidsdomein", value: "Overzicht" };
 
   // `complete`: the query was submitted or came from the URL, so its last word is not a
   // prefix being typed (the same query then always gives the same results).
@@ -367,9 +455,10 @@
       results.slice(0, 10).forEach(function (number) {
         var doc = found.documents[number];
         var item = document.createElement("li");
-        var meta = doc.guide + (doc.phase ? " · " + doc.phase : "");
+        var kind = KINDS[doc.kind] || "";
+        var meta = (kind ? '<span class="badge">' + escapeHTML(kind) + "</span> " : "") + escapeHTML(doc.location || "");
         item.innerHTML = '<a href="' + escapeHTML(base + doc.url + (doc.url === "" || doc.url.slice(-1) === "/" ? suffix : "")) + '">' + escapeHTML(doc.title) + "</a>" +
-          '<p class="meta">' + escapeHTML(meta) + "</p>" +
+          '<p class="meta">' + meta + "</p>" +
           "<p>" + engine.snippet(doc.text || doc.summary, found.stems) + "</p>";
         list.appendChild(item);
       });
@@ -442,8 +531,10 @@
       // What was typed while the index loaded is searched now.
       if (input.value) show(input.value, input.value === query);
     })
-    .catch(function () {
-      status.textContent = window.location.protocol === "file:"
+    .catch(function (error) {
+      status.textContent = error && error.code === "index-version"
+        ? "De zoekindex van deze site is gemaakt met een andere versie van gids dan dit zoekscript, en kan daarom niet worden gelezen. Bouw de site opnieuw en zet alle bestanden tegelijk online. Blader tot die tijd in de gidsen hieronder."
+        : window.location.protocol === "file:"
         ? "Zoeken werkt niet als je de site als bestand opent: de browser blokkeert dan het laden van de zoekindex. Zet de map op een webserver, of blader in de gidsen hieronder."
         : "De zoekindex kon niet worden geladen. Gebruik de gidsen om pagina's te vinden.";
     });
