@@ -36,7 +36,7 @@ public struct SearchIndex: Codable, Sendable, Equatable {
     /// The version of the text pipeline (folding, word splitting, stop words, stems, compound
     /// parts): the search script splits and folds queries the same way, and refuses an index
     /// made with another one. Raise it whenever a query would be read differently.
-    public static let textPipeline = 2
+    public static let textPipeline = 3
     /// The version of the index files' format (``files()``).
     public static let formatVersion = 4
     /// Field weights used for term frequencies: title 10, headings 5, summary 4, domains 3, body
@@ -141,11 +141,19 @@ public func buildSearchIndex(_ graph: NavigationGraph) -> SearchIndex {
     let vocabularyChunks = stride(from: 0, to: vocabulary.count, by: chunkSize).map {
         Array(vocabulary[$0..<min($0 + chunkSize, vocabulary.count)])
     }
+    let siteWords = frequencies
     let analysed = vocabularyChunks.concurrentMap { chunk -> [(String, WordAnalysis)] in
         let stemmer = DutchStemmer()
         return chunk.map { word in
             let parts = decompounder.split(word).filter(Tokenizer.isIndexed)
-            return (word, WordAnalysis(stem: stemmer.stem(word), parts: parts, partStems: parts.map(stemmer.stem)))
+            // A plural or diminutive whose base word the site also has takes the base's stem:
+            // Snowball leaves `torens` (toren) and `biertje` (bier) apart.
+            let base = Inflection.base(of: word) { siteWords[$0] != nil }
+            return (
+                word,
+                WordAnalysis(
+                    stem: stemmer.stem(base ?? word), parts: parts, partStems: parts.map(stemmer.stem))
+            )
         }
     }
     // Words and stems by number from here on: the second pass adds numbers, not strings.

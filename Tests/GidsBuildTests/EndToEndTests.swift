@@ -72,7 +72,9 @@ import Testing
         let accented = try searchWithSiteScript(site: Self.built.site, query: "ideeën")
         let plain = try searchWithSiteScript(site: Self.built.site, query: "ideeen")
         #expect(!accented.isEmpty)
-        #expect(accented == plain)
+        // The same pages either way; typed with the accent, the pages that write it come first.
+        #expect(Set(accented) == Set(plain))
+        #expect(accented.first == "keuzewijzer-e-tools/functies/ideeen/")
     }
 
     @Test func pagesHaveLandmarksAndOneH1() throws {

@@ -103,6 +103,30 @@ import Testing
     }
 }
 
+/// Plurals and diminutives Snowball leaves apart, read against the site's own words.
+@Suite struct InflectionTests {
+    @Test func aPluralOrDiminutiveTakesItsBaseWhenTheSiteHasIt() {
+        let site: Set<String> = ["toren", "bier", "actie", "dorp", "volgen", "alle"]
+        func base(_ word: String) -> String? { Inflection.base(of: word) { site.contains($0) } }
+        #expect(base("torens") == "toren")
+        #expect(base("biertje") == "bier" && base("biertjes") == "bier")
+        #expect(base("acties") == "actie" && base("dorpen") == "dorp")
+        // Not without the base, not for a function word, not for a base under three letters.
+        #expect(base("kranten") == nil)
+        #expect(base("volgens") == nil && base("alleen") == nil)
+        #expect(Inflection.base(of: "des") { $0 == "de" } == nil)
+    }
+
+    @Test func theSearchScriptReadsQueriesWithTheSameEndings() throws {
+        let script = try String(
+            contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().path + "/templates/assets/search.js", encoding: .utf8)
+        // The browser reads query words with the same endings.
+        let list = Inflection.endings.map { "\"\($0)\"" }.joined(separator: ", ")
+        #expect(script.contains("var INFLECTIONS = [\(list)];"))
+    }
+}
+
 /// The hand-written parts of the index files against what they replaced.
 @Suite struct IndexEncodingTests {
     @Test(arguments: [nil, "Visie & beleid"])

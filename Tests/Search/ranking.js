@@ -4,7 +4,7 @@
 const assert = require("assert");
 const createSearch = require(process.argv[2]);
 const meta = {
-  version: 4, textPipeline: 2, k1: 1.2, b: 0.75, stopWords: ["de"], minimumWordLength: 2, documentCount: 3, averageLength: 20,
+  version: 4, textPipeline: 3, k1: 1.2, b: 0.75, stopWords: ["de"], minimumWordLength: 2, documentCount: 3, averageLength: 20,
   vocabulary: ["b", "m", "z"], termShards: 1,
   synonyms: [["wmo", "wet maatschappelijke ondersteuning"]],
   synonymStems: [["wmo", "wet maatschappelijk ondersteun"]],
@@ -47,7 +47,7 @@ const close = (a, b) => assert.ok(Math.abs(a - b) < 1e-4, a + " != " + b);
   close(found.scores[2], 0.6 * idfMantelzorg * (3 * 2.2) / (3 + 1.2));
 
   // An index of another format or text pipeline is refused, with a code the page can explain.
-  for (const other of [{ version: 3, textPipeline: 2 }, { version: 4, textPipeline: 1 }, { textPipeline: undefined }]) {
+  for (const other of [{ version: 3, textPipeline: 3 }, { version: 4, textPipeline: 2 }, { textPipeline: undefined }]) {
     assert.throws(() => createSearch(Object.assign({}, meta, other), load), (error) => error.code === "index-version");
   }
 

@@ -60,7 +60,9 @@
   // The index this script reads: its file format (SearchIndex.formatVersion) and its text
   // pipeline (SearchIndex.textPipeline: folding, splitting, stop words, stems). An index made
   // by another version of gids would give wrong results without an error, so it is refused.
-  var FORMAT_VERSION = 4, TEXT_PIPELINE = 2;
+  var FORMAT_VERSION = 4, TEXT_PIPELINE = 3;
+  // Dutch plural and diminutive endings, longest first (Inflection.endings in the builder).
+  var INFLECTIONS = ["etjes", "tjes", "pjes", "jes", "etje", "tje", "pje", "je", "en", "s"];
   // The share of its score a listing page (guide, phase, domain, value) keeps when the query
   // is not its title.
   var LISTING_WEIGHT = 0.5, LISTINGS = ["guide", "phase", "domain", "value"];
@@ -173,6 +175,14 @@
       var stems = {};
       var own = stemOf(word);
       if (own) stems[own] = 1;
+      // A plural or diminutive the site does not have, as the word the site has (`torens`,
+      // `biertje`): the endings of the builder's Inflection, weight 0.9.
+      for (var e = 0; !own && e < INFLECTIONS.length; e++) {
+        var cut = word.length - INFLECTIONS[e].length;
+        if (cut < 3 || word.slice(cut) !== INFLECTIONS[e]) continue;
+        var base = stemOf(word.slice(0, cut));
+        if (base) { stems[base] = 0.9; break; }
+      }
       var key = vocabularyKey(word), forms = sortedForms[key] || [], shard = vocabularies[key] || {};
       if (word.length >= 3 && (typing || !own)) {
         var lo = 0, hi = forms.length;
