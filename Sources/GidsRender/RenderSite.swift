@@ -464,10 +464,10 @@ struct Renderer: @unchecked Sendable {
         if let id = guide.introduction, let page = graph.pages[id] { context["introduction"] = .markup(bodyHTML(page)) }
         var filterItems: [(id: String, tokens: String?)] = []
         /// A card of the listing, with its filter tokens when the guide filters.
-        func card(_ id: String, phase: String? = nil, heading: String = "h3") -> TemplateObject? {
+        func card(_ id: String, phase: String? = nil) -> TemplateObject? {
             let tokens = filterTokens(id, in: guide, phase: phase)
             filterItems.append((id, tokens))
-            return pageSummary(id, from: base, heading: heading, values: tokens)
+            return pageSummary(id, from: base, values: tokens)
         }
         switch template {
         case .guide:
@@ -634,7 +634,7 @@ struct Renderer: @unchecked Sendable {
                             [
                                 "title": .text(term.value.title), "url": .text(href(term.url, from: base)),
                                 "summary": .text(term.value.summary),
-                                "count": .text(term.pages.count == 1 ? "1 pagina" : "\(term.pages.count) pagina’s"),
+                                "count": .text(pagesLabel(term.pages.count)),
                             ])
                     }),
             ])
@@ -1010,7 +1010,8 @@ func dutchSize(_ bytes: Int) -> String {
 }
 
 /// `1 pagina` or `N pagina's`.
-func pagesLabel(_ count: Int) -> String { count == 1 ? "1 pagina" : "\(count) pagina's" }
+/// `1 pagina` or `N pagina’s`: the one wording of a page count.
+func pagesLabel(_ count: Int) -> String { Renderer.FilterNoun.page.label(count) }
 
 /// Characters left as they are in a path segment of an href (RFC 3986 pchar without `;`).
 private let pathAllowed: CharacterSet = {

@@ -67,7 +67,7 @@ import Testing
             }
         }
         // The groups of the page-type key, with the pages without a value last.
-        #expect(page.contains("data-group-count=\"_g-verplichting\" data-count-label>(7 pagina&#39;s)"))
+        #expect(page.contains("data-group-count=\"_g-verplichting\" data-count-label>(7 pagina’s)"))
         #expect(page.contains("data-group-count=\"_g-overige\" data-count-label>(1 pagina)"))
     }
 

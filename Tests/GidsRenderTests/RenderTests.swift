@@ -16,8 +16,8 @@ import Testing
 
     @Test func dutchPageCounts() {
         #expect(pagesLabel(1) == "1 pagina")
-        #expect(pagesLabel(0) == "0 pagina's")
-        #expect(pagesLabel(12) == "12 pagina's")
+        #expect(pagesLabel(0) == "0 pagina’s")
+        #expect(pagesLabel(12) == "12 pagina’s")
     }
 
     @Test func missingTemplatesFolderIsOneError() {
