@@ -79,7 +79,8 @@ bench-check: deps
 # generated corpora of 1,000, 10,000 and 50,000 pages; wall time, CPU time and peak memory,
 # medians of BENCH_RUNS runs (default 5, and 3 from 50,000 pages). Table in .build/bench/build.md.
 # BENCH_SIZES is shared with bench-check; left at its default, bench uses its own sizes.
-# BENCH_BASELINE=path/to/older/gids times an earlier build in the same runs, for before/after ratios.
+# BENCH_BASELINE=path/to/older/gids times an earlier build in the same runs, for before/after ratios;
+# BENCH_BASELINE_TEMPLATES=path/to/its/templates when the templates have changed since.
 BUILD_BENCH_SIZES := 1000,10000,50000
 bench: BENCH_SIZES := $(if $(filter file,$(origin BENCH_SIZES)),$(BUILD_BENCH_SIZES),$(BENCH_SIZES))
 bench: deps
@@ -88,7 +89,7 @@ bench: deps
 	  else echo "missing Debian package: hugo; run 'sudo apt-get install hugo'" >&2; exit 1; fi; }
 	$(call debian,gcc:gcc)
 	$(SWIFT) build -c release --product gids
-	python3 Benchmarks/build/run.py --gids $(RELEASE_BIN) --work .build/bench --sizes $(BENCH_SIZES) $(if $(BENCH_RUNS),--runs $(BENCH_RUNS) --large-runs $(BENCH_RUNS),) $(if $(BENCH_BASELINE),--baseline $(BENCH_BASELINE),)
+	python3 Benchmarks/build/run.py --gids $(RELEASE_BIN) --work .build/bench --sizes $(BENCH_SIZES) $(if $(BENCH_RUNS),--runs $(BENCH_RUNS) --large-runs $(BENCH_RUNS),) $(if $(BENCH_BASELINE),--baseline $(BENCH_BASELINE),) $(if $(BENCH_BASELINE_TEMPLATES),--baseline-templates $(BENCH_BASELINE_TEMPLATES),)
 
 # Writes JSON Schemas for editors into content/.schemas (see README, "Front matter in your editor").
 schema: deps

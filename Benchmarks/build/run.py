@@ -295,6 +295,8 @@ def main():
     parser.add_argument("--baseline", help="another gids binary (an earlier build) timed in the same run, "
                         "alternating with gids and Hugo, on the same corpus")
     parser.add_argument("--templates", default=os.path.join(ROOT, "templates"))
+    parser.add_argument("--baseline-templates", help="the templates folder of the baseline's own commit (default "
+                        "--templates): a template that names a field an older gids does not have fails its build")
     parser.add_argument("--words-from", default=os.path.join(ROOT, "content"), help="the generator's source of words")
     parser.add_argument("--no-verify", action="store_true", help="skip gids check --site of both warm-up builds")
     parser.add_argument("--output-root", default="/dev/shm/gids-bench" if os.path.isdir("/dev/shm") else None,
@@ -348,8 +350,8 @@ def main():
 
         def baseline_build():
             fresh(baseline_out)
-            return [baseline, "build", "--content", gids_content, "--templates", args.templates, "--output",
-                    baseline_out]
+            return [baseline, "build", "--content", gids_content, "--templates",
+                    args.baseline_templates or args.templates, "--output", baseline_out]
 
         def hugo_build(quiet=True):
             fresh(hugo_out)

@@ -423,6 +423,9 @@ private func decodePageStrictly(_ file: SourceFile, guide: GuideConfig?, diagnos
     let title = reader.string("title", required: rules.titleRequired)
     let summary = reader.string("summary", required: rules.summaryRequired)
     if let warning = Placeholder.warning("summary", summary) { diagnostics.append(warning) }
+    for (key, value) in [("title", title), ("summary", summary)] {
+        if let warning = Placeholder.entityWarning(key, value) { diagnostics.append(warning) }
+    }
     let order = reader.int("order")
     let domains = reader.stringList("domains")
     var level: PageLevel?

@@ -237,15 +237,15 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
                     }))
         }
     }
-    var filters = taxonomies.filter(\.facet).map(\.id)
+    var filters = taxonomies.filter(\.facet).map { Located($0.id, at: $0.location) }
     if reader.node("filters") != nil {
         filters = []
         for id in reader.stringList("filters") {
-            if filters.contains(id.value) {
+            if filters.contains(where: { $0.value == id.value }) {
                 diagnostics.append(
                     .warning(id.location, "filter '\(id.value)' is listed twice", code: "guide.filters"))
             } else if taxonomies.contains(where: { $0.id == id.value }) {
-                filters.append(id.value)
+                filters.append(id)
             } else {
                 let ids = taxonomies.map(\.id)
                 diagnostics.append(
@@ -253,7 +253,7 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
                         id.location,
                         ids.isEmpty
                             ? "'filters' names taxonomies, and this guide declares none"
-                            : "'filters' names a taxonomy of this guide, not '\(id.value)'",
+                            : "unknown taxonomy '\(id.value)' in 'filters'",
                         code: "guide.filters",
                         hint: Suggestion.closest(to: id.value, among: ids).map { "did you mean '\($0)'?" }
                             ?? (ids.isEmpty ? nil : "the guide's taxonomies: " + ids.joined(separator: ", "))))
@@ -274,6 +274,7 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
     config.phaseNumbering = phaseNumbering
     config.groupBy = groupBy
     config.filters = filters
+    config.declaresFilters = reader.node("filters") != nil
     config.redirects = redirects
     config.readingOrderPaths = readingOrderPaths
     config.preservesURLs = preservesURLs

@@ -273,16 +273,18 @@ public struct GuideConfig: Sendable {
     /// `folder`; nil: one list.
     public var groupBy: String?
     /// `filters:`, the ids of the taxonomies (the phase axis included) its listing pages filter
-    /// on (the guide home, phase pages, value pages), in order; without the key, a chooser's
-    /// facets. OR within a taxonomy, AND across.
-    public var filters: [String] = []
+    /// on (the guide home, phase pages, value pages), in order, where written; without the key,
+    /// a chooser's facets (at their own declarations). OR within a taxonomy, AND across.
+    public var filters: [Located<String>] = []
+    /// True when `filters:` was written (not the facets by default).
+    public var declaresFilters = false
     public let file: SourceFile
 
     /// The taxonomies with `facet: true`, in declared order.
     public var facets: [FacetDefinition] { taxonomies.filter(\.facet) }
     /// The taxonomies of ``filters``, in that order.
     public var filterTaxonomies: [TaxonomyDefinition] {
-        filters.compactMap { id in taxonomies.first { $0.id == id } }
+        filters.compactMap { id in taxonomies.first { $0.id == id.value } }
     }
     /// The phase-axis taxonomy, if any.
     public var phaseTaxonomy: TaxonomyDefinition? { taxonomies.first { $0.id == phaseAxis } }

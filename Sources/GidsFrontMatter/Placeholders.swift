@@ -20,6 +20,24 @@ public enum Placeholder {
         "summary": [pageSummary, toolSummary, guideSummary], "yields": [yields], "why": [why],
     ]
 
+    /// A warning when `value` of `key` holds an HTML character reference (`&shy;`, `&#173;`):
+    /// front matter is text, not HTML or Markdown, so the site would show it as written
+    /// (`frontmatter.entity`). Nil otherwise.
+    static func entityWarning(_ key: String, _ value: Located<String>?) -> Diagnostic? {
+        guard let value,
+            let match = value.value.firstMatch(of: /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/)
+        else { return nil }
+        let reference = String(value.value[match.range])
+        let soft = reference == "&shy;" || reference == "&#173;" || reference.lowercased() == "&#xad;"
+        return .warning(
+            value.location,
+            "'\(key)' holds '\(reference)', which the site shows as written: front matter is text, not HTML",
+            code: "frontmatter.entity",
+            hint: soft
+                ? "leave the soft hyphen out (the browser breaks long words itself), or type the character U+00AD"
+                : "type the character itself")
+    }
+
     /// A warning when `value` of `key` is still the example `gids new` wrote; nil otherwise.
     static func warning(_ key: String, _ value: Located<String>?) -> Diagnostic? {
         guard let value, byKey[key]?.contains(value.value) == true else { return nil }

@@ -63,6 +63,39 @@ public enum Route: Sendable, Hashable {
     }
 }
 
+/// A page that lists a guide's pages or tools as cards, and so gets the guide's filters
+/// (`filters:` in `guide.yml`; a chooser's facets), without what every card on it shares.
+public struct Listing: Sendable, Hashable {
+    /// What every card of a listing has in common: that taxonomy is no filter there.
+    public enum Shared: Sendable, Hashable {
+        /// Nothing: the guide home lists every page (or tool).
+        case nothing
+        /// The phase: a phase page.
+        case phase
+        /// One value of this taxonomy or facet (by id): a value page.
+        case value(ofTaxonomy: String)
+    }
+    /// The guide's slug.
+    public let guide: String
+    public let shared: Shared
+}
+
+extension Route {
+    /// The filtered listing this route is, or nil for a page without cards to filter (a domain
+    /// page lists pages of every guide, each guide with its own taxonomies).
+    public var listing: Listing? {
+        switch self {
+        case .guide(let slug): Listing(guide: slug, shared: .nothing)
+        case .phase(let slug, _): Listing(guide: slug, shared: .phase)
+        case .term(let slug, let taxonomy, _): Listing(guide: slug, shared: .value(ofTaxonomy: taxonomy))
+        case .facetValue(let slug, let facet, _): Listing(guide: slug, shared: .value(ofTaxonomy: facet))
+        case .home, .search, .notFound, .domains, .accessibility, .pageIndex, .domain, .printEdition, .compare,
+            .taxonomy, .page, .feed, .chooserData, .sitemap, .robots, .redirect, .redirectList, .nginxRedirects:
+            nil
+        }
+    }
+}
+
 /// One file of the plan: its route and its site path (`wmo/index.html`).
 public struct PlannedRoute: Sendable {
     public let route: Route

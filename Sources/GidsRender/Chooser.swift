@@ -2,6 +2,7 @@ import Foundation
 import GidsCore
 import GidsFrontMatter
 import GidsGraph
+import GidsPlan
 import GidsTemplates
 
 /// The Keuzewijzer's chooser machinery, for every guide that declares facets: the data file
@@ -50,11 +51,11 @@ extension Renderer {
     }
 
     /// The static page of one facet value: the tools that have it, and the other values.
-    func facetPage(_ guide: GuideNode, _ facet: FacetDefinition, _ value: FacetValue) -> [UInt8] {
+    func facetPage(_ guide: GuideNode, _ facet: FacetDefinition, _ value: FacetValue, listing: Listing?) -> [UInt8] {
         let base = SiteRoutes.facetValue(of: guide.url, facet: facet.id, value: value.id)
         let matching = guide.tools(with: facet, value, in: graph)
         let filters = filterForm(
-            guide, items: matching.map { ($0, filterTokens($0, in: guide)) }, except: [facet.id], noun: .tool)
+            guide, listing, items: matching.map { ($0, filterTokens($0, in: guide)) }, noun: .tool)
         let context = TemplateObject(
             Contexts.facet,
             [

@@ -306,6 +306,10 @@ public enum Contexts {
             Field("phases", .list(.object(guidePhase)), "De beleidsfasen."),
             Field("has_phases", .flag, "Waar als de gids fasen heeft."),
             Field(
+                "phase_filter", .optional(.text),
+                "De id van de fasen als die bij de filters staan (dan is de keuze van een fase dat filter), anders `false`."
+            ),
+            Field(
                 "phase_question", .text, "De kop boven de keuze van een fase (`texts.phase_question` in `guide.yml`)."),
             Field("phase_hint", .text, "De zin onder die kop (`texts.phase_hint`)."),
             Field("sections", .list(.object(guideSection)), "De pagina's zonder fase, per map."),

@@ -1,6 +1,7 @@
 import GidsCore
 import GidsFrontMatter
 import GidsGraph
+import GidsPlan
 import GidsTemplates
 
 /// The filters of a guide's listing pages (`filters:` in `guide.yml`; a chooser's facets when
@@ -35,12 +36,19 @@ extension Renderer {
         return tokens.joined(separator: " ")
     }
 
-    /// The filter form of a listing whose cards are `items` (page or tool ids; one id may stand
-    /// on several cards), without the taxonomies in `except` (the one a phase or value page is
-    /// about). Nil when the guide has no filters, or none of them would change the list.
+    /// The filter form of `listing` (a route of the plan, ``Route/listing``), whose cards are
+    /// `items` (page or tool ids; one id may stand on several cards), without the taxonomy every
+    /// card shares. Nil when the guide has no filters, or none of them would change the list.
     func filterForm(
-        _ guide: GuideNode, items: [(id: String, tokens: String?)], except: Set<String> = [], noun: FilterNoun = .page
+        _ guide: GuideNode, _ listing: Listing?, items: [(id: String, tokens: String?)], noun: FilterNoun = .page
     ) -> TemplateObject? {
+        guard let listing else { return nil }
+        let except: Set<String>
+        switch listing.shared {
+        case .nothing: except = []
+        case .phase: except = guide.config.phaseAxis.map { [$0] } ?? []
+        case .value(let taxonomy): except = [taxonomy]
+        }
         var itemsWithToken: [Substring: Set<String>] = [:]
         var all = Set<String>()
         for item in items {

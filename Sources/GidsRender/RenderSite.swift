@@ -86,7 +86,7 @@ struct Renderer: @unchecked Sendable {
         case .domain(let id):
             return graph.domains.first { $0.definition.id == id }.map { Data(domain($0)) } ?? Data()
         case .guide(let slug):
-            return graph.guide(slug).map { Data(guideHome($0)) } ?? Data()
+            return graph.guide(slug).map { Data(guideHome($0, listing: route.listing)) } ?? Data()
         case .printEdition(let slug):
             return graph.guide(slug).map { Data(printEdition($0)) } ?? Data()
         case .compare(let slug):
@@ -95,11 +95,11 @@ struct Renderer: @unchecked Sendable {
             guard let guide = graph.guide(slug), let facet = guide.config.facets.first(where: { $0.id == facetID }),
                 let value = facet.values.first(where: { $0.id == valueID })
             else { return Data() }
-            return Data(facetPage(guide, facet, value))
+            return Data(facetPage(guide, facet, value, listing: route.listing))
         case .phase(let slug, let phaseID):
             guard let guide = graph.guide(slug), let node = guide.phases.first(where: { $0.definition.id == phaseID })
             else { return Data() }
-            return Data(phase(node, in: guide))
+            return Data(phase(node, in: guide, listing: route.listing))
         case .taxonomy(let slug, let taxonomyID):
             guard let guide = graph.guide(slug),
                 let node = guide.taxonomies.first(where: { $0.definition.id == taxonomyID })
@@ -110,7 +110,7 @@ struct Renderer: @unchecked Sendable {
                 let node = guide.taxonomies.first(where: { $0.definition.id == taxonomyID }),
                 let value = node.terms.first(where: { $0.value.id == valueID })
             else { return Data() }
-            return Data(term(value, of: node, in: guide))
+            return Data(term(value, of: node, in: guide, listing: route.listing))
         case .page(let id):
             guard let node = graph.pages[id], let slug = node.guide, let guide = graph.guide(slug) else {
                 return Data()
@@ -450,7 +450,8 @@ struct Renderer: @unchecked Sendable {
             ])
     }
 
-    func guideHome(_ guide: GuideNode) -> [UInt8] {
+    /// `listing`: the route's filtered listing (``Route/listing``).
+    func guideHome(_ guide: GuideNode, listing: Listing?) -> [UInt8] {
         let base = guide.url
         let template: PageTemplate = guide.config.facets.isEmpty ? .guide : .chooser
         var context = TemplateObject(
@@ -488,7 +489,7 @@ struct Renderer: @unchecked Sendable {
             context["phase_hint"] = .text(guide.config.texts.phaseHint)
             let groups =
                 guide.phases.isEmpty
-                ? pageGroups(guide.pages, in: guide, from: base, filtered: !guide.config.filters.isEmpty) : []
+                ? pageGroups(guide.pages, in: guide, from: base, filtered: !guide.config.filterTaxonomies.isEmpty) : []
             if groups.isEmpty {
                 context["sections"] = .objects(sections(of: guide, from: base, card: { card($0) }))
             } else {
@@ -518,8 +519,16 @@ struct Renderer: @unchecked Sendable {
             context["data_url"] = .text(href(SiteRoutes.chooserData(of: guide.url), from: base))
             context["compare_url"] = .text(href(SiteRoutes.compare(of: guide.url), from: base))
         }
-        let filters = filterForm(guide, items: filterItems, noun: template == .chooser ? .tool : .page)
+        let filters = filterForm(guide, listing, items: filterItems, noun: template == .chooser ? .tool : .page)
         context["filters"] = .object(filters)
+        if template == .guide {
+            // The phase chooser is the phase filter when the form has it (`assets/guide.js`
+            // looks for its boxes).
+            let axis = guide.config.phaseAxis.flatMap { axis in
+                guide.config.filters.contains { $0.value == axis } ? axis : nil
+            }
+            context["phase_filter"] = .text(filters == nil ? nil : axis)
+        }
         return layout(
             base: base, title: guide.config.title, description: guide.config.summary, template: template,
             body: context, breadcrumbs: [("Home", ""), (guide.config.title, nil)], guide: guide.slug,
@@ -646,12 +655,12 @@ struct Renderer: @unchecked Sendable {
             guide: guide.slug)
     }
 
-    func term(_ term: TermNode, of taxonomy: TaxonomyNode, in guide: GuideNode) -> [UInt8] {
+    func term(_ term: TermNode, of taxonomy: TaxonomyNode, in guide: GuideNode, listing: Listing?) -> [UInt8] {
         let base = term.url
         let items = term.pages.map { ($0, filterTokens($0, in: guide)) }
         let pages = items.compactMap { pageSummary($0.0, from: base, values: $0.1) }
         let groups = pageGroups(term.pages, in: guide, from: base, filtered: items.first?.1 != nil)
-        let filters = filterForm(guide, items: items, except: [taxonomy.definition.id])
+        let filters = filterForm(guide, listing, items: items)
         let context = TemplateObject(
             Contexts.term,
             [
@@ -675,11 +684,11 @@ struct Renderer: @unchecked Sendable {
             ], guide: guide.slug, scripts: filterScripts(filters))
     }
 
-    func phase(_ phase: PhaseNode, in guide: GuideNode) -> [UInt8] {
+    func phase(_ phase: PhaseNode, in guide: GuideNode, listing: Listing?) -> [UInt8] {
         let base = phase.url
         let index = guide.phases.firstIndex { $0.definition.id == phase.definition.id } ?? 0
         let items = phase.pages.map { ($0, filterTokens($0, in: guide)) }
-        let filters = filterForm(guide, items: items, except: guide.config.phaseAxis.map { [$0] } ?? [])
+        let filters = filterForm(guide, listing, items: items)
         var context = TemplateObject(
             Contexts.phase,
             [

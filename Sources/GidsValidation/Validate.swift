@@ -128,6 +128,7 @@ public func validate(_ graph: NavigationGraph, only: Set<String>? = nil) -> [Dia
         return diagnostics
     }.flatMap { $0 }
     diagnostics += orphanCheck?.wait() ?? []
+    if only == nil { diagnostics += unusedFilters(graph) }
     return diagnostics
 }
 
@@ -274,6 +275,26 @@ private func unsafeRawHTML(_ page: PageNode) -> [Diagnostic] {
 }
 
 /// Pages not reachable from the site node over contains, link and related edges.
+/// A taxonomy that `filters:` names but no page (or, for a facet, no tool) of the guide has a
+/// value of: its filter would never show, so the editor hears why (`guide.filters`, a warning
+/// at the item). Only for a written `filters:`; a chooser's facets list their unused values.
+func unusedFilters(_ graph: NavigationGraph) -> [Diagnostic] {
+    graph.guides.flatMap { guide -> [Diagnostic] in
+        guard guide.config.declaresFilters else { return [] }
+        return guide.config.filters.compactMap { id -> Diagnostic? in
+            guard let taxonomy = guide.config.taxonomies.first(where: { $0.id == id.value }) else { return nil }
+            let items = taxonomy.facet ? guide.tools : guide.pages
+            let used = items.contains { graph.pages[$0]?.metadata.terms[taxonomy.id]?.isEmpty == false }
+            guard !used else { return nil }
+            return .warning(
+                id.location,
+                "no \(taxonomy.facet ? "tool" : "page") of this guide has a value for '\(taxonomy.id)'; its filter is left out",
+                code: "guide.filters",
+                hint: "give pages a '\(taxonomy.key):' value, or take '\(taxonomy.id)' out of 'filters'")
+        }
+    }
+}
+
 private func orphans(_ graph: NavigationGraph) -> [Diagnostic] {
     var adjacency: [NodeID: [NodeID]] = [:]
     for edge in graph.edges where edge.kind != .next && edge.kind != .domain {

@@ -291,6 +291,40 @@ def test_phase_chooser(driver, base, failures):
     failures.check(len(visible) == len(sections), "phases: 'Toon alle fasen' does not show every phase")
 
 
+def test_phase_chooser_with_filters(driver, base, failures, pages):
+    """On a guide home whose filters include the phase, choosing a phase is that filter: it
+    ticks the phase alone, the other filters combine with it, and the two never disagree."""
+    driver.get(base + "woudlopersgids/")
+    wait_for_filters(driver)
+    choices = driver.find_elements(By.CSS_SELECTOR, "[data-phase]")
+    chosen = choices[-1].get_attribute("data-phase")
+    press(driver, choices[-1])
+    ticked = [b.get_attribute("value") for b in driver.find_elements(By.CSS_SELECTOR, "#_filters input[name='phase']")
+              if b.is_selected()]
+    failures.check(ticked == [chosen], "phase chooser with filters: choosing %s ticks %s" % (chosen, ticked))
+    failures.check("phase=" + chosen in driver.current_url, "phase chooser with filters: URL " + driver.current_url)
+    failures.check(visible_items(driver) == expected_items(pages, {"phase": [chosen]}),
+                   "phase chooser with filters: %s shows %s" % (chosen, visible_items(driver)))
+    values = sorted({v for p in pages.values() for v in p["doelgroep"]})
+    value = next((v for v in values if expected_items(pages, {"phase": [chosen], "doelgroep": [v]})), values[0])
+    tick(driver, "doelgroep", value)
+    want = expected_items(pages, {"phase": [chosen], "doelgroep": [value]})
+    failures.check(visible_items(driver) == want, "phase chooser with filters: %s and %s show %s, expected %s" % (
+        chosen, value, visible_items(driver), want))
+    # Ticking a second phase in the form: the chooser no longer names one phase.
+    other = choices[0].get_attribute("data-phase")
+    tick(driver, "phase", other)
+    current = [c.get_attribute("data-phase") for c in choices if c.get_attribute("aria-current")]
+    failures.check(current == [], "phase chooser with filters: two phases ticked, the chooser marks %s" % current)
+    press(driver, driver.find_element(By.CSS_SELECTOR, "[data-reset]"))
+    # The old #fase- link still works, as the filter (from another page: a new load).
+    driver.get(base)
+    driver.get(base + "woudlopersgids/#fase-" + chosen)
+    wait_for_filters(driver)
+    failures.check(visible_items(driver) == expected_items(pages, {"phase": [chosen]}),
+                   "phase chooser with filters: #fase-%s shows %s" % (chosen, visible_items(driver)))
+
+
 def test_search(driver, base, failures):
     """The search page in the browser gives the expected first result, and arrow keys move
     from the field into the results."""
@@ -348,6 +382,7 @@ def main():
         woudlopers = guide_data("content/woudlopersgids", "woudlopersgids/", ["phase", "doelgroep"])
         test_filters(driver, base, failures, "filters (Woudlopersgids)", "woudlopersgids/", woudlopers, "phase", "doelgroep")
         test_filters_keyboard(driver, base, failures, "filters (Woudlopersgids)", "woudlopersgids/", woudlopers, "doelgroep")
+        test_phase_chooser_with_filters(driver, base, failures, woudlopers)
         fixture = guide_data("Tests/GidsBuildTests/Fixtures/filters/content/maatregelen", "maatregelen/",
                              ["rol", "thema", "soort"])
         test_filters(driver, base + "_filters/", failures, "filters (fixture)", "maatregelen/", fixture, "rol", "thema",

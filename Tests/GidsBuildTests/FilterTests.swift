@@ -96,6 +96,46 @@ import Testing
         #expect(!home.contains("data-filters") && !home.contains("data-values"))
     }
 
+    /// A filter no page can use is left out, and the editor hears why, at the item.
+    @Test func aFilterNoPageUsesIsAWarningAtItsItem() throws {
+        let content = temporaryDirectory() + "/content"
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        try overlay(Self.content, onto: content)
+        let guide = content + "/maatregelen/guide.yml"
+        let text = try String(contentsOfFile: guide, encoding: .utf8)
+        try text.replacingOccurrences(of: "filters: [rol, thema, soort]", with: "filters: [rol, thema, soort, regio]")
+            .replacingOccurrences(
+                of: "taxonomies:\n",
+                with: "taxonomies:\n  - id: regio\n    title: Regio\n    values: [{id: noord, title: Noord}]\n"
+            )
+            .write(toFile: guide, atomically: true, encoding: .utf8)
+        let site = temporaryDirectory() + "/site"
+        let result = runBuild(
+            BuildOptions(contentDirectory: content, templatesDirectory: Repo.templates, outputDirectory: site))
+        #expect(result.succeeded)
+        let findings = result.diagnostics.filter { $0.code == "guide.filters" }
+        #expect(findings.count == 1)
+        #expect(findings.first?.message == "no page of this guide has a value for 'regio'; its filter is left out")
+        #expect(findings.first?.location.line == 4 && findings.first?.location.column == 30)
+        let home = try String(contentsOfFile: site + "/maatregelen/index.html", encoding: .utf8)
+        #expect(!home.contains("name=\"regio\"") && home.contains("name=\"rol\""))
+    }
+
+    /// A character reference in front matter is text, not HTML: the editor hears it.
+    @Test func aCharacterReferenceInATitleIsAWarning() throws {
+        let (root, result) = try buildBase(
+            page: "---\ntitle: Schuld&shy;hulp\nsummary: Over geld &amp; schulden.\nphase: voorbereiden\n---\nTekst.\n")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let findings = result.diagnostics.filter { $0.code == "frontmatter.entity" }
+        #expect(
+            findings.map(\.message) == [
+                "'title' holds '&shy;', which the site shows as written: front matter is text, not HTML",
+                "'summary' holds '&amp;', which the site shows as written: front matter is text, not HTML",
+            ])
+        #expect(findings.first?.hint?.contains("U+00AD") == true)
+        #expect(findings.first?.location.line == 2)
+    }
+
     @Test func anUnknownFilterIsAnErrorWithAHint() throws {
         let content = temporaryDirectory() + "/content"
         try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
@@ -110,7 +150,7 @@ import Testing
                 outputDirectory: temporaryDirectory() + "/site"))
         #expect(!result.succeeded)
         let finding = result.diagnostics.first { $0.code == "guide.filters" }
-        #expect(finding?.message == "'filters' names a taxonomy of this guide, not 'themas'")
+        #expect(finding?.message == "unknown taxonomy 'themas' in 'filters'")
         #expect(finding?.hint == "did you mean 'thema'?")
         #expect(finding?.location.line == 4)
     }

@@ -40,6 +40,31 @@ import Testing
         #expect(plan.path(of: .notFound) == SiteRoutes.notFoundFile)
     }
 
+    /// The plan says which routes are filtered listings and what their cards share; the
+    /// renderer leaves that taxonomy out of their filters.
+    @Test func listingRoutesSayWhatTheirCardsShare() throws {
+        let (_, plan, _) = try plan(Repo.root + "/content")
+        var kinds: [String: Int] = [:]
+        for planned in plan.routes {
+            guard let listing = planned.route.listing else { continue }
+            switch (planned.route, listing.shared) {
+            case (.guide(let slug), .nothing), (.phase(let slug, _), .phase):
+                #expect(listing.guide == slug)
+                kinds["\(listing.shared)", default: 0] += 1
+            case (.term(let slug, let taxonomy, _), .value(let shared)),
+                (.facetValue(let slug, let taxonomy, _), .value(let shared)):
+                #expect(listing.guide == slug && shared == taxonomy)
+                kinds["value", default: 0] += 1
+            default:
+                Issue.record("\(planned.route) is the listing \(listing)")
+            }
+        }
+        // Three guide homes, eight phases, three doelgroep values, four facet values.
+        #expect(kinds == ["nothing": 3, "phase": 8, "value": 7])
+        #expect(Route.page("woudlopersgids/respijtzorg.md").listing == nil)
+        #expect(Route.domain("wmo").listing == nil && Route.taxonomy(guide: "g", taxonomy: "t").listing == nil)
+    }
+
     @Test func theChooserHasItsComparisonFacetValuesAndData() throws {
         let (graph, plan, _) = try plan(Repo.root + "/content")
         let chooser = try #require(graph.guides.first { !$0.config.facets.isEmpty })

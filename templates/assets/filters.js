@@ -76,9 +76,11 @@
       });
     });
     var count = distinct(shown);
-    // Only a change is announced: on load the status keeps the page's own text.
+    // Only a change is announced: on load the status keeps the page's own text. Without a
+    // choice it says what the page says without JavaScript.
     if (announce && status) {
-      status.textContent = count === 1 ? "1 " + nouns[0] + " past bij je keuzes" : count + " " + nouns[1] + " passen bij je keuzes";
+      status.textContent = !Object.keys(chosen).length ? label(count)
+        : count === 1 ? "1 " + nouns[0] + " past bij je keuzes" : count + " " + nouns[1] + " passen bij je keuzes";
     }
     if (empty) empty.hidden = count !== 0;
     if (updateURL) {

@@ -469,7 +469,7 @@
         var meta = (kind ? '<span class="badge">' + escapeHTML(kind) + "</span> " : "") + escapeHTML(doc.location || "");
         item.innerHTML = '<a href="' + escapeHTML(base + doc.url + (doc.url === "" || doc.url.slice(-1) === "/" ? suffix : "")) + '">' + escapeHTML(doc.title) + "</a>" +
           '<p class="meta">' + meta + "</p>" +
-          "<p>" + engine.snippet(doc.text || doc.summary, found.stems) + "</p>";
+          "<p>" + engine.snippet(LISTINGS.indexOf(doc.kind) >= 0 ? doc.summary || doc.text : doc.text || doc.summary, found.stems) + "</p>";
         list.appendChild(item);
       });
     });
@@ -542,6 +542,7 @@
       if (input.value) show(input.value, input.value === query);
     })
     .catch(function (error) {
+      if (!input.value) input.value = currentQuery();
       status.textContent = error && error.code === "index-version"
         ? "De zoekindex van deze site is gemaakt met een andere versie van gids dan dit zoekscript, en kan daarom niet worden gelezen. Bouw de site opnieuw en zet alle bestanden tegelijk online. Blader tot die tijd in de gidsen hieronder."
         : window.location.protocol === "file:"
