@@ -24,8 +24,11 @@ public enum Placeholder {
     /// front matter is text, not HTML or Markdown, so the site would show it as written
     /// (`frontmatter.entity`). Nil otherwise.
     static func entityWarning(_ key: String, _ value: Located<String>?) -> Diagnostic? {
-        guard let value,
-            let match = value.value.firstMatch(of: /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/)
+        // Most text has no `&`: a byte scan first, as a Swift regex costs tens of microseconds
+        // per call (1.4 s at 10,000 pages in the front-matter stage without this check).
+        guard let value, value.value.utf8.contains(0x26),
+            let match = value.value.firstMatch(
+                of: /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/)
         else { return nil }
         let reference = String(value.value[match.range])
         let soft = reference == "&shy;" || reference == "&#173;" || reference.lowercased() == "&#xad;"
