@@ -36,8 +36,11 @@ public enum Tokenizer {
                         let chunk = String(decoding: bytes[start..<end], as: UTF8.self)
                         let folded = foldedWords(chunk)
                         // The same split without the fold; where folding changed the words'
-                        // count (a ligature, a combining mark), no spelling is given.
-                        let written = splitWords(chunk.lowercased())
+                        // count (a ligature, a combining mark), no spelling is given. Only a
+                        // chunk with a Latin letter beyond ASCII (lead bytes C3–C9: U+00C0–
+                        // U+027F) can be spelled otherwise: not one with only curly quotes.
+                        let accented = bytes[start..<end].contains { (0xC3...0xC9).contains($0) }
+                        let written = accented ? splitWords(chunk.lowercased()) : []
                         let paired = written.count == folded.count
                         for (index, word) in folded.enumerated() {
                             var word = word
