@@ -96,19 +96,25 @@ import Testing
         #expect(!home.contains("data-filters") && !home.contains("data-values"))
     }
 
-    /// A filter no page can use is left out, and the editor hears why, at the item.
-    @Test func aFilterNoPageUsesIsAWarningAtItsItem() throws {
+    /// A copy of the fixture whose `guide.yml` is `edit`ed; returns the content folder.
+    func fixture(editingGuide edit: (String) -> String) throws -> String {
         let content = temporaryDirectory() + "/content"
         try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
         try overlay(Self.content, onto: content)
         let guide = content + "/maatregelen/guide.yml"
-        let text = try String(contentsOfFile: guide, encoding: .utf8)
-        try text.replacingOccurrences(of: "filters: [rol, thema, soort]", with: "filters: [rol, thema, soort, regio]")
-            .replacingOccurrences(
-                of: "taxonomies:\n",
-                with: "taxonomies:\n  - id: regio\n    title: Regio\n    values: [{id: noord, title: Noord}]\n"
-            )
-            .write(toFile: guide, atomically: true, encoding: .utf8)
+        try edit(try String(contentsOfFile: guide, encoding: .utf8)).write(
+            toFile: guide, atomically: true, encoding: .utf8)
+        return content
+    }
+
+    /// A filter no page can use is left out, and the editor hears why, at the item.
+    @Test func aFilterNoPageUsesIsAWarningAtItsItem() throws {
+        let content = try fixture { text in
+            text.replacingOccurrences(of: "filters: [rol, thema, soort]", with: "filters: [rol, thema, soort, regio]")
+                .replacingOccurrences(
+                    of: "taxonomies:\n",
+                    with: "taxonomies:\n  - id: regio\n    title: Regio\n    values: [{id: noord, title: Noord}]\n")
+        }
         let site = temporaryDirectory() + "/site"
         let result = runBuild(
             BuildOptions(contentDirectory: content, templatesDirectory: Repo.templates, outputDirectory: site))
@@ -137,13 +143,9 @@ import Testing
     }
 
     @Test func anUnknownFilterIsAnErrorWithAHint() throws {
-        let content = temporaryDirectory() + "/content"
-        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
-        try overlay(Self.content, onto: content)
-        let guide = content + "/maatregelen/guide.yml"
-        let text = try String(contentsOfFile: guide, encoding: .utf8)
-        try text.replacingOccurrences(of: "filters: [rol, thema, soort]", with: "filters: [rol, themas]")
-            .write(toFile: guide, atomically: true, encoding: .utf8)
+        let content = try fixture {
+            $0.replacingOccurrences(of: "filters: [rol, thema, soort]", with: "filters: [rol, themas]")
+        }
         let result = runBuild(
             BuildOptions(
                 contentDirectory: content, templatesDirectory: Repo.templates,

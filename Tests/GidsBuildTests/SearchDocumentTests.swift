@@ -6,14 +6,8 @@ import Testing
 /// Every kind of page is a search document (issue "Finding what you need", point 2), the
 /// index names its text pipeline, and spellings with diacritics are kept per document.
 @Suite struct SearchDocumentTests {
-    static let site: String = {
-        let site = temporaryDirectory() + "/site"
-        let result = runBuild(
-            BuildOptions(
-                contentDirectory: Repo.root + "/content", templatesDirectory: Repo.templates, outputDirectory: site))
-        precondition(result.succeeded, "\(result.diagnostics)")
-        return site
-    }()
+    /// The real content, built once for the guide views' tests.
+    static var site: String { GuideViewsTests.site }
 
     @Test func guidesPhasesDomainsAndValuesAreDocuments() throws {
         let documents = try searchDocuments(site: Self.site)
