@@ -447,7 +447,9 @@ private func decodePageStrictly(_ file: SourceFile, guide: GuideConfig?, diagnos
     var known = pageKeys.union(rules.ignore)
     var terms: [String: [Located<String>]] = [:]
     if let guide {
-        if guide.phaseAxis == nil, reader.node("phase") != nil, let phase = reader.string("phase") {
+        if guide.phaseAxisRejected {
+            known.insert("phase")
+        } else if guide.phaseAxis == nil, reader.node("phase") != nil, let phase = reader.string("phase") {
             diagnostics.append(
                 .warning(
                     phase.location, "guide '\(guide.title)' has no phases; 'phase' is ignored",

@@ -42,6 +42,7 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
     }
 
     var phaseAxis: String?
+    var phaseAxisRejected = false
     var phases: [PhaseDefinition] = []
     if reader.node("phases") != nil {
         var values: [TaxonomyValue] = []
@@ -76,6 +77,10 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
                 required: true, facet: false, location: location))
         phaseAxis = "phase"
     }
+    // Every id the guide declares, also of a taxonomy rejected below (a reserved key, a bad
+    // id): what names it (`phase_axis`, `filters`, `group_by`) is then not a second error.
+    let declaredIDs = Set(
+        (reader.mappings("facets") + reader.mappings("taxonomies")).compactMap { $0.mapping?["id"]?.string })
     for item in reader.mappings("facets") {
         if let facet = decodeTaxonomy(item, file: file, folder: folder, facet: true, diagnostics: &diagnostics) {
             add(facet)
@@ -93,6 +98,9 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
                     axis.location, "'phase_axis' and 'phases' both name the phases; keep one",
                     code: "guide.phase-axis",
                     hint: "'phases:' declares the phases itself; 'phase_axis:' names a taxonomy from 'taxonomies:'"))
+        } else if !taxonomies.contains(where: { $0.id == axis.value }) && declaredIDs.contains(axis.value) {
+            // The taxonomy has its own error; its pages' `phase` is not reported again.
+            phaseAxisRejected = true
         } else if let taxonomy = taxonomies.first(where: { $0.id == axis.value }), !taxonomy.facet {
             phaseAxis = taxonomy.id
             phases = taxonomy.values.map {
@@ -227,7 +235,7 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
         let ids = taxonomies.filter { !$0.facet && $0.id != phaseAxis }.map(\.id)
         if groupByKey.value == "folder" || ids.contains(groupByKey.value) {
             groupBy = groupByKey.value
-        } else {
+        } else if !declaredIDs.contains(groupByKey.value) || taxonomies.contains(where: { $0.id == groupByKey.value }) {
             diagnostics.append(
                 .error(
                     groupByKey.location, "'group_by' names a taxonomy of this guide, or 'folder'",
@@ -246,7 +254,7 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
                     .warning(id.location, "filter '\(id.value)' is listed twice", code: "guide.filters"))
             } else if taxonomies.contains(where: { $0.id == id.value }) {
                 filters.append(id)
-            } else {
+            } else if !declaredIDs.contains(id.value) {
                 let ids = taxonomies.map(\.id)
                 diagnostics.append(
                     .error(
@@ -275,6 +283,7 @@ func decodeGuide(_ file: SourceFile, diagnostics: inout [Diagnostic]) -> GuideCo
     config.groupBy = groupBy
     config.filters = filters
     config.declaresFilters = reader.node("filters") != nil
+    config.phaseAxisRejected = phaseAxisRejected
     config.redirects = redirects
     config.readingOrderPaths = readingOrderPaths
     config.preservesURLs = preservesURLs

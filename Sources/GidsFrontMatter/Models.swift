@@ -278,6 +278,9 @@ public struct GuideConfig: Sendable {
     public var filters: [Located<String>] = []
     /// True when `filters:` was written (not the facets by default).
     public var declaresFilters = false
+    /// True when `phase_axis:` names a taxonomy that has an error of its own: the pages'
+    /// phases are then not reported again.
+    public var phaseAxisRejected = false
     public let file: SourceFile
 
     /// The taxonomies with `facet: true`, in declared order.

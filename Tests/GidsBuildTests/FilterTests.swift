@@ -142,6 +142,27 @@ import Testing
         #expect(findings.first?.location.line == 2)
     }
 
+    /// A taxonomy rejected for its own error (here a key of gids itself) is reported once: what
+    /// names it (`phase_axis`, `filters`, `group_by`) and the pages' phases add nothing.
+    @Test func aRejectedTaxonomyIsReportedOnce() throws {
+        let content = try fixture { text in
+            text.replacingOccurrences(of: "group_by: soort", with: "group_by: fase\nphase_axis: fase")
+                .replacingOccurrences(of: "filters: [rol, thema, soort]", with: "filters: [rol, fase]")
+                .replacingOccurrences(
+                    of: "taxonomies:\n",
+                    with:
+                        "taxonomies:\n  - id: fase\n    title: Fase\n    key: phase\n    values: [{id: een, title: Een}]\n"
+                )
+        }
+        try "---\ntitle: Met fase\nsummary: Een pagina met een fase.\nphase: [een]\n---\nTekst.\n".write(
+            toFile: content + "/maatregelen/met-fase.md", atomically: true, encoding: .utf8)
+        let result = runBuild(
+            BuildOptions(
+                contentDirectory: content, templatesDirectory: Repo.templates,
+                outputDirectory: temporaryDirectory() + "/site"))
+        #expect(result.diagnostics.map(\.code) == ["guide.reserved-key"], "\(result.diagnostics.map(\.formatted))")
+    }
+
     @Test func anUnknownFilterIsAnErrorWithAHint() throws {
         let content = try fixture {
             $0.replacingOccurrences(of: "filters: [rol, thema, soort]", with: "filters: [rol, themas]")
