@@ -42,7 +42,7 @@ extension Renderer {
     func filterForm(
         _ guide: GuideNode, _ listing: Listing?, items: [(id: String, tokens: String?)], noun: FilterNoun = .page
     ) -> TemplateObject? {
-        guard let listing else { return nil }
+        guard let listing, !guide.config.filters.isEmpty else { return nil }
         let except: Set<String>
         switch listing.shared {
         case .nothing: except = []
