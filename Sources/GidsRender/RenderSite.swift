@@ -487,14 +487,13 @@ struct Renderer: @unchecked Sendable {
             context["has_phases"] = .flag(!guide.phases.isEmpty)
             context["phase_question"] = .text(guide.config.texts.phaseQuestion)
             context["phase_hint"] = .text(guide.config.texts.phaseHint)
-            let groups =
-                guide.phases.isEmpty
-                ? pageGroups(guide.pages, in: guide, from: base, filtered: !guide.config.filterTaxonomies.isEmpty) : []
+            let items = guide.phases.isEmpty ? guide.pages.map { ($0, filterTokens($0, in: guide)) } : []
+            let groups = pageGroups(items, in: guide, from: base)
             if groups.isEmpty {
                 context["sections"] = .objects(sections(of: guide, from: base, card: { card($0) }))
             } else {
                 context["sections"] = .objects([])
-                for id in guide.pages { filterItems.append((id, filterTokens(id, in: guide))) }
+                filterItems += items
             }
             context["groups"] = .objects(groups)
             context["has_groups"] = .flag(!groups.isEmpty)
@@ -539,11 +538,13 @@ struct Renderer: @unchecked Sendable {
     /// `ids` in the groups of the guide's `group_by:` (a taxonomy's values in their order, or the
     /// page's folder), each with its count; the pages without a value last, as "Overige
     /// pagina’s". Empty when the guide does not group, or when everything is in one group.
-    /// `filtered`: the cards carry their filter tokens.
-    func pageGroups(_ ids: [String], in guide: GuideNode, from base: String, filtered: Bool = false)
+    /// `items`: the pages with their filter tokens (nil on a listing without filters).
+    func pageGroups(_ items: [(id: String, tokens: String?)], in guide: GuideNode, from base: String)
         -> [TemplateObject]
     {
-        guard let groupBy = guide.config.groupBy, !ids.isEmpty else { return [] }
+        guard let groupBy = guide.config.groupBy, !items.isEmpty else { return [] }
+        let ids = items.map(\.id)
+        let tokens = Dictionary(items.map { ($0.id, $0.tokens) }, uniquingKeysWith: { first, _ in first })
         var groups: [(key: String, title: String, ids: [String])] = []
         func add(_ id: String, to key: String, title: @autoclosure () -> String) {
             if let index = groups.firstIndex(where: { $0.key == key }) {
@@ -587,7 +588,7 @@ struct Renderer: @unchecked Sendable {
                         group.ids.compactMap { id in
                             pageSummary(
                                 id, from: base, heading: "h4",
-                                values: filtered ? filterTokens(id, in: guide) : nil)
+                                values: tokens[id] ?? nil)
                         }),
                 ])
         }
@@ -659,7 +660,7 @@ struct Renderer: @unchecked Sendable {
         let base = term.url
         let items = term.pages.map { ($0, filterTokens($0, in: guide)) }
         let pages = items.compactMap { pageSummary($0.0, from: base, values: $0.1) }
-        let groups = pageGroups(term.pages, in: guide, from: base, filtered: items.first?.1 != nil)
+        let groups = pageGroups(items, in: guide, from: base)
         let filters = filterForm(guide, listing, items: items)
         let context = TemplateObject(
             Contexts.term,
@@ -702,7 +703,7 @@ struct Renderer: @unchecked Sendable {
                 "has_pager": .flag(guide.phases.count > 1),
                 "introduction": .markup(phase.introduction.flatMap { graph.pages[$0] }.map(bodyHTML)),
             ])
-        let groups = pageGroups(phase.pages, in: guide, from: base, filtered: filters != nil)
+        let groups = pageGroups(items, in: guide, from: base)
         context["filters"] = .object(filters)
         context["groups"] = .objects(groups)
         context["has_groups"] = .flag(!groups.isEmpty)

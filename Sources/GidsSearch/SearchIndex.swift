@@ -26,7 +26,7 @@ public struct SearchIndex: Codable, Sendable, Equatable {
         /// empty for a guide's home.
         public let location: String
         public let summary: String
-        /// Plain text of the body, for snippets.
+        /// Plain text of the body (of a listing page: the titles it lists), for snippets.
         public let text: String
         /// Weighted length in terms (Σ field weight × terms in field), for BM25 length normalisation.
         public let length: Int
